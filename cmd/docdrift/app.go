@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"io"
+	"runtime/debug"
+
+	"github.com/urfave/cli/v3"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; a
+// binary built by "go install" reports its module version instead.
+var version = ""
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
+
+// run runs docdrift with the given arguments (args[0] is the program name)
+// and returns its exit status. It is main without os.Exit, for tests.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.Run(ctx, args)
+	return exitCode(err, stderr)
+}
+
+func newApp(stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:    "docdrift",
+		Usage:   "show how related documents drift: changed passages, figures and themes",
+		Version: buildVersion(),
+		Description: `docdrift compares documents that belong together — editions of one text, articles
+on one policy, a speech and its translation — and shows what changed in terms a reader
+cares about.
+
+Examples:
+   docdrift normalize fixtures/opening-up/*.txt        the text as docdrift reads it
+   docdrift normalize --explain qiushi-2024.txt        what was dropped, and why
+
+Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (only on a terminal, and not when NO_COLOR is set), always or never"},
+			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown (where the command has it)"},
+		},
+		Commands: withUsageErrors(
+			normalizeCommand(),
+		),
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.NArg() > 0 {
+				return usagef("unknown command %q", cmd.Args().First())
+			}
+			return cli.ShowRootCommandHelp(cmd)
+		},
+		// Errors are printed and turned into exit statuses by exitCode
+		// alone; the library must neither print them nor exit.
+		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+		OnUsageError: onUsageError,
+		HideHelpCommand: true,
+	}
+}
+
+// onUsageError reports a bad command line in one line, instead of the
+// library's habit of printing the whole help first.
+func onUsageError(_ context.Context, _ *cli.Command, err error, _ bool) error {
+	return usageError{err.Error()}
+}
+
+func withUsageErrors(cmds ...*cli.Command) []*cli.Command {
+	for _, c := range cmds {
+		c.OnUsageError = onUsageError
+	}
+	return cmds
+}

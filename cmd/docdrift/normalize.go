@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// normalizeOptions are the settings of "docdrift normalize".
+type normalizeOptions struct {
+	paths    []string
+	explain  bool
+	encoding string
+}
+
+func normalizeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "normalize",
+		Usage:     "print documents as docdrift reads them: page furniture removed, white space tidied",
+		ArgsUsage: "FILE... | CORPUS",
+		Description: `Prints each document's text in its original wording, without page furniture
+(share buttons, navigation rows, image file names, bylines, citation boxes) and
+with white space tidied. Photo captions are kept. With --explain, lists every
+block of the document instead: its lines, its class (heading, body, list,
+caption, furniture) and why, so that nothing is dropped unseen.
+
+Input may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5;
+the encoding is detected unless --encoding names it.
+
+Examples:
+   docdrift normalize fixtures/opening-up/*.txt
+   docdrift normalize --explain fixtures/opening-up/qiushi-2024.txt
+   docdrift normalize --format json fixtures/opening-up
+   docdrift normalize --encoding gb18030 old-report.txt`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "explain", Usage: "list every block with its class and the reason for it, instead of the text"},
+			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it: utf-8, utf-16le, utf-16be, gb18030, gbk or big5"},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			u, err := newUI(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.NArg() == 0 {
+				return usagef("normalize: name at least one file or a corpus directory")
+			}
+			opts := normalizeOptions{paths: cmd.Args().Slice(), explain: cmd.Bool("explain"), encoding: cmd.String("encoding")}
+			return runNormalize(u, opts)
+		},
+	}
+}
+
+// runNormalize reads every document and prints it. A file that cannot be
+// read is reported on stderr and the others are still printed; the exit
+// status is then 2.
+func runNormalize(u *ui, opts normalizeOptions) error {
+	c, err := corpus.Load(opts.paths)
+	if err != nil {
+		return err
+	}
+	for _, s := range c.Skipped {
+		u.warnf(opts.paths[0], "skipped %s", s)
+	}
+	var docs []*normalize.Document
+	failed := false
+	for _, d := range c.Documents {
+		doc, err := normalize.ReadFile(d.Path, normalize.DecodeOptions{Encoding: opts.encoding})
+		if err != nil {
+			if strings.HasPrefix(err.Error(), "unknown encoding") {
+				return usagef("--encoding: %v", err)
+			}
+			u.fail(d.Path, err)
+			failed = true
+			continue
+		}
+		for _, w := range doc.Warnings {
+			u.warnf(d.Path, "%s", w)
+		}
+		docs = append(docs, doc)
+	}
+	if err := printNormalized(u, docs, opts.explain); err != nil {
+		return err
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+func printNormalized(u *ui, docs []*normalize.Document, explain bool) error {
+	switch u.format {
+	case formatJSON:
+		return writeJSON(u, toNormalizeJSON(docs))
+	case formatMarkdown:
+		return usagef("normalize: --format markdown is not available; use text or json")
+	}
+	for i, doc := range docs {
+		if len(docs) > 1 || explain {
+			if i > 0 {
+				fmt.Fprintln(u.out)
+			}
+			fmt.Fprintln(u.out, u.bold.Sprintf("==> %s <==", safe(doc.Path)))
+		}
+		if explain {
+			printExplain(u, doc)
+		} else {
+			fmt.Fprint(u.out, safe(doc.Clean()))
+		}
+	}
+	return nil
+}
+
+// previewWidth is how many characters of a kept block --explain shows.
+const previewWidth = 72
+
+// printExplain lists every block of doc with its lines, kind and reason,
+// and every run of blank lines, so that each line of the input is
+// accounted for. Dropped blocks are shown in full.
+func printExplain(u *ui, doc *normalize.Document) {
+	counts := doc.Counts()
+	fmt.Fprintf(u.out, "%s, %d lines: %d blocks (%d body, %d heading, %d list, %d caption, %d furniture dropped), %d sentences\n",
+		doc.Encoding, doc.Lines(), len(doc.Blocks), counts[normalize.Body], counts[normalize.Heading],
+		counts[normalize.ListItem], counts[normalize.Caption], counts[normalize.Furniture], len(doc.Sentences))
+	next := 1 // first line not yet accounted for
+	for _, b := range doc.Blocks {
+		printBlank(u, next, b.Line-1)
+		text := normalize.Tidy(doc.Text[b.Start:b.End])
+		kind := b.Kind.String()
+		if b.Kind == normalize.Furniture {
+			fmt.Fprintf(u.out, "%-9s %s  %s\n", lineRange(b.Line, b.EndLine), u.warn.Sprintf("%-9s", "dropped"), safe(text))
+			fmt.Fprintf(u.out, "%-9s ↳ furniture: %s\n", "", b.Reason)
+		} else {
+			fmt.Fprintf(u.out, "%-9s %-9s  %s\n", lineRange(b.Line, b.EndLine), kind, safe(truncate(text, previewWidth)))
+			if b.Reason != "" {
+				fmt.Fprintf(u.out, "%-9s ↳ %s: %s\n", "", kind, b.Reason)
+			}
+		}
+		next = b.EndLine + 1
+	}
+	printBlank(u, next, doc.Lines())
+}
+
+func printBlank(u *ui, from, to int) {
+	if from > to {
+		return
+	}
+	n := to - from + 1
+	label := "blank"
+	if n > 1 {
+		label = fmt.Sprintf("blank (%d lines)", n)
+	}
+	fmt.Fprintf(u.out, "%-9s %s\n", lineRange(from, to), u.dim.Sprint(label))
+}
+
+func lineRange(from, to int) string {
+	if from == to {
+		return fmt.Sprint(from)
+	}
+	return fmt.Sprintf("%d-%d", from, to)
+}
+
+// truncate cuts s to at most n characters, marking the cut with "…".
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// normalizeJSON is the schema docdrift.normalize/v1.
+type normalizeJSON struct {
+	Schema    string           `json:"schema"`
+	Documents []normalizedJSON `json:"documents"`
+}
+
+type normalizedJSON struct {
+	Path     string      `json:"path"`
+	Encoding string      `json:"encoding"`
+	Warnings []string    `json:"warnings"`
+	Lines    int         `json:"lines"`
+	Blocks   []blockJSON `json:"blocks"`
+	Clean    string      `json:"clean"`
+}
+
+type blockJSON struct {
+	Kind      normalize.Kind `json:"kind"`
+	Reason    string         `json:"reason,omitempty"`
+	Line      int            `json:"line"`
+	EndLine   int            `json:"end_line"`
+	Start     int            `json:"start"`
+	End       int            `json:"end"`
+	Text      string         `json:"text"`
+	Sentences []spanJSON     `json:"sentences"`
+}
+
+type spanJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Key   string `json:"key"`
+}
+
+func toNormalizeJSON(docs []*normalize.Document) normalizeJSON {
+	out := normalizeJSON{Schema: "docdrift.normalize/v1", Documents: []normalizedJSON{}}
+	for _, d := range docs {
+		nd := normalizedJSON{Path: d.Path, Encoding: d.Encoding, Warnings: d.Warnings, Lines: d.Lines(), Clean: d.Clean(), Blocks: []blockJSON{}}
+		if nd.Warnings == nil {
+			nd.Warnings = []string{}
+		}
+		for _, b := range d.Blocks {
+			bj := blockJSON{Kind: b.Kind, Reason: b.Reason, Line: b.Line, EndLine: b.EndLine, Start: b.Start, End: b.End,
+				Text: d.Text[b.Start:b.End], Sentences: []spanJSON{}}
+			for _, s := range d.Sentences[b.First:b.Last] {
+				bj.Sentences = append(bj.Sentences, spanJSON{Start: s.Start, End: s.End, Text: d.Text[s.Start:s.End], Key: s.Key})
+			}
+			nd.Blocks = append(nd.Blocks, bj)
+		}
+		out.Documents = append(out.Documents, nd)
+	}
+	return out
+}
+
+// writeJSON writes v as indented JSON. Document text is escaped by the
+// encoder (control characters become \u00XX), and HTML characters too.
+func writeJSON(u *ui, v any) error {
+	enc := json.NewEncoder(u.out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

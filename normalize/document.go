@@ -1,0 +1,169 @@
+package normalize
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Block is a paragraph of the original text: a heading, a body paragraph,
+// a list item, a photo caption or page furniture.
+type Block struct {
+	// Start and End are the byte offsets of the block in Document.Text,
+	// without surrounding white space.
+	Start, End int
+	// Line and EndLine are its first and last lines, counted from 1.
+	Line, EndLine int
+	Kind          Kind
+	// Reason says why the block has its kind; empty for plain body text.
+	Reason string
+	// Sentences are the indexes into Document.Sentences of the block's
+	// sentences, [First, Last); empty for furniture.
+	First, Last int
+}
+
+// Document is a decoded text cut into blocks and sentences, each pointing
+// back into the original by byte offsets.
+type Document struct {
+	Path      string
+	Text      string // the decoded original
+	Encoding  string
+	Warnings  []string
+	Blocks    []Block
+	Sentences []Sentence
+	// lineStarts holds the byte offset at which each line begins.
+	lineStarts []int
+}
+
+// ReadFile reads and decodes the file at path and parses it.
+func ReadFile(path string, opts DecodeOptions) (*Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err // the caller names the path
+		}
+		return nil, err
+	}
+	d, err := Decode(data, opts)
+	if err != nil {
+		return nil, err
+	}
+	doc := Parse(d.Text)
+	doc.Path, doc.Encoding, doc.Warnings = path, d.Encoding, d.Warnings
+	return doc, nil
+}
+
+// Parse cuts decoded text into classified blocks and sentences. It never
+// fails: any text, even empty, gives a Document. Every character of text
+// that is not white space lies in exactly one block. Its cost is linear in
+// len(text).
+func Parse(text string) *Document {
+	lines := splitLines(text)
+	doc := &Document{Text: text, Encoding: UTF8}
+	doc.lineStarts = make([]int, len(lines))
+	for i, l := range lines {
+		doc.lineStarts[i] = l.start
+	}
+	doc.Blocks = classify(text, lines, paragraphs(text, lines))
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		b.First = len(doc.Sentences)
+		if b.Kind != Furniture {
+			start := b.Start
+			if b.Kind == ListItem {
+				start = skipBullet(text, b.Start, b.End)
+			}
+			for _, sp := range splitSentences(text, start, b.End) {
+				key := Fold(text[sp[0]:sp[1]], sp[0]).Key
+				doc.Sentences = append(doc.Sentences, Sentence{Start: sp[0], End: sp[1], Block: i, Key: key})
+			}
+		}
+		b.Last = len(doc.Sentences)
+	}
+	return doc
+}
+
+// skipBullet returns the offset after a leading bullet and its spaces.
+func skipBullet(text string, start, end int) int {
+	_, n := utf8.DecodeRuneInString(text[start:end])
+	lo, _ := trimSpan(text[:end], start+n, end)
+	if lo >= end {
+		return start
+	}
+	return lo
+}
+
+// LineAt returns the line, counted from 1, that holds byte offset off.
+func (d *Document) LineAt(off int) int {
+	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off })
+}
+
+// Lines returns the number of lines of the text.
+func (d *Document) Lines() int { return len(d.lineStarts) }
+
+// Counts returns how many blocks there are of each kind.
+func (d *Document) Counts() map[Kind]int {
+	m := map[Kind]int{}
+	for _, b := range d.Blocks {
+		m[b.Kind]++
+	}
+	return m
+}
+
+// Clean returns the text without furniture: each kept block in its
+// original wording, white space tidied (runs of it as one space, none
+// where a line break fell between two ideographs), blocks separated by a
+// blank line. The result ends with a newline unless it is empty.
+func (d *Document) Clean() string {
+	var b strings.Builder
+	for _, bl := range d.Blocks {
+		if bl.Kind == Furniture {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(Tidy(d.Text[bl.Start:bl.End]))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// Tidy returns s with each run of white space as one space, and with no
+// space where a run that holds a line break falls between two ideographs
+// (Chinese text wrapped across lines). Other characters are unchanged.
+func Tidy(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	inSpace, sawBreak := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r == '\n' || r == '\r' {
+				sawBreak = true
+			}
+			inSpace = true
+			continue
+		}
+		if inSpace {
+			if b.Len() > 0 && !(sawBreak && isHan(prev) && isHan(r)) {
+				b.WriteByte(' ')
+			}
+			inSpace, sawBreak = false, false
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// String describes the document briefly, for logs and errors.
+func (d *Document) String() string {
+	return fmt.Sprintf("%s (%s, %d lines, %d blocks, %d sentences)", d.Path, d.Encoding, d.Lines(), len(d.Blocks), len(d.Sentences))
+}

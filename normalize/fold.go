@@ -1,0 +1,191 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// Canonical is the comparison form of a piece of original text, with a map
+// from each of its bytes back to the original.
+//
+// The key is the original under Unicode NFKC with width folding (fullwidth
+// letters, digits and punctuation become ASCII, U+3000 and NBSP become
+// spaces), one form for quotes (') and (") and for dashes (-), format
+// characters (zero-width space, joiners, BOM, soft hyphen) and control
+// characters removed, every run of white space as one space (none at the
+// ends, and none between two ideographs, where it is a line-wrap artifact),
+// and case folded.
+type Canonical struct {
+	Key string
+	// Starts[i] and Ends[i] are the original byte span that produced
+	// Key[i]. Several key bytes may share one span (NFKC expands "①" to
+	// "1" and "…" to "..."), and original spans may be skipped (removed
+	// characters, collapsed white space).
+	Starts, Ends []int
+}
+
+// Span returns the original byte span of Key[i:j]. It requires i < j.
+func (c Canonical) Span(i, j int) (start, end int) { return c.Starts[i], c.Ends[j-1] }
+
+// Fold computes the canonical form of text, whose first byte is at offset
+// base of the original. Its cost is linear in len(text).
+func Fold(text string, base int) Canonical {
+	f := folder{caser: cases.Fold()}
+	f.key.Grow(len(text))
+	f.starts = make([]int, 0, len(text))
+	f.ends = make([]int, 0, len(text))
+	var it norm.Iter
+	it.InitString(norm.NFKC, text)
+	pos := 0
+	for !it.Done() {
+		seg := it.Next()
+		next := it.Pos()
+		f.segment(seg, base+pos, base+next)
+		pos = next
+	}
+	return Canonical{Key: f.key.String(), Starts: f.starts, Ends: f.ends}
+}
+
+type folder struct {
+	caser        cases.Caser
+	key          strings.Builder
+	starts, ends []int
+	// pendingSpace is the original span of a white-space run not yet
+	// written: it is written only between two non-space characters.
+	pendingSpace         bool
+	spaceStart, spaceEnd int
+	last                 rune
+}
+
+func (f *folder) segment(seg []byte, start, end int) {
+	s := string(seg)
+	if !isASCII(s) {
+		s = width.Fold.String(s)
+		s = f.caser.String(s)
+	} else {
+		s = strings.ToLower(s)
+	}
+	for _, r := range s {
+		f.rune(foldRune(r), start, end)
+	}
+}
+
+func (f *folder) rune(r rune, start, end int) {
+	switch {
+	case r < 0:
+		return
+	case unicode.IsSpace(r):
+		if !f.pendingSpace {
+			f.pendingSpace, f.spaceStart = true, start
+		}
+		f.spaceEnd = end
+		return
+	}
+	if f.pendingSpace {
+		if f.key.Len() > 0 && !(isHan(f.last) && isHan(r)) {
+			f.emit(' ', f.spaceStart, f.spaceEnd)
+		}
+		f.pendingSpace = false
+	}
+	f.emit(r, start, end)
+	f.last = r
+}
+
+func (f *folder) emit(r rune, start, end int) {
+	n := utf8.RuneLen(r)
+	f.key.WriteRune(r)
+	for range n {
+		f.starts = append(f.starts, start)
+		f.ends = append(f.ends, end)
+	}
+}
+
+// foldRune maps quotes and dashes to one form each, and returns -1 for
+// characters the key leaves out.
+func foldRune(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '`', '´':
+		return '\''
+	case '“', '”', '„', '‟', '″', '«', '»', '「', '」', '『', '』', '〝', '〞':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣', '－':
+		return '-'
+	case '\t', '\n', '\r', '\f', '\v':
+		return ' '
+	}
+	if unicode.Is(unicode.Cf, r) || unicode.IsControl(r) {
+		return -1
+	}
+	return r
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// TokenKind says what a token is made of.
+type TokenKind int
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters, possibly with digits: "wto", "covid-19"
+	Number                  // digits with separators: "700,000", "13.5"
+	Han                     // one CJK ideograph
+	Punct                   // one punctuation mark or symbol
+)
+
+// Token is a unit of canonical text with the original span it came from.
+type Token struct {
+	Key        string
+	Start, End int
+	Kind       TokenKind
+}
+
+// Tokens folds text (at offset base of the original) and cuts its key into
+// tokens by the Unicode word rules (UAX #29, via
+// github.com/clipperhouse/uax29): Latin words and numbers stay whole, each
+// ideograph is a token, and white space is dropped. Linear in len(text).
+func Tokens(text string, base int) []Token {
+	return tokensOf(Fold(text, base))
+}
+
+func tokensOf(c Canonical) []Token {
+	var toks []Token
+	it := words.FromString(c.Key)
+	for it.Next() {
+		v := it.Value()
+		r := firstRune(v)
+		if unicode.IsSpace(r) {
+			continue
+		}
+		start, end := c.Span(it.Start(), it.End())
+		toks = append(toks, Token{Key: v, Start: start, End: end, Kind: kindOf(v, r)})
+	}
+	return toks
+}
+
+func kindOf(v string, r rune) TokenKind {
+	switch {
+	case isHan(r):
+		return Han
+	case unicode.IsDigit(r):
+		if strings.IndexFunc(v, unicode.IsLetter) < 0 {
+			return Number
+		}
+		return Word
+	case unicode.IsLetter(r):
+		return Word
+	}
+	return Punct
+}

@@ -1,0 +1,83 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// line is one line of the original text. start and end are byte offsets of
+// its content without the line terminator; lo and hi are those of its
+// content without leading and trailing white space (lo == hi when blank).
+type line struct {
+	start, end int
+	lo, hi     int
+}
+
+func (l line) blank() bool { return l.lo == l.hi }
+
+// splitLines cuts text at LF, CRLF and lone CR.
+func splitLines(text string) []line {
+	var lines []line
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '\n' && c != '\r' {
+			continue
+		}
+		lines = append(lines, newLine(text, start, i))
+		if c == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		start = i + 1
+	}
+	if start < len(text) {
+		lines = append(lines, newLine(text, start, len(text)))
+	}
+	return lines
+}
+
+func newLine(text string, start, end int) line {
+	s := text[start:end]
+	trimmed := strings.TrimLeftFunc(s, isSpaceLike)
+	lo := start + len(s) - len(trimmed)
+	hi := lo + len(strings.TrimRightFunc(trimmed, isSpaceLike))
+	return line{start: start, end: end, lo: lo, hi: hi}
+}
+
+// isSpaceLike reports white space and the invisible format characters
+// (zero-width space, joiners, byte-order mark) that web copies leave at
+// line ends. Neither counts as content.
+func isSpaceLike(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
+}
+
+// displayWidth is the number of terminal columns s takes: two for East
+// Asian wide and fullwidth characters, one for the others.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// isHan reports whether r is a CJK ideograph.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

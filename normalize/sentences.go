@@ -1,0 +1,108 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/clipperhouse/uax29/v2/sentences"
+)
+
+// Sentence is one sentence of a kept block. Start and End are byte offsets
+// of its original text; Key is its canonical form (see Fold).
+type Sentence struct {
+	Start, End int
+	Block      int // index into Document.Blocks
+	Key        string
+}
+
+// abbreviations end with a full stop that does not end a sentence: titles,
+// "No. 14", and the initials of countries and bodies.
+var abbreviations = wordSet(`Mr. Mrs. Ms. Dr. Prof. St. Mt. No. Nos. Art. Arts. Sec. Secs. Fig. Figs.
+	Vol. Vols. pp. p. vs. v. e.g. i.e. cf. approx. Inc. Ltd. Co. Corp. Jr. Sr. Gen. Gov. Sen. Rep.
+	Hon. Rev. Lt. Col. Capt. Sgt. Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
+	U.S. U.K. U.N. E.U. D.C. P.R.C. U.S.A. Ph.D.`)
+
+// initialRE matches a single capital initial such as the "J." of "John F. Kennedy".
+var initialRE = regexp.MustCompile(`(^|\s)\p{Lu}\.$`)
+
+// splitSentences cuts the original text of one block, text[start:end], into
+// sentences: by the Unicode sentence rules (UAX #29), then rejoined after
+// abbreviations, and split again at the Chinese semicolon "；", which ends
+// a clause as a full stop does. Line breaks inside the block count as
+// spaces. Spans exclude surrounding white space.
+func splitSentences(text string, start, end int) [][2]int {
+	block := flattenLines(text[start:end])
+	var spans [][2]int
+	it := sentences.FromString(block)
+	for it.Next() {
+		lo, hi := trimSpan(block, it.Start(), it.End())
+		if lo == hi {
+			continue
+		}
+		if n := len(spans); n > 0 && endsWithAbbreviation(block[spans[n-1][0]:spans[n-1][1]]) {
+			spans[n-1][1] = hi
+			continue
+		}
+		spans = append(spans, [2]int{lo, hi})
+	}
+	spans = splitAt(block, spans, "；")
+	for i := range spans {
+		spans[i][0] += start
+		spans[i][1] += start
+	}
+	return spans
+}
+
+// flattenLines replaces line ends with spaces, keeping every byte offset.
+func flattenLines(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func trimSpan(s string, lo, hi int) (int, int) {
+	t := strings.TrimLeftFunc(s[lo:hi], isSpaceLike)
+	lo = hi - len(t)
+	hi = lo + len(strings.TrimRightFunc(t, isSpaceLike))
+	return lo, hi
+}
+
+func endsWithAbbreviation(s string) bool {
+	i := strings.LastIndexFunc(s, isSpaceLike)
+	last := s[i+1:]
+	if abbreviations[last] {
+		return true
+	}
+	return initialRE.MatchString(s) && len(s) > 2
+}
+
+// splitAt splits each span after every occurrence of sep that has text
+// after it.
+func splitAt(s string, spans [][2]int, sep string) [][2]int {
+	var out [][2]int
+	for _, sp := range spans {
+		lo := sp[0]
+		for {
+			i := strings.Index(s[lo:sp[1]], sep)
+			if i < 0 {
+				break
+			}
+			cut := lo + i + len(sep)
+			a, b := trimSpan(s, lo, cut)
+			c, _ := trimSpan(s, cut, sp[1])
+			if c == sp[1] {
+				break
+			}
+			out = append(out, [2]int{a, b})
+			lo = c
+		}
+		out = append(out, [2]int{lo, sp[1]})
+	}
+	return out
+}
