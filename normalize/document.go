@@ -136,8 +136,8 @@ func (d *Document) Clean() string {
 }
 
 // Tidy returns s with each run of white space as one space, and with no
-// space where a run that holds a line break falls between two ideographs
-// (Chinese text wrapped across lines). Other characters are unchanged.
+// space where a run that holds a line break falls inside Chinese text
+// (see cjkJoin). Other characters are unchanged.
 func Tidy(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -152,7 +152,7 @@ func Tidy(s string) string {
 			continue
 		}
 		if inSpace {
-			if b.Len() > 0 && !(sawBreak && isHan(prev) && isHan(r)) {
+			if b.Len() > 0 && !(sawBreak && cjkJoin(prev, r)) {
 				b.WriteByte(' ')
 			}
 			inSpace, sawBreak = false, false

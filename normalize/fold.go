@@ -19,7 +19,7 @@ import (
 // spaces), one form for quotes (') and (") and for dashes (-), format
 // characters (zero-width space, joiners, BOM, soft hyphen) and control
 // characters removed, every run of white space as one space (none at the
-// ends, and none between two ideographs, where it is a line-wrap artifact),
+// ends, and none inside Chinese text, where it is a line-wrap artifact),
 // and case folded.
 type Canonical struct {
 	Key string
@@ -43,11 +43,21 @@ func Fold(text string, base int) Canonical {
 	var it norm.Iter
 	it.InitString(norm.NFKC, text)
 	pos := 0
+	// A character that expands (NFKC turns "…" into "...") can come out
+	// over several segments, all but the last without moving Pos: they are
+	// held until Pos moves, and all get the character's span.
+	var held []byte
 	for !it.Done() {
-		seg := it.Next()
+		held = append(held, it.Next()...)
 		next := it.Pos()
-		f.segment(seg, base+pos, base+next)
-		pos = next
+		if next == pos {
+			continue
+		}
+		f.segment(held, base+pos, base+next)
+		held, pos = held[:0], next
+	}
+	if len(held) > 0 {
+		f.segment(held, base+pos, base+len(text))
 	}
 	return Canonical{Key: f.key.String(), Starts: f.starts, Ends: f.ends}
 }
@@ -88,7 +98,7 @@ func (f *folder) rune(r rune, start, end int) {
 		return
 	}
 	if f.pendingSpace {
-		if f.key.Len() > 0 && !(isHan(f.last) && isHan(r)) {
+		if f.key.Len() > 0 && !cjkJoin(f.last, r) {
 			f.emit(' ', f.spaceStart, f.spaceEnd)
 		}
 		f.pendingSpace = false

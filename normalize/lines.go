@@ -59,10 +59,9 @@ func isSpaceLike(r rune) bool {
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
+		if isWide(r) {
 			n += 2
-		default:
+		} else {
 			n++
 		}
 	}
@@ -80,4 +79,16 @@ func firstRune(s string) rune {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// cjkJoin reports whether white space between a and b is an artifact to
+// drop: both are beyond Latin script (U+2000 and up: ideographs, CJK and
+// general punctuation such as "——" and "“") and one of them is wide.
+func cjkJoin(a, b rune) bool {
+	return a >= 0x2000 && b >= 0x2000 && (isWide(a) || isWide(b))
+}
+
+func isWide(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }

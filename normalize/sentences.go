@@ -25,6 +25,9 @@ var abbreviations = wordSet(`Mr. Mrs. Ms. Dr. Prof. St. Mt. No. Nos. Art. Arts. 
 // initialRE matches a single capital initial such as the "J." of "John F. Kennedy".
 var initialRE = regexp.MustCompile(`(^|\s)\p{Lu}\.$`)
 
+// enumeratorRE matches a "sentence" that is only a section number: "IV.", "3.", "b.".
+var enumeratorRE = regexp.MustCompile(`^([IVXLCivxlc]{1,6}|\d{1,3}|[A-Za-z])\.$`)
+
 // splitSentences cuts the original text of one block, text[start:end], into
 // sentences: by the Unicode sentence rules (UAX #29), then rejoined after
 // abbreviations, and split again at the Chinese semicolon "；", which ends
@@ -76,7 +79,7 @@ func trimSpan(s string, lo, hi int) (int, int) {
 func endsWithAbbreviation(s string) bool {
 	i := strings.LastIndexFunc(s, isSpaceLike)
 	last := s[i+1:]
-	if abbreviations[last] {
+	if abbreviations[last] || enumeratorRE.MatchString(s) {
 		return true
 	}
 	return initialRE.MatchString(s) && len(s) > 2

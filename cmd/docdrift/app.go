@@ -61,8 +61,8 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		},
 		// Errors are printed and turned into exit statuses by exitCode
 		// alone; the library must neither print them nor exit.
-		ExitErrHandler: func(context.Context, *cli.Command, error) {},
-		OnUsageError: onUsageError,
+		ExitErrHandler:  func(context.Context, *cli.Command, error) {},
+		OnUsageError:    onUsageError,
 		HideHelpCommand: true,
 	}
 }

@@ -1,0 +1,86 @@
+package normalize
+
+import (
+	"os"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzNormalize checks Parse on arbitrary text:
+//
+//	go test ./normalize -run '^$' -fuzz FuzzNormalize -fuzztime 1m -fuzzminimizetime 5s
+//
+// Invariants: no panic; blocks and sentences lie inside the text in
+// increasing order; every character that is not white space lies in a
+// block, and a dropped block always says why; canonical keys point back
+// inside their sentence.
+func FuzzNormalize(f *testing.F) {
+	for _, p := range fixtures(f) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b[:min(len(b), 400)]))
+	}
+	for _, s := range []string{"", "\r\n\r", "■ 项目\n", "Mr. X.\n\nShare\n", "a\u200b\u00ad\u3000b", "——\n，", "I. \n(1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // Decode guarantees valid UTF-8 before Parse
+		}
+		doc := Parse(text)
+		covered := 0
+		for i, b := range doc.Blocks {
+			if b.Start < covered || b.Start >= b.End || b.End > len(text) {
+				t.Fatalf("block %d [%d,%d) out of order or outside the text (len %d)", i, b.Start, b.End, len(text))
+			}
+			for _, r := range text[covered:b.Start] {
+				if !isSpaceLike(r) {
+					t.Fatalf("character %q before block %d is in no block", r, i)
+				}
+			}
+			if b.Kind == Furniture && b.Reason == "" {
+				t.Fatalf("block %d dropped without a reason", i)
+			}
+			last := b.Start
+			for _, s := range doc.Sentences[b.First:b.Last] {
+				if s.Start < last || s.Start >= s.End || s.End > b.End || s.Block != i {
+					t.Fatalf("sentence [%d,%d) of block %d [%d,%d) out of place", s.Start, s.End, i, b.Start, b.End)
+				}
+				c := Fold(text[s.Start:s.End], s.Start)
+				for k := range c.Starts {
+					if c.Starts[k] < s.Start || c.Ends[k] > s.End || c.Starts[k] >= c.Ends[k] {
+						t.Fatalf("key byte %d maps to [%d,%d), outside sentence [%d,%d)", k, c.Starts[k], c.Ends[k], s.Start, s.End)
+					}
+				}
+				last = s.End
+			}
+			covered = b.End
+		}
+		for _, r := range text[covered:] {
+			if !isSpaceLike(r) {
+				t.Fatalf("character %q after the last block is in no block", r)
+			}
+		}
+	})
+}
+
+// FuzzDecode checks that Decode never panics and always returns valid
+// UTF-8 or an error:
+//
+//	go test ./normalize -run '^$' -fuzz FuzzDecode -fuzztime 1m
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("plain"))
+	f.Add([]byte("\xff\xfea\x00b\x00"))
+	f.Add([]byte("\xd6\xd0\xce\xc4"))
+	f.Add([]byte("caf\xe9"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, enc := range []string{"", "gb18030", "utf-16le", "big5"} {
+			d, err := Decode(data, DecodeOptions{Encoding: enc})
+			if err == nil && !utf8.ValidString(d.Text) {
+				t.Fatalf("Decode(%q, %q) returned invalid UTF-8", data, enc)
+			}
+		}
+	})
+}
