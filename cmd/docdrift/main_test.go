@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"docdrift": func() { os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script: the real command,
+// its stdout, stderr and exit status. $FIXTURES is the fixtures folder.
+func TestScripts(t *testing.T) {
+	fixtures, err := filepath.Abs("../../fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("FIXTURES", fixtures)
+			env.Setenv("NO_COLOR", "")
+			return nil
+		},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){
+			"writebytes": writeBytes,
+			"encode":     encodeFile,
+		},
+	})
+}
+
+// writebytes FILE QUOTED writes the Go-quoted string QUOTED ("caf\xe9")
+// to FILE, so that scripts can make binary and invalid input.
+func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: writebytes FILE QUOTED")
+	}
+	s, err := strconv.Unquote(`"` + args[1] + `"`)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(s), 0o644))
+}
+
+// encode ENCODING SRC DST writes SRC converted from UTF-8 to ENCODING
+// (gb18030, utf-16le-bom) to DST.
+func encodeFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: encode ENCODING SRC DST")
+	}
+	encs := map[string]encoding.Encoding{
+		"gb18030":      simplifiedchinese.GB18030,
+		"utf-16le-bom": xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM),
+	}
+	enc, ok := encs[args[0]]
+	if !ok {
+		ts.Fatalf("unknown encoding %s", args[0])
+	}
+	src, err := os.ReadFile(ts.MkAbs(args[1]))
+	ts.Check(err)
+	out, err := enc.NewEncoder().Bytes(src)
+	if err != nil {
+		ts.Fatalf("%v", fmt.Errorf("encode %s: %w", args[1], err))
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
+}
