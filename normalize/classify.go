@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is the role of a block in its document.
@@ -39,6 +40,8 @@ const (
 	maxHeadingHan   = 50
 	maxControlWords = 10
 	maxHeadingLines = 3
+	// maxLineRuleBytes bounds the text the line-level rules look at.
+	maxLineRuleBytes = 400
 )
 
 // pageControls are the words of share bars, navigation rows and reader
@@ -68,10 +71,47 @@ var (
 	// Enumerators that open headings and list items: "I.", "1.", "(1)",
 	// "一、", "（一）", "第一条", "①".
 	enumeratedRE = regexp.MustCompile(`^([IVXLC]{1,6}\.\s|\d{1,3}[.)、]\s?|\(\d{1,3}\)|[一二三四五六七八九十百]{1,4}[、是]|（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十百千零〇两\d]{1,8}[章节条款编部分]|[①-⑳])`)
-	// A credit in capitals closing a caption: "PEOPLE'S DAILY / PHOTO BY TANG KE".
-	capsCreditRE = regexp.MustCompile(`[.!?”"]\s+([\p{Lu}\d'’(),/&\- ]{12,})$`)
 	terminalEnd  = ".。!！?？;；:：,，"
 )
+
+// minCreditLen is the shortest credit in capitals endsWithCapsCredit accepts.
+const minCreditLen = 12
+
+// endsWithCapsCredit reports whether s ends, after its last sentence, with
+// a run in capitals such as "PEOPLE'S DAILY / PHOTO BY TANG KE".
+func endsWithCapsCredit(s string) bool {
+	n := 0
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("'’(),/&- ", r):
+			n++
+		case strings.ContainsRune(".!?”\"", r):
+			return n > minCreditLen && strings.HasPrefix(s[i+size:], " ") && strings.TrimSpace(s[i+size:]) != ""
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// mayHaveCredit is a cheap test before creditMarkRE.
+func mayHaveCredit(s string) bool {
+	return strings.Contains(s, "摄") || strings.Contains(strings.ToLower(s), "photo")
+}
+
+// tail returns the last n bytes of s or fewer, starting on a character.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
 
 func looksEnumerated(s string) bool { return enumeratedRE.MatchString(s) }
 
@@ -94,7 +134,9 @@ func classify(text string, lines []line, raws []rawBlock) []Block {
 
 // classifyAlone classifies a block from its own text.
 func classifyAlone(s string, lines int) (Kind, string) {
-	oneLine := lines == 1
+	// The furniture rules are for short lines; testing them only there
+	// keeps classification linear and cheap on long paragraphs.
+	oneLine := lines == 1 && len(s) <= maxLineRuleBytes
 	switch {
 	case oneLine && citeHeadingRE.MatchString(s):
 		return Furniture, "citation heading"
@@ -112,15 +154,15 @@ func classifyAlone(s string, lines int) (Kind, string) {
 		return Furniture, "source note in parentheses"
 	case oneLine && markupRE.MatchString(s):
 		return Furniture, "markup comment"
-	case creditMarkRE.MatchString(s):
+	case mayHaveCredit(s) && creditMarkRE.MatchString(s):
 		return Caption, "carries a photo credit"
-	case capsCreditRE.MatchString(s) && hasLower(s):
+	case endsWithCapsCredit(s) && hasLower(s):
 		return Caption, "ends with a credit in capitals"
 	case mdHeadingRE.MatchString(s) && oneLine:
 		return Heading, "Markdown heading"
 	case startsList(s):
 		return ListItem, fmt.Sprintf("starts with bullet %q", string(firstRune(s)))
-	case lines <= maxHeadingLines && isHeadingLike(s):
+	case lines <= maxHeadingLines && len(s) <= 4*maxLineRuleBytes && isHeadingLike(s):
 		if looksEnumerated(s) {
 			return Heading, "short numbered line"
 		}

@@ -79,10 +79,10 @@ func trimSpan(s string, lo, hi int) (int, int) {
 func endsWithAbbreviation(s string) bool {
 	i := strings.LastIndexFunc(s, isSpaceLike)
 	last := s[i+1:]
-	if abbreviations[last] || enumeratorRE.MatchString(s) {
+	if abbreviations[last] || len(s) <= 8 && enumeratorRE.MatchString(s) {
 		return true
 	}
-	return initialRE.MatchString(s) && len(s) > 2
+	return len(s) > 2 && initialRE.MatchString(tail(s, 8))
 }
 
 // splitAt splits each span after every occurrence of sep that has text
