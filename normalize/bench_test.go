@@ -8,7 +8,8 @@ import (
 )
 
 // BenchmarkParse measures Decode and Parse on each fixture and on a
-// generated 1 MB English text with hard wraps:
+// generated English text with hard wraps of 256 KB, 1 MB and 4 MB (to
+// show that the cost grows linearly):
 //
 //	go test ./normalize -run '^$' -bench . -benchmem
 func BenchmarkParse(b *testing.B) {
@@ -20,7 +21,9 @@ func BenchmarkParse(b *testing.B) {
 		}
 		inputs[strings.TrimPrefix(p, "../fixtures/opening-up/")] = data
 	}
+	inputs["generated-256KB.txt"] = []byte(generatedText(1 << 18))
 	inputs["generated-1MB.txt"] = []byte(generatedText(1 << 20))
+	inputs["generated-4MB.txt"] = []byte(generatedText(1 << 22))
 	for name, data := range inputs {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
