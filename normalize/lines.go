@@ -92,3 +92,6 @@ func isWide(r rune) bool {
 	k := width.LookupRune(r).Kind()
 	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }
+
+// IsHan reports whether r is a CJK ideograph.
+func IsHan(r rune) bool { return isHan(r) }

@@ -1,0 +1,378 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// Thresholds of the alignment, on the weighted Dice similarity of two
+// sentences' features (see features.go).
+const (
+	// PairThreshold is the similarity from which two sentences are taken to
+	// make the same point. Reworded sentences that share their figures and
+	// most content words score 0.4–0.8; unrelated sentences of one article
+	// rarely pass 0.25.
+	PairThreshold = 0.3
+	// mergeGain is how much better a 1:2 or 2:1 pairing must score than the
+	// 1:1 pairing it extends.
+	mergeGain = 0.05
+	// crossKindPenalty is added to the threshold for pairing a heading with
+	// a sentence of body text: a heading restated as prose is rarer than a
+	// coincidence of a few words.
+	crossKindPenalty = 0.15
+	// maxPosting bounds how many sentences a feature may index before it
+	// is too common to find candidates with; this keeps candidate search
+	// near-linear however large the documents.
+	maxPosting = 64
+)
+
+// sent is a sentence of one document, as the aligner sees it.
+type sent struct {
+	idx        int // index into Document.Sentences
+	block      int
+	heading    bool
+	start, end int
+	key        string
+	feats      []string
+	total      float64
+}
+
+// side is one document's comparable sentences.
+type side struct {
+	doc   *normalize.Document
+	sents []sent
+}
+
+func newSide(doc *normalize.Document, captions bool) side {
+	s := side{doc: doc}
+	for i, se := range doc.Sentences {
+		kind := doc.Blocks[se.Block].Kind
+		if kind == normalize.Furniture || kind == normalize.Caption && !captions {
+			continue
+		}
+		us := units(normalize.Tokens(doc.Text[se.Start:se.End], se.Start), doc.Text)
+		s.sents = append(s.sents, sent{idx: i, block: se.Block, heading: kind == normalize.Heading,
+			start: se.Start, end: se.End, key: se.Key, feats: features(us)})
+	}
+	return s
+}
+
+// span is a run of consecutive sentences [lo, hi) of one side.
+type span struct{ lo, hi int }
+
+// pair is an alignment of a span of the old document with a span of the new.
+type pair struct {
+	old, new span
+	score    float64
+	exact    bool // same canonical text
+	moved    bool
+}
+
+// aligner holds the state of one alignment.
+type aligner struct {
+	a, b       side
+	w          *weigher
+	aPair      []int // pair index of each old sentence, or -1
+	bPair      []int
+	pairs      []pair
+	bByFeature map[string][]int
+}
+
+// align pairs the sentences of a and b. See the package documentation for
+// the method and its cost.
+func align(a, b side) []pair {
+	al := &aligner{a: a, b: b}
+	al.aPair = filled(len(a.sents), -1)
+	al.bPair = filled(len(b.sents), -1)
+	al.exactInOrder()
+	al.exactAnywhere()
+	al.weigh()
+	al.similar()
+	al.merges()
+	al.markMoves()
+	return al.pairs
+}
+
+func filled(n, v int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+func (al *aligner) add(p pair) {
+	for i := p.old.lo; i < p.old.hi; i++ {
+		al.aPair[i] = len(al.pairs)
+	}
+	for i := p.new.lo; i < p.new.hi; i++ {
+		al.bPair[i] = len(al.pairs)
+	}
+	al.pairs = append(al.pairs, p)
+}
+
+// exactInOrder finds the longest common subsequence of identical sentences
+// (same canonical key) with a Myers diff over sentence keys: the cheap
+// common case of a new edition.
+func (al *aligner) exactInOrder() {
+	ids := map[string]rune{}
+	encode := func(ss []sent) []rune {
+		out := make([]rune, len(ss))
+		for i, s := range ss {
+			id, ok := ids[s.key]
+			if !ok {
+				id = tokenRune(len(ids))
+				ids[s.key] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	ra, rb := encode(al.a.sents), encode(al.b.sents)
+	i, j := 0, 0
+	for _, d := range diffRunes(ra, rb) {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case opEqual:
+			for k := 0; k < n; k++ {
+				al.add(pair{old: span{i + k, i + k + 1}, new: span{j + k, j + k + 1}, score: 1, exact: true})
+			}
+			i, j = i+n, j+n
+		case opDelete:
+			i += n
+		case opInsert:
+			j += n
+		}
+	}
+}
+
+// exactAnywhere pairs identical sentences left over, wherever they stand:
+// they are moved.
+func (al *aligner) exactAnywhere() {
+	free := map[string][]int{}
+	for j, s := range al.b.sents {
+		if al.bPair[j] < 0 {
+			free[s.key] = append(free[s.key], j)
+		}
+	}
+	for i, s := range al.a.sents {
+		if al.aPair[i] >= 0 || len(free[s.key]) == 0 {
+			continue
+		}
+		j := free[s.key][0]
+		free[s.key] = free[s.key][1:]
+		al.add(pair{old: span{i, i + 1}, new: span{j, j + 1}, score: 1, exact: true})
+	}
+}
+
+// weigh computes feature weights and indexes the new side's free sentences.
+func (al *aligner) weigh() {
+	var fa, fb [][]string
+	for _, s := range al.a.sents {
+		fa = append(fa, s.feats)
+	}
+	for _, s := range al.b.sents {
+		fb = append(fb, s.feats)
+	}
+	al.w = newWeigher(fa, fb)
+	for i := range al.a.sents {
+		al.a.sents[i].total = al.w.total(al.a.sents[i].feats)
+	}
+	for i := range al.b.sents {
+		al.b.sents[i].total = al.w.total(al.b.sents[i].feats)
+	}
+	al.bByFeature = map[string][]int{}
+	for j, s := range al.b.sents {
+		if al.bPair[j] >= 0 {
+			continue
+		}
+		for _, f := range s.feats {
+			if al.w.df[f] <= maxPosting {
+				al.bByFeature[f] = append(al.bByFeature[f], j)
+			}
+		}
+	}
+}
+
+// similar pairs the remaining sentences by similarity: every candidate pair
+// above PairThreshold, found through the feature index, competes in one
+// global ranking, and pairs are taken best first while both sentences are
+// free (a global assignment, not first-come). Ties go to the pair whose
+// relative positions in the two documents are closest.
+func (al *aligner) similar() {
+	type cand struct {
+		i, j  int
+		score float64
+		dist  float64
+	}
+	var cands []cand
+	for i, s := range al.a.sents {
+		if al.aPair[i] >= 0 {
+			continue
+		}
+		for _, j := range al.candidates(s) {
+			threshold := PairThreshold
+			if s.heading != al.b.sents[j].heading {
+				threshold += crossKindPenalty
+			}
+			if sc := al.score(span{i, i + 1}, span{j, j + 1}); sc >= threshold {
+				cands = append(cands, cand{i, j, sc, al.distance(i, j)})
+			}
+		}
+	}
+	slices.SortFunc(cands, func(x, y cand) int {
+		switch {
+		case x.score != y.score:
+			if x.score > y.score {
+				return -1
+			}
+			return 1
+		case x.dist != y.dist:
+			if x.dist < y.dist {
+				return -1
+			}
+			return 1
+		case x.i != y.i:
+			return x.i - y.i
+		}
+		return x.j - y.j
+	})
+	for _, c := range cands {
+		if al.aPair[c.i] < 0 && al.bPair[c.j] < 0 {
+			al.add(pair{old: span{c.i, c.i + 1}, new: span{c.j, c.j + 1}, score: c.score})
+		}
+	}
+}
+
+// candidates returns the free new sentences that share an indexed feature
+// with s, in order.
+func (al *aligner) candidates(s sent) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, f := range s.feats {
+		for _, j := range al.bByFeature[f] {
+			if !seen[j] && al.bPair[j] < 0 {
+				seen[j] = true
+				out = append(out, j)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// distance is how far apart two sentences are in relative position.
+func (al *aligner) distance(i, j int) float64 {
+	pa := float64(i) / float64(max(len(al.a.sents), 1))
+	pb := float64(j) / float64(max(len(al.b.sents), 1))
+	if pa > pb {
+		return pa - pb
+	}
+	return pb - pa
+}
+
+// score is the similarity of two spans, their features pooled.
+func (al *aligner) score(a, b span) float64 {
+	fa, ta := al.pool(al.a.sents[a.lo:a.hi])
+	fb, tb := al.pool(al.b.sents[b.lo:b.hi])
+	return al.w.similarity(fa, fb, ta, tb)
+}
+
+func (al *aligner) pool(ss []sent) ([]string, float64) {
+	if len(ss) == 1 {
+		return ss[0].feats, ss[0].total
+	}
+	var fs []string
+	for _, s := range ss {
+		fs = append(fs, s.feats...)
+	}
+	fs = dedupe(fs)
+	return fs, al.w.total(fs)
+}
+
+// merges extends 1:1 pairs into 1:2 and 2:1 where a sentence was split or
+// two were joined: a free neighbour in the same block joins the pair when
+// the pooled similarity beats the 1:1 score by mergeGain.
+func (al *aligner) merges() {
+	for pi := range al.pairs {
+		p := &al.pairs[pi]
+		if p.exact || p.old.hi-p.old.lo != 1 || p.new.hi-p.new.lo != 1 {
+			continue
+		}
+		best, bestScore := *p, p.score+mergeGain
+		try := func(q pair) {
+			if sc := al.score(q.old, q.new); sc > bestScore {
+				q.score = sc
+				best, bestScore = q, sc
+			}
+		}
+		if j := p.new.lo - 1; j >= 0 && al.bPair[j] < 0 && al.b.sents[j].block == al.b.sents[p.new.lo].block {
+			try(pair{old: p.old, new: span{j, p.new.hi}})
+		}
+		if j := p.new.hi; j < len(al.b.sents) && al.bPair[j] < 0 && al.b.sents[j].block == al.b.sents[p.new.lo].block {
+			try(pair{old: p.old, new: span{p.new.lo, j + 1}})
+		}
+		if i := p.old.lo - 1; i >= 0 && al.aPair[i] < 0 && al.a.sents[i].block == al.a.sents[p.old.lo].block {
+			try(pair{old: span{i, p.old.hi}, new: p.new})
+		}
+		if i := p.old.hi; i < len(al.a.sents) && al.aPair[i] < 0 && al.a.sents[i].block == al.a.sents[p.old.lo].block {
+			try(pair{old: span{p.old.lo, i + 1}, new: p.new})
+		}
+		if best.old != p.old || best.new != p.new {
+			*p = best
+			for i := p.old.lo; i < p.old.hi; i++ {
+				al.aPair[i] = pi
+			}
+			for j := p.new.lo; j < p.new.hi; j++ {
+				al.bPair[j] = pi
+			}
+		}
+	}
+}
+
+// markMoves marks as moved the pairs outside the longest run of pairs that
+// keep their order in both documents (a longest increasing subsequence,
+// O(p log p) for p pairs).
+func (al *aligner) markMoves() {
+	order := make([]int, len(al.pairs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return al.pairs[x].old.lo - al.pairs[y].old.lo })
+	keys := make([]int, len(order))
+	for k, pi := range order {
+		keys[k] = al.pairs[pi].new.lo
+	}
+	inLIS := lis(keys)
+	for k, pi := range order {
+		al.pairs[pi].moved = !inLIS[k]
+	}
+}
+
+// lis returns which elements of keys form a longest strictly increasing
+// subsequence (patience sorting).
+func lis(keys []int) []bool {
+	var tails []int // index into keys of the smallest tail of each length
+	prev := make([]int, len(keys))
+	for i, k := range keys {
+		n, _ := slices.BinarySearchFunc(tails, k, func(t, k int) int { return keys[t] - k })
+		if n > 0 {
+			prev[i] = tails[n-1]
+		} else {
+			prev[i] = -1
+		}
+		if n == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[n] = i
+		}
+	}
+	in := make([]bool, len(keys))
+	if len(tails) > 0 {
+		for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+			in[i] = true
+		}
+	}
+	return in
+}

@@ -1,0 +1,55 @@
+// Package diff aligns two related documents and shows what changed inside
+// what belongs together.
+//
+// # Method
+//
+// Compare works on the sentences of the documents' body, heading and list
+// blocks (captions only on request), compared by their canonical keys (see
+// package normalize):
+//
+//  1. Exact, in order: a Myers diff over sentence keys (one rune per
+//     distinct sentence, github.com/sergi/go-diff) pairs the identical
+//     sentences that keep their order. For a new edition of a document
+//     this pairs almost everything, cheaply.
+//  2. Exact, anywhere: identical sentences left over are paired wherever
+//     they stand (they will be reported as moved).
+//  3. Similar: every remaining sentence is described by features — content
+//     word stems, pairs of content words, pairs of ideographs, and figures
+//     by value (a strong anchor, weight 3) — weighted by inverse document
+//     frequency over both documents. Candidates come from an inverted
+//     index on features that occur in at most 64 sentences; each candidate
+//     pair is scored by weighted Dice similarity, and all pairs scoring at
+//     least PairThreshold (0.3) compete in one global ranking, taken best
+//     first while both sentences are free, ties going to the pair closest
+//     in relative position.
+//  4. Splits and joins: a pair grows into 1:2 or 2:1 when a free
+//     neighbouring sentence of the same paragraph raises the pooled
+//     similarity by at least 0.05.
+//  5. Moves: the pairs outside the longest subsequence that keeps its
+//     order in both documents (patience sorting) are moved.
+//
+// Inside each aligned pair, a word diff (go-diff over one rune per distinct
+// unit, with no time limit so that output is the same on every machine,
+// then DiffCleanupSemantic) compares units: Latin words, single ideographs,
+// punctuation, and whole figures — a number with its hedge, currency,
+// scale and unit ("over US$500 billion", "近30%", "11倍", "11-fold") is one
+// unit keyed by its value, so a changed figure is one replacement and a
+// figure written another way ("700,000" / "700000") is a Format edit.
+// Documents are never diffed whole with go-diff: only aligned passages.
+//
+// # Glossary
+//
+// A passage is a run of sentences and what happened to it: Same, Changed
+// (aligned, in order, with edits), Moved (aligned, out of order, possibly
+// with edits), Added or Removed. Consecutive same, added or removed
+// sentences of one paragraph form one passage. Every compared sentence of
+// each document lands in exactly one passage.
+//
+// # Cost
+//
+// For documents of n sentences in all: tokenizing and features O(n·s) for
+// sentences of s units; the exact pass O(n + d²) for d differing sentences
+// (Myers); candidate search O(n·f·64) for f features per sentence, never
+// all pairs of sentences; the global ranking O(c log c) for c candidate
+// pairs; moves O(p log p). In practice near-linear in the documents' size.
+package diff

@@ -1,0 +1,169 @@
+package diff
+
+import (
+	"math"
+	"strings"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// Feature weights relative to a content word. Figures are strong anchors:
+// two sentences that share "over 200 million" most likely make the same
+// point. Word pairs reward shared phrasing over shared vocabulary.
+const (
+	figureWeight = 3.0
+	bigramWeight = 0.5
+)
+
+// stopWords are English function words, left out of similarity features.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as into onto upon
+		is are was were be been being am has have had having do does did will would shall should may might
+		can could must this that these those it its they them their we our us you your he she his her i me my
+		not no nor so than too very also just only such both each all any some more most other own same
+		which who whom whose what when where why how there here then thus while about over under again
+		further once between through during before after above below up down out off because until
+		s t d ll re ve`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// stem folds a few English suffixes so that "invest", "investing" and
+// "invested" share a feature. It is deliberately crude: features only
+// decide which sentences to pair, never what is shown.
+func stem(w string) string {
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "es"):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// features lists the similarity features of a sentence's units: content
+// word stems, pairs of consecutive content words, pairs of consecutive
+// ideographs (Chinese has no spaces; a character bigram is the usual proxy
+// for a word), and figures by value.
+func features(us []unit) []string {
+	var out []string
+	prevWord, prevHan := "", ""
+	for _, u := range us {
+		switch {
+		case u.figure:
+			out = append(out, "f:"+u.value)
+			prevWord, prevHan = "", ""
+		case isHanKey(u.key):
+			if prevHan != "" {
+				out = append(out, "h:"+prevHan+u.key)
+			}
+			prevHan, prevWord = u.key, ""
+		case isWordKey(u.key):
+			prevHan = ""
+			if stopWords[u.key] {
+				continue
+			}
+			s := stem(u.key)
+			out = append(out, "w:"+s)
+			if prevWord != "" {
+				out = append(out, "b:"+prevWord+" "+s)
+			}
+			prevWord = s
+		default:
+			prevHan = ""
+		}
+	}
+	return dedupe(out)
+}
+
+func isHanKey(k string) bool {
+	r := []rune(k)
+	return len(r) == 1 && normalize.IsHan(r[0])
+}
+
+func isWordKey(k string) bool {
+	for _, r := range k {
+		if r >= 'a' && r <= 'z' || r > 0x7f && !normalize.IsHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(s []string) []string {
+	seen := make(map[string]bool, len(s))
+	out := s[:0]
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// weigher gives each feature its inverse document frequency over the
+// sentences of both documents: rare features tell more.
+type weigher struct {
+	df map[string]int
+	n  int
+}
+
+func newWeigher(sets ...[][]string) *weigher {
+	w := &weigher{df: map[string]int{}}
+	for _, set := range sets {
+		for _, fs := range set {
+			w.n++
+			for _, f := range fs {
+				w.df[f]++
+			}
+		}
+	}
+	return w
+}
+
+func (w *weigher) weight(f string) float64 {
+	idf := math.Log(1 + float64(w.n)/float64(max(w.df[f], 1)))
+	switch f[0] {
+	case 'f':
+		return idf * figureWeight
+	case 'b':
+		return idf * bigramWeight
+	}
+	return idf
+}
+
+func (w *weigher) total(fs []string) float64 {
+	t := 0.0
+	for _, f := range fs {
+		t += w.weight(f)
+	}
+	return t
+}
+
+// similarity is the weighted Dice coefficient of two feature sets:
+// twice the weight they share over the weight of both, in [0, 1].
+func (w *weigher) similarity(a, b []string, ta, tb float64) float64 {
+	if ta+tb == 0 {
+		return 0
+	}
+	set := make(map[string]bool, len(a))
+	for _, f := range a {
+		set[f] = true
+	}
+	shared := 0.0
+	for _, f := range b {
+		if set[f] {
+			shared += w.weight(f)
+		}
+	}
+	return 2 * shared / (ta + tb)
+}

@@ -1,0 +1,213 @@
+package diff
+
+import (
+	"math"
+	"slices"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// Kind says what happened to a passage.
+type Kind string
+
+// Passage kinds.
+const (
+	Same    Kind = "same"    // aligned, same wording (white space aside)
+	Changed Kind = "changed" // aligned, in order, with word-level edits
+	Moved   Kind = "moved"   // aligned but out of order; may carry edits too
+	Added   Kind = "added"   // only in the new document
+	Removed Kind = "removed" // only in the old document
+)
+
+// Side is where a passage stands in one document.
+type Side struct {
+	Start   int    `json:"start"` // byte offsets into the decoded original
+	End     int    `json:"end"`
+	Line    int    `json:"line"` // first and last line, from 1
+	EndLine int    `json:"end_line"`
+	Text    string `json:"text"` // the original words
+}
+
+// Passage is a run of sentences of the old document, the new one, or
+// both, and what happened to it.
+type Passage struct {
+	Kind  Kind    `json:"kind"`
+	Score float64 `json:"score"` // similarity of the pair; 1 for same, 0 for added and removed
+	Old   *Side   `json:"old"`   // nil for added passages
+	New   *Side   `json:"new"`   // nil for removed passages
+	Edits []Edit  `json:"edits,omitempty"`
+}
+
+// Summary counts passages by kind.
+type Summary struct {
+	Same    int `json:"same"`
+	Changed int `json:"changed"`
+	Moved   int `json:"moved"`
+	Added   int `json:"added"`
+	Removed int `json:"removed"`
+}
+
+// Changes is the number of passages that are not the same.
+func (s Summary) Changes() int { return s.Changed + s.Moved + s.Added + s.Removed }
+
+// Options controls Compare.
+type Options struct {
+	// Captions includes photo captions in the comparison; by default
+	// they are left out, as page furniture is.
+	Captions bool
+}
+
+// Result is the comparison of two documents.
+type Result struct {
+	Passages []Passage
+	Summary  Summary
+}
+
+// Compare aligns the sentences of old and new and returns their passages
+// in reading order: passages that keep their order, with removed passages
+// where they stood in the old document and added and moved ones where they
+// stand in the new. Every compared sentence of each document is in exactly
+// one passage. Identical documents give only Same passages.
+func Compare(old, new *normalize.Document, opts Options) *Result {
+	a, b := newSide(old, opts.Captions), newSide(new, opts.Captions)
+	pairs := align(a, b)
+	bl := builder{a: a, b: b, pairs: pairs}
+	bl.build()
+	r := &Result{Passages: bl.out}
+	for _, p := range r.Passages {
+		switch p.Kind {
+		case Same:
+			r.Summary.Same++
+		case Changed:
+			r.Summary.Changed++
+		case Moved:
+			r.Summary.Moved++
+		case Added:
+			r.Summary.Added++
+		case Removed:
+			r.Summary.Removed++
+		}
+	}
+	return r
+}
+
+type builder struct {
+	a, b         side
+	pairs        []pair
+	aPair, bPair []int
+	out          []Passage
+}
+
+func (bl *builder) build() {
+	bl.aPair, bl.bPair = filled(len(bl.a.sents), -1), filled(len(bl.b.sents), -1)
+	var anchors []int
+	for pi, p := range bl.pairs {
+		for i := p.old.lo; i < p.old.hi; i++ {
+			bl.aPair[i] = pi
+		}
+		for j := p.new.lo; j < p.new.hi; j++ {
+			bl.bPair[j] = pi
+		}
+		if !p.moved {
+			anchors = append(anchors, pi)
+		}
+	}
+	slices.SortFunc(anchors, func(x, y int) int { return bl.pairs[x].old.lo - bl.pairs[y].old.lo })
+	i, j := 0, 0
+	gap := func(oldEnd, newEnd int) {
+		for ; i < oldEnd; i++ {
+			if bl.aPair[i] < 0 {
+				bl.emit(Passage{Kind: Removed, Old: bl.sideOf(bl.a, span{i, i + 1})})
+			}
+		}
+		for ; j < newEnd; j++ {
+			if bl.bPair[j] < 0 {
+				bl.emit(Passage{Kind: Added, New: bl.sideOf(bl.b, span{j, j + 1})})
+			} else if p := bl.pairs[bl.bPair[j]]; p.moved && p.new.lo == j {
+				bl.emit(bl.pairPassage(p))
+			}
+		}
+	}
+	for _, pi := range anchors {
+		p := bl.pairs[pi]
+		gap(p.old.lo, p.new.lo)
+		bl.emit(bl.pairPassage(p))
+		i, j = p.old.hi, p.new.hi
+	}
+	gap(len(bl.a.sents), len(bl.b.sents))
+}
+
+// emit appends p, joining it to the previous passage when both are Same,
+// Added or Removed runs that continue each other inside one paragraph.
+func (bl *builder) emit(p Passage) {
+	if n := len(bl.out); n > 0 {
+		last := &bl.out[n-1]
+		if last.Kind == p.Kind && (p.Kind == Same || p.Kind == Added || p.Kind == Removed) &&
+			bl.continues(bl.a, last.Old, p.Old) && bl.continues(bl.b, last.New, p.New) {
+			last.Old = bl.join(bl.a, last.Old, p.Old)
+			last.New = bl.join(bl.b, last.New, p.New)
+			return
+		}
+	}
+	bl.out = append(bl.out, p)
+}
+
+// continues reports whether side y starts with the compared sentence that
+// follows the last one of x, in the same block.
+func (bl *builder) continues(s side, x, y *Side) bool {
+	if x == nil || y == nil {
+		return x == nil && y == nil
+	}
+	last, next := sentIndex(s, x.End-1), sentIndex(s, y.Start)
+	return next == last+1 && s.sents[last].block == s.sents[next].block
+}
+
+// sentIndex returns the index in s.sents of the sentence holding off.
+func sentIndex(s side, off int) int {
+	i, _ := slices.BinarySearchFunc(s.sents, off, func(se sent, off int) int {
+		switch {
+		case se.end <= off:
+			return -1
+		case se.start > off:
+			return 1
+		}
+		return 0
+	})
+	return min(i, len(s.sents)-1)
+}
+
+func (bl *builder) join(s side, x, y *Side) *Side {
+	if x == nil {
+		return nil
+	}
+	return bl.sideAt(s, x.Start, y.End)
+}
+
+func (bl *builder) sideOf(s side, sp span) *Side {
+	return bl.sideAt(s, s.sents[sp.lo].start, s.sents[sp.hi-1].end)
+}
+
+func (bl *builder) sideAt(s side, start, end int) *Side {
+	return &Side{Start: start, End: end, Line: s.doc.LineAt(start), EndLine: s.doc.LineAt(end - 1), Text: s.doc.Text[start:end]}
+}
+
+// pairPassage makes the passage of an aligned pair, with its word edits.
+func (bl *builder) pairPassage(p pair) Passage {
+	old, new := bl.sideOf(bl.a, p.old), bl.sideOf(bl.b, p.new)
+	out := Passage{Kind: Changed, Score: round(p.score), Old: old, New: new}
+	if p.moved {
+		out.Kind = Moved
+	}
+	if normalize.Tidy(old.Text) == normalize.Tidy(new.Text) {
+		if !p.moved {
+			out.Kind = Same
+		}
+		return out
+	}
+	ou := units(normalize.Tokens(old.Text, old.Start), bl.a.doc.Text)
+	nu := units(normalize.Tokens(new.Text, new.Start), bl.b.doc.Text)
+	out.Edits = wordEdits(bl.a.doc.Text, ou, bl.b.doc.Text, nu)
+	return out
+}
+
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }

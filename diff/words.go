@@ -1,0 +1,228 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Op is what an edit does.
+type Op string
+
+// Edit operations. Format is a unit whose canonical form is unchanged but
+// whose wording differs: a figure written another way (700,000 / 700000;
+// "30 percent" / "30%"; "exceeded US$1 trillion" / "exceeding 1 trillion US
+// dollars"), or a change of case, width, quotes or dashes.
+const (
+	Equal  Op = "equal"
+	Delete Op = "delete"
+	Insert Op = "insert"
+	Format Op = "format"
+)
+
+// Edit is a piece of a word-level diff, in the documents' own words. Text
+// is the old wording for Delete and the new wording otherwise; Old is the
+// old wording of a Format edit. Each text starts with the white space
+// that precedes it in its document (one space for any run).
+type Edit struct {
+	Op   Op     `json:"op"`
+	Text string `json:"text"`
+	Old  string `json:"old,omitempty"`
+}
+
+const (
+	opEqual  = diffmatchpatch.DiffEqual
+	opDelete = diffmatchpatch.DiffDelete
+	opInsert = diffmatchpatch.DiffInsert
+)
+
+// diffRunes runs go-diff on two rune sequences with no time limit, so that
+// the result is the same on every machine. Callers keep the sequences
+// short (a passage, or one rune per sentence).
+func diffRunes(a, b []rune) []diffmatchpatch.Diff {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	return dmp.DiffMainRunes(a, b, false)
+}
+
+// tokenRune maps the n-th distinct token to a rune, skipping the UTF-16
+// surrogate range, which go-diff turns into U+FFFD.
+func tokenRune(n int) rune {
+	r := rune(n) + 0x100
+	if r >= 0xD800 {
+		r += 0x800
+	}
+	return r
+}
+
+// wordEdits diffs the units of an old and a new passage. Units are mapped
+// to runes (one rune per distinct unit key) and diffed with go-diff, then
+// cleaned up for people by dissolveWeak. go-diff's own DiffCleanupSemantic
+// is not used: it judges by length alone and dissolves a shared figure or
+// content word between two long changes, which is exactly what a reader
+// needs to see kept.
+func wordEdits(oldText string, oldUnits []unit, newText string, newUnits []unit) []Edit {
+	ids := map[string]rune{}
+	encode := func(us []unit) []rune {
+		out := make([]rune, len(us))
+		for i, u := range us {
+			id, ok := ids[u.key]
+			if !ok {
+				id = tokenRune(len(ids))
+				ids[u.key] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	ra, rb := encode(oldUnits), encode(newUnits)
+	weak := map[rune]bool{}
+	for _, us := range [][]unit{oldUnits, newUnits} {
+		for _, u := range us {
+			weak[ids[u.key]] = isWeak(u)
+		}
+	}
+	diffs := dissolveWeak(diffRunes(ra, rb), weak)
+
+	var b editBuilder
+	i, j := 0, 0
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case opEqual:
+			for k := 0; k < n; k++ {
+				ou, nu := oldUnits[i+k], newUnits[j+k]
+				text := withGap(newText, newUnits, j+k)
+				if ou.text == nu.text {
+					b.add(Equal, text, "")
+				} else {
+					b.add(Format, text, withGap(oldText, oldUnits, i+k))
+				}
+			}
+			i, j = i+n, j+n
+		case opDelete:
+			for k := 0; k < n; k++ {
+				b.add(Delete, withGap(oldText, oldUnits, i+k), "")
+			}
+			i += n
+		case opInsert:
+			for k := 0; k < n; k++ {
+				b.add(Insert, withGap(newText, newUnits, j+k), "")
+			}
+			j += n
+		}
+	}
+	return b.edits
+}
+
+// withGap returns the original text of us[k] with the white space before
+// it (none for the first unit), each run of white space as one space.
+func withGap(text string, us []unit, k int) string {
+	start := us[k].start
+	if k > 0 {
+		start = us[k-1].end
+	}
+	return collapseSpace(text[start:us[k].end])
+}
+
+// collapseSpace turns each run of white space into one space.
+func collapseSpace(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) < 0 && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// editBuilder joins consecutive edits of the same operation.
+type editBuilder struct{ edits []Edit }
+
+func (b *editBuilder) add(op Op, text, old string) {
+	if n := len(b.edits); n > 0 && b.edits[n-1].Op == op {
+		b.edits[n-1].Text += text
+		b.edits[n-1].Old += old
+		return
+	}
+	b.edits = append(b.edits, Edit{Op: op, Text: text, Old: old})
+}
+
+// maxWeakRun is the longest run of weak units (function words and
+// punctuation) that dissolveWeak folds into the surrounding change.
+const maxWeakRun = 3
+
+// isWeak reports whether a unit is a function word or punctuation: an
+// equality made only of such units between two changes is coincidence.
+func isWeak(u unit) bool {
+	if u.figure {
+		return false
+	}
+	if stopWords[u.key] {
+		return true
+	}
+	for _, r := range u.key {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// dissolveWeak turns each equality of at most maxWeakRun weak units that
+// stands between two changes into a deletion and an insertion, then joins
+// neighbouring changes: "[-A-] the {+B+}" reads better as "[-A the-]{+B the+}".
+func dissolveWeak(diffs []diffmatchpatch.Diff, weak map[rune]bool) []diffmatchpatch.Diff {
+	allWeak := func(s string) bool {
+		n := 0
+		for _, r := range s {
+			if !weak[r] {
+				return false
+			}
+			n++
+		}
+		return n <= maxWeakRun
+	}
+	var out []diffmatchpatch.Diff
+	var del, ins strings.Builder
+	flush := func() {
+		if del.Len() > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: opDelete, Text: del.String()})
+		}
+		if ins.Len() > 0 {
+			out = append(out, diffmatchpatch.Diff{Type: opInsert, Text: ins.String()})
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	for k, d := range diffs {
+		switch {
+		case d.Type == opDelete:
+			del.WriteString(d.Text)
+		case d.Type == opInsert:
+			ins.WriteString(d.Text)
+		case k > 0 && k < len(diffs)-1 && allWeak(d.Text):
+			del.WriteString(d.Text)
+			ins.WriteString(d.Text)
+		default:
+			flush()
+			out = append(out, d)
+		}
+	}
+	flush()
+	return out
+}
