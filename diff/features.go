@@ -16,12 +16,14 @@ const (
 )
 
 // stopWords are English function words, left out of similarity features.
+// Modal verbs and negations are not among them: "will" → "may" and a
+// dropped "not" change what a sentence says.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as into onto upon
-		is are was were be been being am has have had having do does did will would shall should may might
-		can could must this that these those it its they them their we our us you your he she his her i me my
-		not no nor so than too very also just only such both each all any some more most other own same
+		is are was were be been being am has have had having do does did
+		this that these those it its they them their we our us you your he she his her i me my
+		so than too very also just only such both each all any some more most other own same
 		which who whom whose what when where why how there here then thus while about over under again
 		further once between through during before after above below up down out off because until
 		s t d ll re ve`) {

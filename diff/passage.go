@@ -204,10 +204,20 @@ func (bl *builder) pairPassage(p pair) Passage {
 		}
 		return out
 	}
-	ou := units(normalize.Tokens(old.Text, old.Start), bl.a.doc.Text)
-	nu := units(normalize.Tokens(new.Text, new.Start), bl.b.doc.Text)
+	ou := stretch(units(normalize.Tokens(old.Text, old.Start), bl.a.doc.Text), old)
+	nu := stretch(units(normalize.Tokens(new.Text, new.Start), bl.b.doc.Text), new)
 	out.Edits = wordEdits(bl.a.doc.Text, ou, bl.b.doc.Text, nu)
 	return out
+}
+
+// stretch makes the units cover all of s: characters the canonical form
+// leaves out (control and format characters) at either end belong to the
+// first or last unit, so that the edits rebuild the original exactly.
+func stretch(us []unit, s *Side) []unit {
+	if len(us) > 0 {
+		us[0].start, us[len(us)-1].end = s.Start, s.End
+	}
+	return us
 }
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }

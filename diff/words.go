@@ -92,12 +92,20 @@ func wordEdits(oldText string, oldUnits []unit, newText string, newUnits []unit)
 		switch d.Type {
 		case opEqual:
 			for k := 0; k < n; k++ {
-				ou, nu := oldUnits[i+k], newUnits[j+k]
-				text := withGap(newText, newUnits, j+k)
-				if ou.text == nu.text {
-					b.add(Equal, text, "")
+				oldGap, oldBody := splitGap(withGap(oldText, oldUnits, i+k))
+				newGap, newBody := splitGap(withGap(newText, newUnits, j+k))
+				// Where only one side has a space before the unit (an
+				// insertion ends right before it), say so, so that the
+				// edits rebuild both texts exactly.
+				if oldGap != newGap {
+					b.add(Delete, oldGap, "")
+					b.add(Insert, newGap, "")
+					oldGap, newGap = "", ""
+				}
+				if oldBody == newBody {
+					b.add(Equal, newGap+newBody, "")
 				} else {
-					b.add(Format, text, withGap(oldText, oldUnits, i+k))
+					b.add(Format, newGap+newBody, oldGap+oldBody)
 				}
 			}
 			i, j = i+n, j+n
@@ -124,6 +132,14 @@ func withGap(text string, us []unit, k int) string {
 		start = us[k-1].end
 	}
 	return collapseSpace(text[start:us[k].end])
+}
+
+// splitGap separates the leading space of a unit's text.
+func splitGap(s string) (string, string) {
+	if strings.HasPrefix(s, " ") {
+		return " ", s[1:]
+	}
+	return "", s
 }
 
 // collapseSpace turns each run of white space into one space.
@@ -154,6 +170,9 @@ func collapseSpace(s string) string {
 type editBuilder struct{ edits []Edit }
 
 func (b *editBuilder) add(op Op, text, old string) {
+	if text == "" && old == "" {
+		return
+	}
 	if n := len(b.edits); n > 0 && b.edits[n-1].Op == op {
 		b.edits[n-1].Text += text
 		b.edits[n-1].Old += old

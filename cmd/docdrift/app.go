@@ -42,6 +42,7 @@ cares about.
 Examples:
    docdrift normalize fixtures/opening-up/*.txt        the text as docdrift reads it
    docdrift normalize --explain qiushi-2024.txt        what was dropped, and why
+   docdrift diff qiushi-2024.txt qiushi-2025.txt       what changed, passage by passage
 
 Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		Writer:    stdout,
@@ -52,6 +53,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		},
 		Commands: withUsageErrors(
 			normalizeCommand(),
+			diffCommand(),
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {

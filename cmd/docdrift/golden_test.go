@@ -31,21 +31,51 @@ func TestGoldenNormalize(t *testing.T) {
 				if code := run(context.Background(), args, &stdout, &stderr); code != 0 || stderr.Len() > 0 {
 					t.Fatalf("%v: exit %d, stderr %q", args, code, stderr.String())
 				}
-				golden := filepath.Join("testdata", "golden", name+suffix)
-				if *update {
-					if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test ./cmd/docdrift -update)", err)
-				}
-				if !bytes.Equal(stdout.Bytes(), want) {
-					t.Errorf("%v: output differs from %s; rerun with -update and review the git diff", args, golden)
-				}
+				checkGolden(t, name+suffix, stdout.Bytes())
 			})
 		}
+	}
+}
+
+// TestGoldenDiff keeps the text and JSON output of "docdrift diff" on the
+// fixture pairs the issue names, for review by reading.
+func TestGoldenDiff(t *testing.T) {
+	pairs := [][2]string{{"qiushi-2024", "qiushi-2025"}, {"qiushi-2025", "interview-2025"}}
+	for _, p := range pairs {
+		old := "../../fixtures/opening-up/" + p[0] + ".txt"
+		new := "../../fixtures/opening-up/" + p[1] + ".txt"
+		for suffix, args := range map[string][]string{
+			".diff.golden":      {"docdrift", "diff", old, new},
+			".diff.json.golden": {"docdrift", "diff", "--format", "json", old, new},
+			".diff.md.golden":   {"docdrift", "diff", "--format", "markdown", old, new},
+		} {
+			name := p[0] + "_" + p[1] + suffix
+			t.Run(name, func(t *testing.T) {
+				var stdout, stderr bytes.Buffer
+				if code := run(context.Background(), args, &stdout, &stderr); code != 1 || stderr.Len() > 0 {
+					t.Fatalf("%v: exit %d (want 1, changes found), stderr %q", args, code, stderr.String())
+				}
+				checkGolden(t, name, stdout.Bytes())
+			})
+		}
+	}
+}
+
+// checkGolden compares got with testdata/golden/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/docdrift -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s; rerun with -update and review the git diff", golden)
 	}
 }

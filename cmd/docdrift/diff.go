@@ -1,0 +1,211 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// diffOptions are the settings of "docdrift diff".
+type diffOptions struct {
+	oldPath, newPath string
+	only             []diff.Kind
+	context          int
+	captions         bool
+	encoding         string
+}
+
+var passageKinds = []diff.Kind{diff.Same, diff.Changed, diff.Moved, diff.Added, diff.Removed}
+
+func diffCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "diff",
+		Usage:     "align two related documents and show what changed inside each aligned passage",
+		ArgsUsage: "OLD NEW",
+		Description: `Pairs the sentences of OLD and NEW that make the same point — identical, reworded
+or moved — and shows the word-level changes inside each pair; sentences with no
+counterpart are added or removed. Figures are compared whole: "US$500 billion" →
+"580 billion US dollars" is one changed figure, and "exceeded US$1 trillion" →
+"exceeding 1 trillion US dollars" only a change of format.
+
+Passages that did not change are not shown (see --context). Without color, edits
+read [-deleted-] {+inserted+} and [~old format~>new format~].
+
+Exit status: 0 nothing but white space or page furniture differs, 1 changes found,
+2 trouble.
+
+Examples:
+   docdrift diff fixtures/opening-up/qiushi-2024.txt fixtures/opening-up/qiushi-2025.txt
+   docdrift diff --only moved old.txt new.txt
+   docdrift diff old.txt new.txt --format json > changes.json
+   docdrift diff --format markdown old.txt new.txt >> "$GITHUB_STEP_SUMMARY"`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "only", Usage: "show only passages of these kinds: changed, moved, added, removed, same (repeat or separate with commas)"},
+			&cli.IntFlag{Name: "context", Usage: "show this many unchanged passages around each change"},
+			&cli.BoolFlag{Name: "captions", Usage: "compare photo captions too (left out by default, like page furniture)"},
+			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			u, err := newUI(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.NArg() != 2 {
+				return usagef("diff: name two files, OLD and NEW (got %d)", cmd.NArg())
+			}
+			opts := diffOptions{oldPath: cmd.Args().Get(0), newPath: cmd.Args().Get(1),
+				context: int(cmd.Int("context")), captions: cmd.Bool("captions"), encoding: cmd.String("encoding")}
+			if opts.context < 0 {
+				return usagef("--context %d: use a number of passages, 0 or more", opts.context)
+			}
+			for _, k := range cmd.StringSlice("only") {
+				kind := diff.Kind(strings.TrimSpace(k))
+				if !slices.Contains(passageKinds, kind) {
+					return usagef("--only %q: use changed, moved, added, removed or same", k)
+				}
+				opts.only = append(opts.only, kind)
+			}
+			return runDiff(u, opts)
+		},
+	}
+}
+
+// readDocument reads one document for a command, reporting warnings.
+func readDocument(u *ui, path, encoding string) (*normalize.Document, error) {
+	doc, err := normalize.ReadFile(path, normalize.DecodeOptions{Encoding: encoding})
+	if err != nil {
+		if strings.HasPrefix(err.Error(), "unknown encoding") {
+			return nil, usagef("--encoding: %v", err)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for _, w := range doc.Warnings {
+		u.warnf(path, "%s", w)
+	}
+	return doc, nil
+}
+
+func runDiff(u *ui, opts diffOptions) error {
+	old, err := readDocument(u, opts.oldPath, opts.encoding)
+	if err != nil {
+		return err
+	}
+	new, err := readDocument(u, opts.newPath, opts.encoding)
+	if err != nil {
+		return err
+	}
+	if lo, ln := normalize.DetectLang(old.Clean()), normalize.DetectLang(new.Clean()); lo != ln {
+		return fmt.Errorf("%s is in %s and %s in %s: aligning a translation with its original is not supported yet", opts.oldPath, lo, opts.newPath, ln)
+	}
+	res := diff.Compare(old, new, diff.Options{Captions: opts.captions})
+	r := diffReport{old: old, new: new, oldID: docID(opts.oldPath), newID: docID(opts.newPath), res: res, opts: opts}
+	switch u.format {
+	case formatJSON:
+		err = writeJSON(u, r.json())
+	case formatMarkdown:
+		r.markdown(u)
+	default:
+		r.text(u)
+	}
+	if err != nil {
+		return err
+	}
+	if res.Summary.Changes() > 0 {
+		return errChanges
+	}
+	return nil
+}
+
+func docID(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// diffReport is one comparison, ready to render.
+type diffReport struct {
+	old, new     *normalize.Document
+	oldID, newID string
+	res          *diff.Result
+	opts         diffOptions
+}
+
+// shown returns the indexes of the passages to print: changes of the kinds
+// asked for, with --context unchanged passages around them.
+func (r diffReport) shown() []int {
+	ps := r.res.Passages
+	want := func(k diff.Kind) bool {
+		if len(r.opts.only) > 0 {
+			return slices.Contains(r.opts.only, k)
+		}
+		return k != diff.Same
+	}
+	keep := make([]bool, len(ps))
+	for i, p := range ps {
+		if !want(p.Kind) {
+			continue
+		}
+		keep[i] = true
+		if p.Kind == diff.Same {
+			continue
+		}
+		for k := max(0, i-r.opts.context); k <= min(len(ps)-1, i+r.opts.context); k++ {
+			if ps[k].Kind == diff.Same {
+				keep[k] = true
+			}
+		}
+	}
+	var out []int
+	for i, k := range keep {
+		if k {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func summaryLine(s diff.Summary) string {
+	return fmt.Sprintf("%d same, %d changed, %d moved, %d added, %d removed", s.Same, s.Changed, s.Moved, s.Added, s.Removed)
+}
+
+func lines(s *diff.Side) string {
+	if s == nil {
+		return "–"
+	}
+	return lineRange(s.Line, s.EndLine)
+}
+
+// diffJSON is the schema docdrift.diff/v1.
+type diffJSON struct {
+	Schema   string         `json:"schema"`
+	Old      docRef         `json:"old"`
+	New      docRef         `json:"new"`
+	Summary  diff.Summary   `json:"summary"`
+	Passages []diff.Passage `json:"passages"`
+}
+
+type docRef struct {
+	Path     string `json:"path"`
+	ID       string `json:"id"`
+	Encoding string `json:"encoding"`
+}
+
+func (r diffReport) json() diffJSON {
+	ps := r.res.Passages
+	if ps == nil {
+		ps = []diff.Passage{}
+	}
+	return diffJSON{
+		Schema:   "docdrift.diff/v1",
+		Old:      docRef{Path: r.old.Path, ID: r.oldID, Encoding: r.old.Encoding},
+		New:      docRef{Path: r.new.Path, ID: r.newID, Encoding: r.new.Encoding},
+		Summary:  r.res.Summary,
+		Passages: ps,
+	}
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// text prints the comparison for a terminal: each shown passage under a
+// header that orients (ids, passage number, kind, score, lines), then the
+// summary. Document text always goes through safe().
+func (r diffReport) text(u *ui) {
+	ps := r.res.Passages
+	for _, i := range r.shown() {
+		p := ps[i]
+		header := fmt.Sprintf("%s → %s — passage %d/%d — %s", r.oldID, r.newID, i+1, len(ps), p.Kind)
+		if len(p.Edits) > 0 {
+			header += fmt.Sprintf(" (%.2f)", p.Score)
+		}
+		header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New))
+		fmt.Fprintln(u.out, u.bold.Sprint(header))
+		fmt.Fprintln(u.out, r.textBody(u, p))
+		fmt.Fprintln(u.out)
+	}
+	fmt.Fprintf(u.out, "%s → %s: %s\n", r.oldID, r.newID, summaryLine(r.res.Summary))
+}
+
+func (r diffReport) textBody(u *ui, p diff.Passage) string {
+	switch {
+	case p.Kind == diff.Added:
+		return mark(u, diff.Insert, tidy(p.New.Text), "")
+	case p.Kind == diff.Removed:
+		return mark(u, diff.Delete, tidy(p.Old.Text), "")
+	case len(p.Edits) == 0 && p.Kind == diff.Moved:
+		return u.moved.Sprint(safe(tidy(p.New.Text)))
+	case len(p.Edits) == 0:
+		return u.dim.Sprint(safe(tidy(p.New.Text)))
+	}
+	var b strings.Builder
+	for _, e := range p.Edits {
+		lead, body := splitLead(e.Text)
+		_, old := splitLead(e.Old)
+		b.WriteString(lead)
+		b.WriteString(mark(u, e.Op, body, old))
+	}
+	return b.String()
+}
+
+// mark renders one edit: colored when color is on, with [-…-], {+…+} and
+// [~old~>new~] markers when it is off.
+func mark(u *ui, op diff.Op, text, old string) string {
+	if strings.TrimSpace(text) == "" && op != diff.Format {
+		// A space that only one side has: shown as it is in the new text.
+		if op == diff.Delete {
+			return ""
+		}
+		return text
+	}
+	text, old = safe(text), safe(old)
+	if u.color {
+		switch op {
+		case diff.Delete:
+			return u.del.Sprint(text)
+		case diff.Insert:
+			return u.ins.Sprint(text)
+		case diff.Format:
+			return u.dim.Sprint(old) + "→" + u.warn.Sprint(text)
+		}
+		return text
+	}
+	switch op {
+	case diff.Delete:
+		return "[-" + text + "-]"
+	case diff.Insert:
+		return "{+" + text + "+}"
+	case diff.Format:
+		return "[~" + old + "~>" + text + "~]"
+	}
+	return text
+}
+
+// splitLead separates the white space an edit starts with.
+func splitLead(s string) (string, string) {
+	body := strings.TrimLeft(s, " ")
+	return s[:len(s)-len(body)], body
+}
+
+func tidy(s string) string { return normalize.Tidy(s) }
+
+// markdown prints the comparison for a pull request or a report:
+// deletions struck through, insertions in bold, document text escaped so
+// that it can neither format nor inject HTML.
+func (r diffReport) markdown(u *ui) {
+	fmt.Fprintf(u.out, "### docdrift: %s → %s\n\n", mdEscape(r.oldID), mdEscape(r.newID))
+	fmt.Fprintf(u.out, "**%s**\n\n", summaryLine(r.res.Summary))
+	ps := r.res.Passages
+	for _, i := range r.shown() {
+		p := ps[i]
+		score := ""
+		if len(p.Edits) > 0 {
+			score = fmt.Sprintf(" (%.2f)", p.Score)
+		}
+		fmt.Fprintf(u.out, "%d. **%s**%s, lines %s → %s: %s\n", i+1, p.Kind, score, lines(p.Old), lines(p.New), r.markdownBody(p))
+	}
+}
+
+func (r diffReport) markdownBody(p diff.Passage) string {
+	switch {
+	case p.Kind == diff.Added:
+		return "**" + mdEscape(tidy(p.New.Text)) + "**"
+	case p.Kind == diff.Removed:
+		return "~~" + mdEscape(tidy(p.Old.Text)) + "~~"
+	case len(p.Edits) == 0:
+		return mdEscape(tidy(p.New.Text))
+	}
+	var b strings.Builder
+	for _, e := range p.Edits {
+		lead, body := splitLead(e.Text)
+		_, old := splitLead(e.Old)
+		b.WriteString(lead)
+		if body == "" {
+			continue
+		}
+		switch e.Op {
+		case diff.Delete:
+			b.WriteString("~~" + mdEscape(body) + "~~")
+		case diff.Insert:
+			b.WriteString("**" + mdEscape(body) + "**")
+		case diff.Format:
+			b.WriteString("_" + mdEscape(body) + "_ (was " + mdEscape(old) + ")")
+		default:
+			b.WriteString(mdEscape(body))
+		}
+	}
+	return b.String()
+}
+
+// mdEscape escapes Markdown and HTML syntax in document text, and control
+// characters as safe() does.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range safe(strings.Join(strings.Fields(s), " ")) {
+		switch r {
+		case '\\', '`', '*', '_', '~', '[', ']', '#', '|', '!':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,330 @@
+package diff
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("../fixtures/opening-up/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func unitsOf(text string) []unit { return units(normalize.Tokens(text, 0), text) }
+
+func TestFigureUnits(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the figure units' keys
+	}{
+		{"exceeding US$500 billion over", []string{"#5e+11 USD over"}},
+		{"exceeded 580 billion US dollars", []string{"#5.8e+11 USD over"}},
+		{"exceeded the US$1 trillion threshold", []string{"#1e+12 USD over"}},
+		{"nearly 30% of growth", []string{"#30 percent nearly"}},
+		{"近30%", []string{"#30 percent nearly"}},
+		{"增长了11倍", []string{"#11 times exact"}},
+		{"an 11-fold increase", []string{"#11 times exact"}},
+		{"700,000 and 700000", []string{"#700000  exact", "#700000  exact"}},
+		{"30 percent or 30 per cent or 30%", []string{"#30 percent exact", "#30 percent exact", "#30 percent exact"}},
+		{"6 percentage points", []string{"#6 percentage-point exact"}},
+		{"3个百分点", []string{"#3 percentage-point exact"}},
+		{"2.7万亿元", []string{"#2.7e+12 CNY exact"}},
+		{"140多个国家", []string{"#140  over"}},
+		{"more than 80 million workers", []string{"#8e+07  over"}},
+		{"5%左右", []string{"#5 percent about"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, u := range unitsOf(tt.text) {
+			if u.figure {
+				got = append(got, u.key)
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("figures of %q (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// render shows edits as [-old-]{+new+}[~old~>new~].
+func render(es []Edit) string {
+	var b strings.Builder
+	for _, e := range es {
+		switch e.Op {
+		case Equal:
+			b.WriteString(e.Text)
+		case Delete:
+			b.WriteString("[-" + e.Text + "-]")
+		case Insert:
+			b.WriteString("{+" + e.Text + "+}")
+		case Format:
+			b.WriteString("[~" + e.Old + "~>" + e.Text + "~]")
+		}
+	}
+	return b.String()
+}
+
+func TestWordEdits(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"The expo saw deals exceeding US$500 billion.", "The expo saw deals exceeding 580 billion US dollars.",
+			"The expo saw deals[- exceeding US$500 billion-]{+ exceeding 580 billion US dollars+}."},
+		{"Trade exceeded the US$1 trillion threshold in 2024.", "Trade exceeding 1 trillion US dollars in 2024.",
+			"Trade[~ exceeded the US$1 trillion~> exceeding 1 trillion US dollars~][- threshold-] in 2024."},
+		{"It employs 700,000 people.", "It employs 700000 people.", "It employs[~ 700,000~> 700000~] people."},
+		{"Growth was 21 percent.", "Growth was 22 percent.", "Growth was[- 21 percent-]{+ 22 percent+}."},
+		{"货物贸易总额增长了11倍。", "货物贸易总额增长了12倍。", "货物贸易总额增长了[-11倍-]{+12倍+}。"},
+		{"We will open wider.", "We may open wider.", "We[- will-]{+ may+} open wider."},
+		{"Opening Up matters.", "opening up matters.", "[~Opening Up~>opening up~] matters."},
+	}
+	for _, tt := range tests {
+		got := render(wordEdits(tt.old, unitsOf(tt.old), tt.new, unitsOf(tt.new)))
+		if got != tt.want {
+			t.Errorf("wordEdits(%q, %q):\n got %s\nwant %s", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
+func TestCompareIdentical(t *testing.T) {
+	text := readFixture(t, "qiushi-2025.txt")
+	r := Compare(normalize.Parse(text), normalize.Parse(text), Options{})
+	if r.Summary.Changes() != 0 || r.Summary.Same == 0 {
+		t.Errorf("identical documents: summary %+v, want only same passages", r.Summary)
+	}
+	checkCoverage(t, normalize.Parse(text), normalize.Parse(text), r, Options{})
+}
+
+func TestCompareReworded(t *testing.T) {
+	old := normalize.Parse(readFixture(t, "qiushi-2024.txt"))
+	new := normalize.Parse(readFixture(t, "qiushi-2025.txt"))
+	r := Compare(old, new, Options{})
+	checkCoverage(t, old, new, r, Options{})
+	found := false
+	for _, p := range r.Passages {
+		if p.Old != nil && p.New != nil && strings.Contains(p.Old.Text, "supported over 200 million jobs") &&
+			strings.Contains(p.New.Text, "supported the employment of over 200 million people") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("qiushi-2024 → qiushi-2025: the '200 million jobs' sentences are not paired")
+	}
+}
+
+// checkCoverage asserts that every compared sentence of each document lies
+// in exactly one passage, and that each passage's edits rebuild its old
+// and new text.
+func checkCoverage(t *testing.T, old, new *normalize.Document, r *Result, opts Options) {
+	t.Helper()
+	for _, d := range []struct {
+		name string
+		doc  *normalize.Document
+		side func(Passage) *Side
+	}{
+		{"old", old, func(p Passage) *Side { return p.Old }},
+		{"new", new, func(p Passage) *Side { return p.New }},
+	} {
+		seen := make([]int, len(d.doc.Sentences))
+		for _, p := range r.Passages {
+			s := d.side(p)
+			if s == nil {
+				continue
+			}
+			for i, se := range d.doc.Sentences {
+				if se.Start >= s.Start && se.End <= s.End {
+					seen[i]++
+				} else if se.Start < s.End && se.End > s.Start {
+					t.Fatalf("%s sentence %d [%d,%d) straddles a passage [%d,%d)", d.name, i, se.Start, se.End, s.Start, s.End)
+				}
+			}
+		}
+		for i, se := range d.doc.Sentences {
+			kind := d.doc.Blocks[se.Block].Kind
+			want := 1
+			if kind == normalize.Furniture || kind == normalize.Caption && !opts.Captions {
+				want = 0
+			}
+			if seen[i] != want {
+				t.Fatalf("%s sentence %d %q is in %d passages, want %d", d.name, i, d.doc.Text[se.Start:se.End], seen[i], want)
+			}
+		}
+	}
+	for _, p := range r.Passages {
+		if len(p.Edits) == 0 {
+			continue
+		}
+		var o, n strings.Builder
+		for _, e := range p.Edits {
+			switch e.Op {
+			case Equal:
+				o.WriteString(e.Text)
+				n.WriteString(e.Text)
+			case Delete:
+				o.WriteString(e.Text)
+			case Insert:
+				n.WriteString(e.Text)
+			case Format:
+				o.WriteString(e.Old)
+				n.WriteString(e.Text)
+			}
+		}
+		if got, want := o.String(), collapseSpace(p.Old.Text); got != want {
+			t.Fatalf("edits do not rebuild the old text:\n got %q\nwant %q", got, want)
+		}
+		if got, want := n.String(), collapseSpace(p.New.Text); got != want {
+			t.Fatalf("edits do not rebuild the new text:\n got %q\nwant %q", got, want)
+		}
+	}
+}
+
+// TestRandomEdits applies random edits to a fixture — word swaps, digit
+// changes, deleted, inserted and moved sentences and paragraphs — and
+// checks that each falls inside a passage that is not same, and that the
+// passages cover both documents exactly.
+func TestRandomEdits(t *testing.T) {
+	base := normalize.Parse(readFixture(t, "qiushi-2025.txt"))
+	var paras []string
+	for _, b := range base.Blocks {
+		if b.Kind == normalize.Body {
+			paras = append(paras, normalize.Tidy(base.Text[b.Start:b.End]))
+		}
+	}
+	for seed := int64(1); seed <= 40; seed++ {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			r := rand.New(rand.NewSource(seed))
+			edited, marks := mutate(r, paras)
+			old := normalize.Parse(strings.Join(paras, "\n\n") + "\n")
+			new := normalize.Parse(strings.Join(edited, "\n\n") + "\n")
+			res := Compare(old, new, Options{})
+			checkCoverage(t, old, new, res, Options{})
+			for _, m := range marks {
+				if !changedAt(res, m) {
+					t.Errorf("edit %q is not inside a changed passage", m.what)
+				}
+			}
+		})
+	}
+}
+
+// mark locates an edit: a substring of the new text that must lie in a
+// passage that is not same (or, for a deletion, of the old text).
+type mark struct {
+	what    string
+	inNew   bool
+	snippet string
+}
+
+func mutate(r *rand.Rand, paras []string) ([]string, []mark) {
+	out := append([]string(nil), paras...)
+	var marks []mark
+	for k := 0; k < 3; k++ {
+		i := r.Intn(len(out))
+		switch r.Intn(5) {
+		case 0: // swap a word for a new one
+			words := strings.Fields(out[i])
+			w := r.Intn(len(words))
+			words[w] = fmt.Sprintf("zorblax%d", k)
+			out[i] = strings.Join(words, " ")
+			marks = append(marks, mark{"word swap", true, words[w]})
+		case 1: // change a digit
+			words := strings.Fields(out[i])
+			for w, word := range words {
+				if strings.ContainsAny(word, "0123456789") {
+					words[w] = strings.Map(func(c rune) rune {
+						if c >= '0' && c <= '8' {
+							return c + 1
+						}
+						return c
+					}, word) + fmt.Sprintf("%d7", k)
+					out[i] = strings.Join(words, " ")
+					marks = append(marks, mark{"digit change", true, words[w]})
+					break
+				}
+			}
+		case 2: // delete a paragraph
+			marks = append(marks, mark{"deleted paragraph", false, firstWords(out[i])})
+			out = append(out[:i], out[i+1:]...)
+		case 3: // insert a paragraph
+			p := fmt.Sprintf("Quixotic flamingos number %d in the inserted paragraph %d.", r.Intn(1000), k)
+			out = append(out[:i], append([]string{p}, out[i:]...)...)
+			marks = append(marks, mark{"inserted paragraph", true, p})
+		case 4: // move a paragraph elsewhere
+			p := out[i]
+			out = append(out[:i], out[i+1:]...)
+			j := r.Intn(len(out) + 1)
+			if j == i {
+				j = (j + len(out)/2) % (len(out) + 1)
+			}
+			out = append(out[:j], append([]string{p}, out[j:]...)...)
+		}
+	}
+	return out, marks
+}
+
+func firstWords(s string) string {
+	if len(s) > 40 {
+		return s[:40]
+	}
+	return s
+}
+
+func changedAt(res *Result, m mark) bool {
+	for _, p := range res.Passages {
+		s := p.Old
+		if m.inNew {
+			s = p.New
+		}
+		if s != nil && strings.Contains(normalize.Tidy(s.Text), m.snippet) {
+			return p.Kind != Same
+		}
+	}
+	// A deleted paragraph that was itself a copy of another can vanish
+	// entirely; anything else missing is a failure.
+	return false
+}
+
+func TestLIS(t *testing.T) {
+	got := lis([]int{3, 1, 2, 8, 4, 5})
+	want := []bool{false, true, true, false, true, true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lis (-want +got):\n%s", diff)
+	}
+}
+
+func TestTokenRuneSkipsSurrogates(t *testing.T) {
+	for n := 0; n < 0x12000; n++ {
+		if r := tokenRune(n); r >= 0xD800 && r <= 0xDFFF {
+			t.Fatalf("tokenRune(%d) = %U, a surrogate", n, r)
+		}
+	}
+}
+
+// FuzzDiff checks Compare on arbitrary pairs of texts:
+//
+//	go test ./diff -run '^$' -fuzz FuzzDiff -fuzztime 1m -fuzzminimizetime 5s
+//
+// No panic; every compared sentence in exactly one passage; edits rebuild
+// both sides.
+func FuzzDiff(f *testing.F) {
+	f.Add("Trade rose 5%. Mr. Li spoke.\n\nNew para.", "Trade rose 6%. Mr. Li spoke.\n\nNew para here.")
+	f.Add("近30%。11倍。", "约30%。12倍。")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) {
+			return // Decode guarantees valid UTF-8 before Parse
+		}
+		old, new := normalize.Parse(a), normalize.Parse(b)
+		checkCoverage(t, old, new, Compare(old, new, Options{}), Options{})
+	})
+}
