@@ -34,7 +34,7 @@ type sent struct {
 	heading    bool
 	start, end int
 	key        string
-	feats      []string
+	feats      featureSet // computed only for sentences left to pair by similarity
 	total      float64
 }
 
@@ -51,9 +51,8 @@ func newSide(doc *normalize.Document, captions bool) side {
 		if kind == normalize.Furniture || kind == normalize.Caption && !captions {
 			continue
 		}
-		us := units(normalize.Tokens(doc.Text[se.Start:se.End], se.Start), doc.Text)
 		s.sents = append(s.sents, sent{idx: i, block: se.Block, heading: kind == normalize.Heading,
-			start: se.Start, end: se.End, key: se.Key, feats: features(us)})
+			start: se.Start, end: se.End, key: se.Key})
 	}
 	return s
 }
@@ -76,7 +75,7 @@ type aligner struct {
 	aPair      []int // pair index of each old sentence, or -1
 	bPair      []int
 	pairs      []pair
-	bByFeature map[string][]int
+	bByFeature [][]int // free new sentences by feature id
 }
 
 // align pairs the sentences of a and b. See the package documentation for
@@ -166,23 +165,33 @@ func (al *aligner) exactAnywhere() {
 	}
 }
 
-// weigh computes feature weights and indexes the new side's free sentences.
+// weigh computes the features of the sentences the exact passes left
+// free (the only ones still to pair: in a new edition, few), their
+// weights, and an index of the new side's free sentences by feature.
+// Inverse document frequencies count these sentences only.
 func (al *aligner) weigh() {
-	var fa, fb [][]string
-	for _, s := range al.a.sents {
-		fa = append(fa, s.feats)
+	al.w = newWeigher()
+	for k, sd := range []side{al.a, al.b} {
+		paired := al.aPair
+		if k == 1 {
+			paired = al.bPair
+		}
+		for i := range sd.sents {
+			if paired[i] >= 0 {
+				continue
+			}
+			s := &sd.sents[i]
+			us := units(normalize.Tokens(sd.doc.Text[s.start:s.end], s.start), sd.doc.Text)
+			s.feats = al.w.intern(features(us))
+		}
 	}
-	for _, s := range al.b.sents {
-		fb = append(fb, s.feats)
+	al.w.finish()
+	for _, ss := range [][]sent{al.a.sents, al.b.sents} {
+		for i := range ss {
+			ss[i].total = al.w.total(ss[i].feats)
+		}
 	}
-	al.w = newWeigher(fa, fb)
-	for i := range al.a.sents {
-		al.a.sents[i].total = al.w.total(al.a.sents[i].feats)
-	}
-	for i := range al.b.sents {
-		al.b.sents[i].total = al.w.total(al.b.sents[i].feats)
-	}
-	al.bByFeature = map[string][]int{}
+	al.bByFeature = make([][]int, len(al.w.df))
 	for j, s := range al.b.sents {
 		if al.bPair[j] >= 0 {
 			continue
@@ -248,18 +257,16 @@ func (al *aligner) similar() {
 // candidates returns the free new sentences that share an indexed feature
 // with s, in order.
 func (al *aligner) candidates(s sent) []int {
-	seen := map[int]bool{}
 	var out []int
 	for _, f := range s.feats {
 		for _, j := range al.bByFeature[f] {
-			if !seen[j] && al.bPair[j] < 0 {
-				seen[j] = true
+			if al.bPair[j] < 0 {
 				out = append(out, j)
 			}
 		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 // distance is how far apart two sentences are in relative position.
@@ -279,15 +286,15 @@ func (al *aligner) score(a, b span) float64 {
 	return al.w.similarity(fa, fb, ta, tb)
 }
 
-func (al *aligner) pool(ss []sent) ([]string, float64) {
+func (al *aligner) pool(ss []sent) (featureSet, float64) {
 	if len(ss) == 1 {
 		return ss[0].feats, ss[0].total
 	}
-	var fs []string
-	for _, s := range ss {
-		fs = append(fs, s.feats...)
+	sets := make([]featureSet, len(ss))
+	for i, s := range ss {
+		sets[i] = s.feats
 	}
-	fs = dedupe(fs)
+	fs := union(sets...)
 	return fs, al.w.total(fs)
 }
 

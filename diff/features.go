@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/docdrift/docdrift/normalize"
@@ -112,60 +113,95 @@ func dedupe(s []string) []string {
 	return out
 }
 
-// weigher gives each feature its inverse document frequency over the
-// sentences of both documents: rare features tell more.
+// featureSet is a sentence's features as sorted, distinct ids.
+type featureSet []int32
+
+// weigher interns features and gives each its inverse document frequency
+// over the sentences of both documents (rare features tell more), scaled
+// by its kind.
 type weigher struct {
-	df map[string]int
-	n  int
+	ids     map[string]int32
+	df      []int
+	weights []float64
+	n       int
 }
 
-func newWeigher(sets ...[][]string) *weigher {
-	w := &weigher{df: map[string]int{}}
-	for _, set := range sets {
-		for _, fs := range set {
-			w.n++
-			for _, f := range fs {
-				w.df[f]++
-			}
+func newWeigher() *weigher { return &weigher{ids: map[string]int32{}} }
+
+// intern returns the feature set of one sentence and counts its features.
+func (w *weigher) intern(fs []string) featureSet {
+	out := make(featureSet, 0, len(fs))
+	for _, f := range fs {
+		id, ok := w.ids[f]
+		if !ok {
+			id = int32(len(w.df))
+			w.ids[f] = id
+			w.df = append(w.df, 0)
+			w.weights = append(w.weights, kindWeight(f))
 		}
+		w.df[id]++
+		out = append(out, id)
 	}
-	return w
+	slices.Sort(out)
+	w.n++
+	return out
 }
 
-func (w *weigher) weight(f string) float64 {
-	idf := math.Log(1 + float64(w.n)/float64(max(w.df[f], 1)))
+func kindWeight(f string) float64 {
 	switch f[0] {
 	case 'f':
-		return idf * figureWeight
+		return figureWeight
 	case 'b':
-		return idf * bigramWeight
+		return bigramWeight
 	}
-	return idf
+	return 1
 }
 
-func (w *weigher) total(fs []string) float64 {
+// finish turns kind weights into kind × IDF weights, once every sentence
+// has been interned.
+func (w *weigher) finish() {
+	for id := range w.weights {
+		w.weights[id] *= math.Log(1 + float64(w.n)/float64(max(w.df[id], 1)))
+	}
+}
+
+func (w *weigher) total(fs featureSet) float64 {
 	t := 0.0
 	for _, f := range fs {
-		t += w.weight(f)
+		t += w.weights[f]
 	}
 	return t
 }
 
 // similarity is the weighted Dice coefficient of two feature sets:
-// twice the weight they share over the weight of both, in [0, 1].
-func (w *weigher) similarity(a, b []string, ta, tb float64) float64 {
+// twice the weight they share over the weight of both, in [0, 1]. It
+// merges the two sorted sets, in O(len(a)+len(b)) without allocating.
+func (w *weigher) similarity(a, b featureSet, ta, tb float64) float64 {
 	if ta+tb == 0 {
 		return 0
 	}
-	set := make(map[string]bool, len(a))
-	for _, f := range a {
-		set[f] = true
-	}
 	shared := 0.0
-	for _, f := range b {
-		if set[f] {
-			shared += w.weight(f)
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			shared += w.weights[a[i]]
+			i++
+			j++
 		}
 	}
 	return 2 * shared / (ta + tb)
+}
+
+// union merges sorted feature sets into one.
+func union(sets ...featureSet) featureSet {
+	var out featureSet
+	for _, s := range sets {
+		out = append(out, s...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

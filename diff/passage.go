@@ -198,7 +198,7 @@ func (bl *builder) pairPassage(p pair) Passage {
 	if p.moved {
 		out.Kind = Moved
 	}
-	if normalize.Tidy(old.Text) == normalize.Tidy(new.Text) {
+	if old.Text == new.Text || normalize.Tidy(old.Text) == normalize.Tidy(new.Text) {
 		if !p.moved {
 			out.Kind = Same
 		}

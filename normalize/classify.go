@@ -42,6 +42,9 @@ const (
 	maxHeadingLines = 3
 	// maxLineRuleBytes bounds the text the line-level rules look at.
 	maxLineRuleBytes = 400
+	// maxControlRowBytes bounds a row of page controls; the longest seen,
+	// "FacebookTwitterLinkedInEmailPrintCopy Link", is 42 bytes.
+	maxControlRowBytes = 160
 )
 
 // pageControls are the words of share bars, navigation rows and reader
@@ -98,7 +101,7 @@ func endsWithCapsCredit(s string) bool {
 
 // mayHaveCredit is a cheap test before creditMarkRE.
 func mayHaveCredit(s string) bool {
-	return strings.Contains(s, "摄") || strings.Contains(strings.ToLower(s), "photo")
+	return strings.Contains(s, "摄") || strings.Contains(s, "hoto") || strings.Contains(s, "HOTO")
 }
 
 // tail returns the last n bytes of s or fewer, starting on a character.
@@ -233,6 +236,9 @@ func isShort(s string) bool {
 
 // isPageControlRow reports whether every word of s is a page control.
 func isPageControlRow(s string) bool {
+	if len(s) > maxControlRowBytes {
+		return false
+	}
 	if chinesePageControls.MatchString(strings.TrimSpace(s)) {
 		return true
 	}

@@ -80,7 +80,7 @@ func Parse(text string) *Document {
 				start = skipBullet(text, b.Start, b.End)
 			}
 			for _, sp := range splitSentences(text, start, b.End) {
-				key := Fold(text[sp[0]:sp[1]], sp[0]).Key
+				key := Key(text[sp[0]:sp[1]])
 				doc.Sentences = append(doc.Sentences, Sentence{Start: sp[0], End: sp[1], Block: i, Key: key})
 			}
 		}

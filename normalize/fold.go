@@ -36,10 +36,50 @@ func (c Canonical) Span(i, j int) (start, end int) { return c.Starts[i], c.Ends[
 // Fold computes the canonical form of text, whose first byte is at offset
 // base of the original. Its cost is linear in len(text).
 func Fold(text string, base int) Canonical {
-	f := folder{caser: cases.Fold()}
-	f.key.Grow(len(text))
+	f := folder{caser: cases.Fold(), offsets: true}
 	f.starts = make([]int, 0, len(text))
 	f.ends = make([]int, 0, len(text))
+	f.fold(text, base)
+	return Canonical{Key: f.key.String(), Starts: f.starts, Ends: f.ends}
+}
+
+// Key returns the canonical key of text, as Fold(text, 0).Key, without
+// building the offset map.
+func Key(text string) string {
+	f := folder{caser: cases.Fold()}
+	f.fold(text, 0)
+	return f.key.String()
+}
+
+func (f *folder) fold(text string, base int) {
+	f.key.Grow(len(text))
+	// ASCII needs no normalization, and an ASCII character followed by
+	// another is always a normalization boundary: such runs take a fast
+	// path, the rest goes through NFKC.
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && text[j] < utf8.RuneSelf && (j+1 == len(text) || text[j+1] < utf8.RuneSelf) {
+			c := text[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			f.rune(foldRune(rune(c)), base+j, base+j+1)
+			j++
+		}
+		if j == len(text) {
+			break
+		}
+		k := j + 1
+		for k < len(text) && !(text[k] < utf8.RuneSelf && (k+1 == len(text) || text[k+1] < utf8.RuneSelf)) {
+			k++
+		}
+		f.normalized(text[j:k], base+j)
+		i = k
+	}
+}
+
+// normalized folds text that holds non-ASCII characters, through NFKC.
+func (f *folder) normalized(text string, base int) {
 	var it norm.Iter
 	it.InitString(norm.NFKC, text)
 	pos := 0
@@ -59,11 +99,11 @@ func Fold(text string, base int) Canonical {
 	if len(held) > 0 {
 		f.segment(held, base+pos, base+len(text))
 	}
-	return Canonical{Key: f.key.String(), Starts: f.starts, Ends: f.ends}
 }
 
 type folder struct {
 	caser        cases.Caser
+	offsets      bool // whether to build starts and ends
 	key          strings.Builder
 	starts, ends []int
 	// pendingSpace is the original span of a white-space run not yet
@@ -108,9 +148,11 @@ func (f *folder) rune(r rune, start, end int) {
 }
 
 func (f *folder) emit(r rune, start, end int) {
-	n := utf8.RuneLen(r)
 	f.key.WriteRune(r)
-	for range n {
+	if !f.offsets {
+		return
+	}
+	for range utf8.RuneLen(r) {
 		f.starts = append(f.starts, start)
 		f.ends = append(f.ends, end)
 	}
@@ -119,6 +161,17 @@ func (f *folder) emit(r rune, start, end int) {
 // foldRune maps quotes and dashes to one form each, and returns -1 for
 // characters the key leaves out.
 func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v':
+			return ' '
+		case r < 0x20 || r == 0x7f:
+			return -1
+		case r == '`':
+			return '\''
+		}
+		return r
+	}
 	switch r {
 	case '‘', '’', '‚', '‛', '′', '`', '´':
 		return '\''

@@ -59,6 +59,10 @@ func isSpaceLike(r rune) bool {
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
+		if r < 0x1100 { // nothing below U+1100 is wide
+			n++
+			continue
+		}
 		if isWide(r) {
 			n += 2
 		} else {

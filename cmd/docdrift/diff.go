@@ -93,13 +93,23 @@ func readDocument(u *ui, path, encoding string) (*normalize.Document, error) {
 }
 
 func runDiff(u *ui, opts diffOptions) error {
+	// The two documents are read and parsed concurrently, one per core.
+	var (
+		new    *normalize.Document
+		newErr error
+		done   = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		new, newErr = readDocument(u, opts.newPath, opts.encoding)
+	}()
 	old, err := readDocument(u, opts.oldPath, opts.encoding)
+	<-done
 	if err != nil {
 		return err
 	}
-	new, err := readDocument(u, opts.newPath, opts.encoding)
-	if err != nil {
-		return err
+	if newErr != nil {
+		return newErr
 	}
 	if lo, ln := normalize.DetectLang(old.Clean()), normalize.DetectLang(new.Clean()); lo != ln {
 		return fmt.Errorf("%s is in %s and %s in %s: aligning a translation with its original is not supported yet", opts.oldPath, lo, opts.newPath, ln)

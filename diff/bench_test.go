@@ -1,0 +1,52 @@
+package diff
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/docdrift/docdrift/internal/edition"
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// BenchmarkCompare measures Parse of both documents plus Compare, on the
+// seed pairs and on generated edition pairs of 256 KB to 2 MB:
+//
+//	go test ./diff -run '^$' -bench . -benchmem
+func BenchmarkCompare(b *testing.B) {
+	type input struct{ name, old, new string }
+	var inputs []input
+	for _, p := range [][2]string{{"qiushi-2024.txt", "qiushi-2025.txt"}, {"qiushi-2025.txt", "interview-2025.txt"}} {
+		inputs = append(inputs, input{p[0] + "→" + p[1], readFixture(b, p[0]), readFixture(b, p[1])})
+	}
+	for _, size := range []int{256 << 10, 512 << 10, 1 << 20, 2 << 20} {
+		old, new := edition.Pair(size, 1)
+		inputs = append(inputs, input{fmt.Sprintf("edition-%dKB", size>>10), old, new})
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.old) + len(in.new)))
+			for b.Loop() {
+				Compare(normalize.Parse(in.old), normalize.Parse(in.new), Options{})
+			}
+		})
+	}
+}
+
+func TestEditionPairIsAnEdition(t *testing.T) {
+	old, new := edition.Pair(64<<10, 1)
+	r := Compare(normalize.Parse(old), normalize.Parse(new), Options{})
+	same := 0
+	for _, p := range r.Passages {
+		if p.Kind == Same {
+			same += p.Old.End - p.Old.Start
+		}
+	}
+	// One word in a hundred changes, in sentences of about 18 words: about
+	// four sentences in five stay the same.
+	if share := float64(same) / float64(len(old)); share < 0.6 || share > 0.95 {
+		t.Errorf("generated edition pair: %.2f of the old text in same passages, want 0.6–0.95 (%+v)", share, r.Summary)
+	}
+	if r.Summary.Moved == 0 {
+		t.Errorf("generated edition pair: %+v; want moved paragraphs", r.Summary)
+	}
+}

@@ -1,0 +1,111 @@
+// Package edition generates pairs of English documents, an old edition
+// and a new one, for benchmarks: deterministic for a given seed, so that
+// every run measures the same input.
+package edition
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+)
+
+// vocabulary is drawn from; its order matters for determinism.
+var vocabulary = strings.Fields(`the of and to in a for on with by as that is are was be will have has
+	trade investment opening reform development economic global market services goods cooperation
+	growth policy system rules international foreign China world high-standard institutional zone
+	pilot free agreement countries industry supply chain digital green innovation security national
+	committee inflation rate employment federal percent billion trillion million projects partners
+	infrastructure regional financial stability consumption demand exports imports tariffs access
+	enterprises capital technology talent standards governance multilateral mechanisms framework`)
+
+// Pair returns an old edition of about size bytes and a new edition made
+// from it by changing about one word in a hundred (70% substitutions, 15%
+// deletions, 15% insertions, some of them figures), deleting and inserting
+// about one sentence in a hundred, and moving three paragraphs.
+func Pair(size int, seed int64) (old, new string) {
+	r := rand.New(rand.NewSource(seed))
+	var paras [][]string
+	n := 0
+	for n < size {
+		var sents []string
+		for k := 0; k < 3+r.Intn(5); k++ {
+			s := sentence(r)
+			sents = append(sents, s)
+			n += len(s) + 1
+		}
+		paras = append(paras, sents)
+		n++
+	}
+	oldText := join(paras)
+
+	edited := make([][]string, len(paras))
+	for i, p := range paras {
+		var sents []string
+		for _, s := range p {
+			switch x := r.Float64(); {
+			case x < 0.01:
+				continue // deleted sentence
+			case x < 0.02:
+				sents = append(sents, sentence(r)) // inserted sentence
+			}
+			sents = append(sents, editWords(r, s))
+		}
+		if len(sents) == 0 {
+			sents = p
+		}
+		edited[i] = sents
+	}
+	for k := 0; k < 3 && len(edited) > 2; k++ {
+		from := r.Intn(len(edited))
+		p := edited[from]
+		edited = append(edited[:from], edited[from+1:]...)
+		to := r.Intn(len(edited) + 1)
+		edited = append(edited[:to], append([][]string{p}, edited[to:]...)...)
+	}
+	return oldText, join(edited)
+}
+
+func sentence(r *rand.Rand) string {
+	words := make([]string, 8+r.Intn(20))
+	for i := range words {
+		if r.Intn(40) == 0 {
+			words[i] = fmt.Sprintf("%d.%d%%", r.Intn(100), r.Intn(10))
+			continue
+		}
+		// A skewed choice, so that some words are common and most are rare.
+		words[i] = vocabulary[int(float64(len(vocabulary))*r.Float64()*r.Float64())]
+	}
+	words[0] = strings.ToUpper(words[0][:1]) + words[0][1:]
+	return strings.Join(words, " ") + "."
+}
+
+func editWords(r *rand.Rand, s string) string {
+	words := strings.Fields(s)
+	var out []string
+	for _, w := range words {
+		if r.Intn(100) != 0 {
+			out = append(out, w)
+			continue
+		}
+		switch x := r.Intn(100); {
+		case x < 70:
+			out = append(out, vocabulary[r.Intn(len(vocabulary))])
+		case x < 85: // deleted
+		default:
+			out = append(out, w, vocabulary[r.Intn(len(vocabulary))])
+		}
+	}
+	if len(out) == 0 {
+		return s
+	}
+	return strings.Join(out, " ")
+}
+
+func join(paras [][]string) string {
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString(strings.Join(p, " "))
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
