@@ -34,7 +34,8 @@ type sent struct {
 	heading    bool
 	start, end int
 	key        string
-	feats      featureSet // computed only for sentences left to pair by similarity
+	units      []unit     // computed only for sentences left to pair by similarity,
+	feats      featureSet // and so are their features
 	total      float64
 }
 
@@ -55,6 +56,14 @@ func newSide(doc *normalize.Document, captions bool) side {
 			start: se.Start, end: se.End, key: se.Key})
 	}
 	return s
+}
+
+// unitsOf returns the sentence's diff units, computing them if need be.
+func (s *sent) unitsOf(text string) []unit {
+	if s.units == nil {
+		s.units = units(normalize.Tokens(text[s.start:s.end], s.start), text)
+	}
+	return s.units
 }
 
 // span is a run of consecutive sentences [lo, hi) of one side.
@@ -111,10 +120,46 @@ func (al *aligner) add(p pair) {
 	al.pairs = append(al.pairs, p)
 }
 
-// exactInOrder finds the longest common subsequence of identical sentences
-// (same canonical key) with a Myers diff over sentence keys: the cheap
-// common case of a new edition.
+// exactInOrder pairs identical sentences (same canonical key) that keep
+// their order: the cheap common case of a new edition. It anchors on the
+// keys found exactly once in each document, keeps the longest run of them
+// in order (patience diff, O(n log n)), and runs a Myers diff (go-diff,
+// one rune per distinct key) only inside the gaps between anchors.
 func (al *aligner) exactInOrder() {
+	countA, countB := map[string]int{}, map[string]int{}
+	posB := map[string]int{}
+	for _, s := range al.a.sents {
+		countA[s.key]++
+	}
+	for j, s := range al.b.sents {
+		countB[s.key]++
+		posB[s.key] = j
+	}
+	var ai, bj []int
+	for i, s := range al.a.sents {
+		if countA[s.key] == 1 && countB[s.key] == 1 {
+			ai = append(ai, i)
+			bj = append(bj, posB[s.key])
+		}
+	}
+	inOrder := lis(bj)
+	lo, lb := 0, 0
+	for k := range ai {
+		if !inOrder[k] {
+			continue
+		}
+		al.myers(span{lo, ai[k]}, span{lb, bj[k]})
+		al.add(pair{old: span{ai[k], ai[k] + 1}, new: span{bj[k], bj[k] + 1}, score: 1, exact: true})
+		lo, lb = ai[k]+1, bj[k]+1
+	}
+	al.myers(span{lo, len(al.a.sents)}, span{lb, len(al.b.sents)})
+}
+
+// myers pairs the identical sentences of a gap that keep their order.
+func (al *aligner) myers(a, b span) {
+	if a.lo >= a.hi || b.lo >= b.hi {
+		return
+	}
 	ids := map[string]rune{}
 	encode := func(ss []sent) []rune {
 		out := make([]rune, len(ss))
@@ -128,8 +173,8 @@ func (al *aligner) exactInOrder() {
 		}
 		return out
 	}
-	ra, rb := encode(al.a.sents), encode(al.b.sents)
-	i, j := 0, 0
+	ra, rb := encode(al.a.sents[a.lo:a.hi]), encode(al.b.sents[b.lo:b.hi])
+	i, j := a.lo, b.lo
 	for _, d := range diffRunes(ra, rb) {
 		n := len([]rune(d.Text))
 		switch d.Type {
@@ -176,13 +221,18 @@ func (al *aligner) weigh() {
 		if k == 1 {
 			paired = al.bPair
 		}
-		for i := range sd.sents {
-			if paired[i] >= 0 {
-				continue
+		words := make([][]string, len(sd.sents))
+		parallel(len(sd.sents), func(i int) {
+			if paired[i] < 0 {
+				s := &sd.sents[i]
+				s.units = s.unitsOf(sd.doc.Text)
+				words[i] = features(s.units)
 			}
-			s := &sd.sents[i]
-			us := units(normalize.Tokens(sd.doc.Text[s.start:s.end], s.start), sd.doc.Text)
-			s.feats = al.w.intern(features(us))
+		})
+		for i := range sd.sents {
+			if paired[i] < 0 {
+				sd.sents[i].feats = al.w.intern(words[i])
+			}
 		}
 	}
 	al.w.finish()

@@ -7,10 +7,12 @@
 // blocks (captions only on request), compared by their canonical keys (see
 // package normalize):
 //
-//  1. Exact, in order: a Myers diff over sentence keys (one rune per
-//     distinct sentence, github.com/sergi/go-diff) pairs the identical
-//     sentences that keep their order. For a new edition of a document
-//     this pairs almost everything, cheaply.
+//  1. Exact, in order: sentences whose keys occur once in each document
+//     anchor a patience diff (their longest run in order), and a Myers
+//     diff over sentence keys (one rune per distinct sentence,
+//     github.com/sergi/go-diff) pairs the identical sentences in the gaps
+//     between anchors. For a new edition of a document this pairs almost
+//     everything, cheaply.
 //  2. Exact, anywhere: identical sentences left over are paired wherever
 //     they stand (they will be reported as moved).
 //  3. Similar: every remaining sentence is described by features — content
@@ -48,8 +50,8 @@
 // # Cost
 //
 // For documents of n sentences in all: tokenizing and features O(n·s) for
-// sentences of s units; the exact pass O(n + d²) for d differing sentences
-// (Myers); candidate search O(n·f·64) for f features per sentence, never
+// sentences of s units; the exact pass O(n log n) for the anchors plus
+// Myers O(g·d) inside gaps of g sentences with d differences; candidate search O(n·f·64) for f features per sentence, never
 // all pairs of sentences; the global ranking O(c log c) for c candidate
 // pairs; moves O(p log p). In practice near-linear in the documents' size.
 package diff

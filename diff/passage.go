@@ -96,9 +96,12 @@ type builder struct {
 	pairs        []pair
 	aPair, bPair []int
 	out          []Passage
+	passages     []Passage // of each pair, with its word edits
 }
 
 func (bl *builder) build() {
+	bl.passages = make([]Passage, len(bl.pairs))
+	parallel(len(bl.pairs), func(i int) { bl.passages[i] = bl.pairPassage(bl.pairs[i]) })
 	bl.aPair, bl.bPair = filled(len(bl.a.sents), -1), filled(len(bl.b.sents), -1)
 	var anchors []int
 	for pi, p := range bl.pairs {
@@ -124,14 +127,14 @@ func (bl *builder) build() {
 			if bl.bPair[j] < 0 {
 				bl.emit(Passage{Kind: Added, New: bl.sideOf(bl.b, span{j, j + 1})})
 			} else if p := bl.pairs[bl.bPair[j]]; p.moved && p.new.lo == j {
-				bl.emit(bl.pairPassage(p))
+				bl.emit(bl.passages[bl.bPair[j]])
 			}
 		}
 	}
 	for _, pi := range anchors {
 		p := bl.pairs[pi]
 		gap(p.old.lo, p.new.lo)
-		bl.emit(bl.pairPassage(p))
+		bl.emit(bl.passages[pi])
 		i, j = p.old.hi, p.new.hi
 	}
 	gap(len(bl.a.sents), len(bl.b.sents))
@@ -204,10 +207,19 @@ func (bl *builder) pairPassage(p pair) Passage {
 		}
 		return out
 	}
-	ou := stretch(units(normalize.Tokens(old.Text, old.Start), bl.a.doc.Text), old)
-	nu := stretch(units(normalize.Tokens(new.Text, new.Start), bl.b.doc.Text), new)
+	ou := stretch(spanUnits(bl.a, p.old), old)
+	nu := stretch(spanUnits(bl.b, p.new), new)
 	out.Edits = wordEdits(bl.a.doc.Text, ou, bl.b.doc.Text, nu)
 	return out
+}
+
+// spanUnits returns the units of a span's sentences, in a new slice.
+func spanUnits(s side, sp span) []unit {
+	var us []unit
+	for i := sp.lo; i < sp.hi; i++ {
+		us = append(us, s.sents[i].unitsOf(s.doc.Text)...)
+	}
+	return us
 }
 
 // stretch makes the units cover all of s: characters the canonical form

@@ -33,6 +33,14 @@ var (
 		"more than": "over", "less than": "under", "close to": "nearly", "up to": "at-most",
 		"at least": "at-least", "fewer than": "under", "as many as": "exact",
 	}
+	// hedgeFirst holds the first words of hedgeBefore2, to test cheaply.
+	hedgeFirst = func() map[string]bool {
+		m := map[string]bool{}
+		for k := range hedgeBefore2 {
+			m[strings.Fields(k)[0]] = true
+		}
+		return m
+	}()
 	hedgeAfter = map[string]string{"多": "over", "余": "over", "以上": "over", "左右": "about", "以下": "under", "以内": "at-most"}
 	scales     = map[string]float64{
 		"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9, "tn": 1e12,
@@ -74,8 +82,13 @@ func figureAt(toks []normalize.Token, i int) (unit, int) {
 		}
 		return ""
 	}
-	if h, ok := hedgeBefore2[key(j)+" "+key(j+1)]; ok {
-		hedge, j = h, j+2
+	// Most tokens start no figure: rule them out before anything else.
+	if t := toks[i]; t.Kind != normalize.Number && hedgeBefore[t.Key] == "" && !hedgeFirst[t.Key] &&
+		currencyBefore[t.Key] == "" && t.Key != "us" && t.Key != "超" {
+		return unit{}, 0
+	}
+	if hedgeFirst[key(j)] && hedgeBefore2[key(j)+" "+key(j+1)] != "" {
+		hedge, j = hedgeBefore2[key(j)+" "+key(j+1)], j+2
 	} else if h, ok := hedgeBefore[key(j)]; ok {
 		hedge, j = h, j+1
 	} else if key(j)+key(j+1) == "超过" {

@@ -45,6 +45,8 @@ const (
 	// maxControlRowBytes bounds a row of page controls; the longest seen,
 	// "FacebookTwitterLinkedInEmailPrintCopy Link", is 42 bytes.
 	maxControlRowBytes = 160
+	// maxCreditBytes bounds a photo-credit line; a byline may be twice as long.
+	maxCreditBytes = 120
 )
 
 // pageControls are the words of share bars, navigation rows and reader
@@ -149,9 +151,9 @@ func classifyAlone(s string, lines int) (Kind, string) {
 		return Furniture, "navigation link"
 	case oneLine && imageFileRE.MatchString(s):
 		return Furniture, "image file name"
-	case oneLine && photoCreditRE.MatchString(s) && len(strings.Fields(s)) <= 12:
+	case oneLine && len(s) <= maxCreditBytes && photoCreditRE.MatchString(s):
 		return Furniture, "photo credit line"
-	case oneLine && bylineRE.MatchString(s) && len(strings.Fields(s)) <= 20:
+	case oneLine && len(s) <= 2*maxCreditBytes && bylineRE.MatchString(s):
 		return Furniture, "byline and dateline"
 	case oneLine && sourceNoteRE.MatchString(s):
 		return Furniture, "source note in parentheses"

@@ -3,6 +3,8 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/sentences"
 )
@@ -22,8 +24,6 @@ var abbreviations = wordSet(`Mr. Mrs. Ms. Dr. Prof. St. Mt. No. Nos. Art. Arts. 
 	Hon. Rev. Lt. Col. Capt. Sgt. Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
 	U.S. U.K. U.N. E.U. D.C. P.R.C. U.S.A. Ph.D.`)
 
-// initialRE matches a single capital initial such as the "J." of "John F. Kennedy".
-var initialRE = regexp.MustCompile(`(^|\s)\p{Lu}\.$`)
 
 // enumeratorRE matches a "sentence" that is only a section number: "IV.", "3.", "b.".
 var enumeratorRE = regexp.MustCompile(`^([IVXLCivxlc]{1,6}|\d{1,3}|[A-Za-z])\.$`)
@@ -83,7 +83,21 @@ func endsWithAbbreviation(s string) bool {
 	if abbreviations[last] || len(s) <= 8 && enumeratorRE.MatchString(s) {
 		return true
 	}
-	return len(s) > 2 && initialRE.MatchString(tail(s, 8))
+	return endsWithInitial(s)
+}
+
+// endsWithInitial reports whether s ends with a single capital initial,
+// such as the "F." of "John F. Kennedy".
+func endsWithInitial(s string) bool {
+	if !strings.HasSuffix(s, ".") || len(s) < 3 {
+		return false
+	}
+	r, n := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	before := s[:len(s)-1-n]
+	return before == "" || isSpaceLike(lastRune(before))
 }
 
 // splitAt splits each span after every occurrence of sep that has text

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"runtime/debug"
 
@@ -25,10 +27,23 @@ func buildVersion() string {
 // run runs docdrift with the given arguments (args[0] is the program name)
 // and returns its exit status. It is main without os.Exit, for tests.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	app := newApp(stdout, stderr)
+	out := bufferedOutput{bufio.NewWriter(stdout), stdout}
+	app := newApp(out, stderr)
 	err := app.Run(ctx, args)
+	if ferr := out.Flush(); ferr != nil && err == nil {
+		err = fmt.Errorf("write output: %w", ferr)
+	}
 	return exitCode(err, stderr)
 }
+
+// bufferedOutput buffers stdout, one write per 4 KB rather than per line,
+// and still lets isTerminal see the file underneath.
+type bufferedOutput struct {
+	*bufio.Writer
+	under io.Writer
+}
+
+func (b bufferedOutput) Unwrap() io.Writer { return b.under }
 
 func newApp(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{

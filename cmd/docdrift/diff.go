@@ -111,7 +111,7 @@ func runDiff(u *ui, opts diffOptions) error {
 	if newErr != nil {
 		return newErr
 	}
-	if lo, ln := normalize.DetectLang(old.Clean()), normalize.DetectLang(new.Clean()); lo != ln {
+	if lo, ln := normalize.DetectLang(old.Text), normalize.DetectLang(new.Text); lo != ln {
 		return fmt.Errorf("%s is in %s and %s in %s: aligning a translation with its original is not supported yet", opts.oldPath, lo, opts.newPath, ln)
 	}
 	res := diff.Compare(old, new, diff.Options{Captions: opts.captions})

@@ -66,6 +66,9 @@ func (u *ui) newColor(attrs ...color.Attribute) *color.Color {
 }
 
 func isTerminal(w io.Writer) bool {
+	if b, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = b.Unwrap()
+	}
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
