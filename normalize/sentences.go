@@ -24,7 +24,6 @@ var abbreviations = wordSet(`Mr. Mrs. Ms. Dr. Prof. St. Mt. No. Nos. Art. Arts. 
 	Hon. Rev. Lt. Col. Capt. Sgt. Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
 	U.S. U.K. U.N. E.U. D.C. P.R.C. U.S.A. Ph.D.`)
 
-
 // enumeratorRE matches a "sentence" that is only a section number: "IV.", "3.", "b.".
 var enumeratorRE = regexp.MustCompile(`^([IVXLCivxlc]{1,6}|\d{1,3}|[A-Za-z])\.$`)
 
