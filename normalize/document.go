@@ -139,6 +139,9 @@ func (d *Document) Clean() string {
 // space where a run that holds a line break falls inside Chinese text
 // (see cjkJoin). Other characters are unchanged.
 func Tidy(s string) string {
+	if isTidy(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune
@@ -161,6 +164,34 @@ func Tidy(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// isTidy reports whether Tidy would leave s as it is: no white space but
+// single ASCII spaces between other characters.
+func isTidy(s string) bool {
+	prevSpace := true // a space at the start is not tidy
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c >= utf8.RuneSelf:
+			if c >= utf8.RuneSelf {
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsSpace(r) {
+					prevSpace = false
+					continue
+				}
+			}
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // String describes the document briefly, for logs and errors.

@@ -191,3 +191,24 @@ func TestLineAt(t *testing.T) {
 		t.Errorf("Clean of CRLF text keeps %d carriage returns", got)
 	}
 }
+
+func TestTidy(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                   "",
+		"plain words":        "plain words",
+		" lead":              "lead",
+		"trail ":             "trail",
+		"two  spaces":        "two spaces",
+		"tab\there":          "tab here",
+		"line\nbreak":        "line break",
+		"高水平\n对外开放":          "高水平对外开放",
+		"中国 WTO":             "中国 WTO",
+		"nbsp\u00a0here":     "nbsp here",
+		"ideographic\u3000x": "ideographic x",
+		"ünïcödé stays":      "ünïcödé stays",
+	} {
+		if got := Tidy(in); got != want {
+			t.Errorf("Tidy(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
