@@ -1,0 +1,194 @@
+// Package figures finds the figures of English and Chinese text — numbers
+// with their unit, scale, hedge and direction — and says what each is.
+//
+// Extract reads the canonical form of a text (package normalize: NFKC,
+// width folded, lower case, no spaces inside Chinese) so that "２．４％",
+// "2.4 %" and "2.4%" read alike, and maps every figure back to its span in
+// the original. It knows:
+//
+//   - numbers in digits (700,000; 1.24; 2e5), with scale words (thousand …
+//     trillion, bn, mn) and Chinese scales after digits (1600万, 2.7万亿);
+//   - English number words (seven, twenty-one, three hundred and two,
+//     a dozen, one third, three quarters) and Chinese numerals (一百四十,
+//     两千, 九万零四百, 二百五, 壹千零五, 负四百零五亿, 三分之一);
+//   - units: percent (%, percent, per cent, 百分之五, 2成, 八折),
+//     percentage points (个百分点), currencies (US$, $, USD, US dollars,
+//     yuan, RMB, 元, 美元, €, …), multipliers (11-fold, times, 倍), and
+//     otherwise the counted noun that follows ("22 pilot free trade zones");
+//   - hedges (over, more than, exceeding, nearly, close to, about, at least,
+//     近, 约, 超过, 多, 余, 以上, 左右), which are part of the fact;
+//   - ranges ("4-1/2 to 4-3/4 percent", "20%—25%") and changes stated in one
+//     phrase ("from 93 items to just 29").
+//
+// Years ("in 2024") are told apart from quantities: they are reported with
+// Unit "date" and are the reference year of the figures around them.
+//
+// Extraction is a left-to-right scan with longest match at each token:
+// linear in the length of the text.
+package figures
+
+import (
+	"strings"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// Qualifiers: the hedge of a figure.
+const (
+	Exact   = "exact"
+	Over    = "over"
+	Under   = "under"
+	About   = "about"
+	Nearly  = "nearly"
+	AtLeast = "at-least"
+	AtMost  = "at-most"
+)
+
+// Canonical units besides currencies (ISO 4217 codes) and counted nouns.
+const (
+	Percent         = "percent"
+	PercentagePoint = "percentage-point"
+	Times           = "times"
+	Year            = "year"
+	Rank            = "rank"
+	Date            = "date" // a reference year, not a quantity
+)
+
+// Figure is one figure found in a text.
+type Figure struct {
+	// Value is in base units: 2.7 trillion yuan is 2.7e12, 34.6% is 34.6.
+	// For a range it is the low end, for a change the later value.
+	Value float64  `json:"value"`
+	High  *float64 `json:"high,omitempty"` // the high end of a range
+	From  *float64 `json:"from,omitempty"` // the earlier value of a change
+	Unit  string   `json:"unit"`
+	// Qualifier is the hedge: exact, over, under, about, nearly, at-least, at-most.
+	Qualifier string `json:"qualifier"`
+	// Text is the figure's original wording; Start and End its byte span
+	// in the original.
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Extract returns the figures of text, whose first byte is at offset base
+// of the original, in order. lang is "zh" or "en"; both scripts are read
+// whatever it is, lang only breaks ties.
+func Extract(text string, base int) []Figure {
+	c := normalize.Fold(text, base)
+	toks := scan(c.Key)
+	var out []Figure
+	for i := 0; i < len(toks); {
+		f, n := parseAt(toks, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		lo, hi := toks[i].lo, toks[i+n-1].hi
+		f.Start, f.End = c.Span(lo, hi)
+		f.Text = text[f.Start-base : f.End-base]
+		out = append(out, f)
+		i += n
+	}
+	return out
+}
+
+// tok is a token of the canonical key: a run of digits (with separators),
+// a run of letters, one ideograph, or one other character.
+type tok struct {
+	s      string
+	lo, hi int // byte span in the key
+	kind   tokKind
+}
+
+type tokKind int
+
+const (
+	tDigits tokKind = iota
+	tWord
+	tHan
+	tOther
+)
+
+func scan(key string) []tok {
+	var toks []tok
+	for i := 0; i < len(key); {
+		r, size := decodeRune(key[i:])
+		switch {
+		case r == ' ':
+			i += size
+		case isDigit(r):
+			j := i + 1
+			for j < len(key) {
+				if isDigit(rune(key[j])) {
+					j++
+					continue
+				}
+				// A separator between digits belongs to the number:
+				// 700,000 and 1.24, but not "2024, and".
+				if (key[j] == ',' || key[j] == '.') && j+1 < len(key) && isDigit(rune(key[j+1])) {
+					if key[j] == ',' && !groupOfThree(key[j+1:]) {
+						break
+					}
+					j++
+					continue
+				}
+				break
+			}
+			toks = append(toks, tok{key[i:j], i, j, tDigits})
+			i = j
+		case isLetter(r):
+			j := i + size
+			for j < len(key) {
+				r2, s2 := decodeRune(key[j:])
+				if !isLetter(r2) {
+					break
+				}
+				j += s2
+			}
+			toks = append(toks, tok{key[i:j], i, j, tWord})
+			i = j
+		case normalize.IsHan(r):
+			toks = append(toks, tok{key[i : i+size], i, i + size, tHan})
+			i += size
+		default:
+			toks = append(toks, tok{key[i : i+size], i, i + size, tOther})
+			i += size
+		}
+	}
+	return toks
+}
+
+// groupOfThree reports whether s starts with exactly three digits, as
+// after a thousands separator.
+func groupOfThree(s string) bool {
+	n := 0
+	for n < len(s) && isDigit(rune(s[n])) {
+		n++
+	}
+	return n == 3
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r > 0x7f && !normalize.IsHan(r) && (r >= 0xc0 && r < 0x2000)
+}
+
+func decodeRune(s string) (rune, int) {
+	for i, r := range s {
+		if i == 0 {
+			return r, len(string(r))
+		}
+	}
+	return 0, 0
+}
+
+// words returns the token texts of toks[i:j] joined by spaces.
+func words(toks []tok, i, j int) string {
+	parts := make([]string, 0, j-i)
+	for k := i; k < j && k < len(toks); k++ {
+		parts = append(parts, toks[k].s)
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,91 @@
+package figures
+
+import (
+	"fmt"
+	"testing"
+	"unicode/utf8"
+)
+
+func describe(f Figure) string {
+	s := fmt.Sprintf("%s=%g %s %s", f.Text, f.Value, f.Unit, f.Qualifier)
+	if f.High != nil {
+		s += fmt.Sprintf(" high=%g", *f.High)
+	}
+	if f.From != nil {
+		s += fmt.Sprintf(" from=%g", *f.From)
+	}
+	return s
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"the cumulative intended transaction value exceeding US$500 billion over its seven editions.",
+			[]string{"exceeding US$500 billion=5e+11 USD over", "seven editions=7 editions exact"}},
+		{"has exceeded 580 billion US dollars", []string{"exceeded 580 billion US dollars=5.8e+11 USD over"}},
+		{"In 2024, trade in services exceeded the US$1 trillion threshold",
+			[]string{"2024=2024 date exact", "exceeded the US$1 trillion=1e+12 USD over"}},
+		{"China ranked 11th in the Global Innovation Index 2024", []string{"11th=11 rank exact", "2024=2024 date exact"}},
+		{"from 93 items to just 29", []string{"from 93 items to just 29=29 items exact from=93"}},
+		{"from 9.7% in 2012 to 10.5% in 2024", []string{"from 9.7% in 2012 to 10.5%=10.5 percent exact from=9.7", "2024=2024 date exact"}},
+		{"an increase of 6 percentage points", []string{"6 percentage points=6 percentage-point exact"}},
+		{"4-1/2 to 4-3/4 percent", []string{"4-1/2 to 4-3/4 percent=4.5 percent exact high=4.75"}},
+		{"nearly 30% of global growth", []string{"nearly 30%=30 percent nearly"}},
+		{"around 30% of global growth and over 30 African countries",
+			[]string{"around 30%=30 percent about", "over 30 African countries=30 african countries over"}},
+		{"an 11-fold increase", []string{"11-fold=11 times exact"}},
+		{"22 pilot free trade zones (FTZs)", []string{"22 pilot free trade zones=22 pilot free trade zones exact"}},
+		{"for four straight years", []string{"four straight years=4 year exact"}},
+		{"since 2013, 700,000 companies", []string{"2013=2013 date exact", "700,000 companies=700000 companies exact"}},
+		{"on June 18, 2025.", []string{"18=18 date exact", "2025=2025 date exact"}},
+		{"短短20余年间，我国货物贸易总额增长了11倍", []string{"20余年=20 year over", "11倍=11 times exact"}},
+		{"成为140多个国家和地区的主要贸易伙伴，贡献率近30%。", []string{"140多个国家=140 国家 over", "近30%=30 percent nearly"}},
+		{"今年是改革开放45周年", []string{"45周年=45 anniversary exact"}},
+		{"2.7万亿元", []string{"2.7万亿元=2.7e+12 CNY exact"}},
+		{"一百四十和两千", []string{"一百四十=140  exact", "两千=2000  exact"}},
+		{"增长3个百分点", []string{"3个百分点=3 percentage-point exact"}},
+		{"城镇新增就业1200万人以上，增长5%左右", []string{"1200万人以上=1.2e+07 人 over", "5%左右=5 percent about"}},
+		{"一是坚持统一", nil},
+		{"2023年9月27日", []string{"2023年=2023 date exact", "9月=9 date exact", "27日=27 date exact"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range Extract(tt.text, 0) {
+			got = append(got, describe(f))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("Extract(%q):\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestExtractOffsets(t *testing.T) {
+	text := "Intro. Exports rose ２．４％ to ＵＳ$５ billion."
+	for _, f := range Extract(text[7:], 7) {
+		if text[f.Start:f.End] != f.Text {
+			t.Errorf("figure %q: span [%d,%d) holds %q", f.Text, f.Start, f.End, text[f.Start:f.End])
+		}
+	}
+}
+
+// FuzzExtract checks that Extract never panics and that every figure's
+// span holds its text:
+//
+//	go test ./figures -run '^$' -fuzz FuzzExtract -fuzztime 1m -fuzzminimizetime 5s
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{"over US$500 billion", "近30%", "从93项减至29项", "4-1/2 to 4-3/4 percent", "三分之一", "1.1^23", "百分之五", "from 1 to"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // Decode guarantees valid UTF-8
+		}
+		for _, fig := range Extract(text, 0) {
+			if fig.Start < 0 || fig.End > len(text) || fig.Start >= fig.End || text[fig.Start:fig.End] != fig.Text {
+				t.Fatalf("figure %+v does not point into %q", fig, text)
+			}
+		}
+	})
+}

@@ -1,0 +1,233 @@
+package figures
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// parseAt reads a figure starting at toks[i]: an optional hedge, an
+// optional currency, a number (digits, words or Chinese numerals), an
+// optional scale, and an optional unit and trailing hedge; then an
+// optional second number making a range. It returns the figure and the
+// number of tokens it spans, or 0 when no figure starts at i.
+func parseAt(toks []tok, i int) (Figure, int) {
+	j := i
+	f := Figure{Qualifier: Exact}
+	if q, n := hedgeBefore(toks, j); n > 0 {
+		f.Qualifier, j = q, j+n
+	}
+	// "from 93 items to just 29": a change in one phrase.
+	if j == i && at(toks, j) == "from" {
+		if g, n := parseChange(toks, j); n > 0 {
+			return g, n
+		}
+	}
+	cur, n := currencyBefore(toks, j)
+	j += n
+	// "percent of 10", "per cent of twenty-two": the unit first.
+	pctFirst := false
+	if cur == "" {
+		for _, p := range []string{"percent of", "percents of", "per cent of"} {
+			if k := len(strings.Fields(p)); phrase(toks, j, k) == p {
+				pctFirst, j = true, j+k
+				break
+			}
+		}
+	}
+	neg := false
+	if s := at(toks, j); s == "minus" || s == "negative" || s == "负" || s == "負" || s == "-" && cur == "" && j == i && (toks[j].hi == tokLo(toks, j+1) && (j == 0 || toks[j-1].hi < toks[j].lo) || j == 0) {
+		neg, j = true, j+1
+	}
+	ordinal := false
+	if at(toks, j) == "第" {
+		ordinal, j = true, j+1
+	}
+	v, n, pct := number(toks, j)
+	if n == 0 {
+		return Figure{}, 0
+	}
+	if s := at(toks, j+n-1); toks[j].kind == tDigits && n == 2 && (s == "st" || s == "nd" || s == "rd" || s == "th") {
+		ordinal = true
+	}
+	if neg {
+		v = -v
+	}
+	start := j
+	j += n
+	f.Value = v
+	if f.Qualifier == Exact && innerHedge(toks, start, j) {
+		f.Qualifier = Over
+	}
+	if pct || pctFirst {
+		f.Unit = Percent
+	}
+	// Days of the month: "June 18", "May 4th", "18 June", "9月27日".
+	if cur == "" && !pct && n <= 2 && v >= 1 && v <= 31 && v == math.Trunc(v) &&
+		(months[at(toks, start-1)] || months[at(toks, j)] || at(toks, j) == "日" || at(toks, j) == "号" || at(toks, j) == "月") {
+		switch at(toks, j) {
+		case "日", "号", "月":
+			j++
+		}
+		f.Unit, f.Qualifier = Date, Exact
+		return f, j - i
+	}
+	// A four-digit number alone in the range of years is a date, not a
+	// quantity: "in 2024", "since 2013", "2023年".
+	if cur == "" && !pct && !pctFirst && !ordinal && isYear(toks, start, j) {
+		if at(toks, j) == "年" && !strings.HasPrefix(at(toks, j+1), "代") {
+			j++
+		}
+		f.Unit, f.Qualifier = Date, Exact
+		return f, j - i
+	}
+	if ordinal {
+		f.Unit = Rank
+	}
+	if f.Unit == "" {
+		unit, n := unitAfter(toks, j)
+		switch {
+		case cur == "" && unit != "":
+			f.Unit, j = unit, j+n
+		case cur != "" && isCurrency(unit):
+			f.Unit, j = unit, j+n // "US$ 5 dollars": one currency
+		case cur == "" && isCurrency(unit) && scaleWords[at(toks, j+n)] >= 1e3:
+			// "75 USD million"
+			f.Unit, f.Value, j = unit, f.Value*scaleWords[at(toks, j+n)], j+n+1
+		case cur != "":
+			f.Unit = cur // a noun after an amount of money is what it buys
+		}
+	}
+	if q, n := hedgeAfter(toks, j); n > 0 && f.Qualifier == Exact {
+		f.Qualifier, j = q, j+n
+		// Chinese puts the hedge before the counter: 140多个国家, 20余年.
+		if f.Unit == "" {
+			if unit, n := unitAfter(toks, j); unit != "" {
+				f.Unit, j = unit, j+n
+			}
+		}
+	}
+	// A range: "4-1/2 to 4-3/4 percent", "20%-25%", "10至15".
+	if sep := at(toks, j); sep == "to" || sep == "-" || sep == "至" || sep == "到" || sep == "~" {
+		if hv, n, hpct := number(toks, j+1); n > 0 && !isYear(toks, j+1, j+1+n) {
+			k := j + 1 + n
+			unit, un := unitAfter(toks, k)
+			if hpct {
+				unit, un = Percent, 0
+			}
+			if unit == "" || unit == f.Unit || f.Unit == "" {
+				high := hv
+				if f.Unit == "" {
+					f.Unit = unit
+				}
+				f.High = &high
+				j = k + un
+			}
+		}
+	}
+	f.Value, f.High = round(f.Value), roundPtr(f.High)
+	return f, j - i
+}
+
+// parseChange reads "from A [unit] to B [unit]" (a value that changed,
+// stated in one phrase) starting at "from".
+func parseChange(toks []tok, i int) (Figure, int) {
+	a, n := parseAt(toks, i+1)
+	if n == 0 || a.Unit == Date || a.High != nil {
+		return Figure{}, 0
+	}
+	j := i + 1 + n
+	// "from 9.7% in 2012 to 10.5% in 2024": skip a year between.
+	if at(toks, j) == "in" {
+		if y, yn := parseAt(toks, j+1); yn > 0 && y.Unit == Date {
+			j += 1 + yn
+		}
+	}
+	if at(toks, j) != "to" {
+		return Figure{}, 0
+	}
+	j++
+	if s := at(toks, j); s == "just" || s == "only" || s == "a" && at(toks, j+1) == "mere" {
+		j++
+	}
+	b, bn := parseAt(toks, j)
+	if bn == 0 || b.Unit == Date || b.Unit != a.Unit && a.Unit != "" && b.Unit != "" {
+		return Figure{}, 0
+	}
+	from := a.Value
+	b.From = &from
+	if b.Unit == "" {
+		b.Unit = a.Unit
+	}
+	return b, j + bn - i
+}
+
+// innerHedge reports whether a Chinese number holds a hedge before its
+// unit: 一千多万, 500余万.
+func innerHedge(toks []tok, i, j int) bool {
+	for k := i; k < j; k++ {
+		if s := toks[k].s; s == "多" || s == "余" || s == "几" || s == "幾" {
+			return true
+		}
+	}
+	return false
+}
+
+// months are English month names and their abbreviations.
+var months = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func at(toks []tok, i int) string {
+	if i >= 0 && i < len(toks) {
+		return toks[i].s
+	}
+	return ""
+}
+
+func tokLo(toks []tok, i int) int {
+	if i < len(toks) {
+		return toks[i].lo
+	}
+	return -1
+}
+
+// isYear reports whether toks[i:j] is one four-digit number from 1800 to
+// 2199 with nothing that makes it a quantity.
+func isYear(toks []tok, i, j int) bool {
+	if j != i+1 || toks[i].kind != tDigits || len(toks[i].s) != 4 {
+		return false
+	}
+	y, err := strconv.Atoi(toks[i].s)
+	if err != nil || y < 1800 || y > 2199 {
+		return false
+	}
+	// "2024 companies" is a count; "in 2024" and "2024年" are dates.
+	prev := at(toks, i-1)
+	switch prev {
+	case "in", "since", "by", "from", "of", "until", "till", "before", "after", "during", "to", "and", "year", "fiscal", "end":
+		return true
+	}
+	next := at(toks, j)
+	return next == "年" || next == "," || next == "." || next == "" || next == ")" || next == "-" || next == "/"
+}
+
+func round(x float64) float64 {
+	// Remove float noise such as 0.30000000000000004, keeping 12 digits.
+	s := strconv.FormatFloat(x, 'g', 12, 64)
+	v, _ := strconv.ParseFloat(s, 64)
+	return v
+}
+
+func roundPtr(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	v := round(*p)
+	return &v
+}
