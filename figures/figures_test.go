@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/docdrift/docdrift/normalize"
 )
 
 func describe(f Figure) string {
@@ -48,6 +50,8 @@ func TestExtract(t *testing.T) {
 		{"增长3个百分点", []string{"3个百分点=3 percentage-point exact"}},
 		{"城镇新增就业1200万人以上，增长5%左右", []string{"1200万人以上=1.2e+07 人 over", "5%左右=5 percent about"}},
 		{"一是坚持统一", nil},
+		{"published four times per year", []string{"four times per year=4 times a year exact"}},
+		{"an 11 times increase", []string{"11 times=11 times exact"}},
 		{"2023年9月27日", []string{"2023年=2023 date exact", "9月=9 date exact", "27日=27 date exact"}},
 	}
 	for _, tt := range tests {
@@ -88,4 +92,50 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestTracks(t *testing.T) {
+	docs := []Document{
+		{ID: "a", Doc: normalize.Parse("In 2024, trade in services exceeded US$1 trillion. There are 22 pilot free trade zones. The expo drew deals of over US$500 billion.")},
+		{ID: "b", Doc: normalize.Parse("Trade in services exceeded 1 trillion US dollars in 2024. China signed 24 free trade agreements. Intended deals at the expo exceeded 580 billion US dollars.")},
+		{ID: "c", Doc: normalize.Parse("Around 30% of global growth came from China, and over 30 African countries joined.")},
+	}
+	var got []string
+	for _, tr := range Tracks(docs) {
+		var vals []string
+		for _, o := range tr.Observations {
+			vals = append(vals, fmt.Sprintf("%s:%g", o.Doc, o.Value))
+		}
+		got = append(got, fmt.Sprintf("%s %s %v", tr.Unit, tr.Change, vals))
+	}
+	want := []string{
+		"USD same [a:1e+12 b:1e+12]",
+		"pilot free trade zones  [a:22]",
+		"USD up [a:5e+11 b:5.8e+11]",
+		"free trade agreements  [b:24]",
+		"percent  [c:30]",
+		"african countries  [c:30]",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Tracks:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestTracksTranslation(t *testing.T) {
+	docs := []Document{
+		{ID: "zh", Doc: normalize.Parse("短短20余年间，我国货物贸易总额增长了11倍，对全球经济增长的年均贡献率近30%。")},
+		{ID: "en", TranslationOf: "zh", Doc: normalize.Parse("In just over 20 years, China's total trade in goods grew 11-fold, contributing nearly 30 percent of global growth.")},
+	}
+	linked := 0
+	for _, tr := range Tracks(docs) {
+		if len(tr.Observations) == 2 {
+			linked++
+			if tr.Observations[0].Value != tr.Observations[1].Value {
+				t.Errorf("translation track %q links different values", tr.Label)
+			}
+		}
+	}
+	if linked < 2 {
+		t.Errorf("Tracks: %d figures of the translation linked to the original, want at least 2 (11倍, 近30%%)", linked)
+	}
 }

@@ -135,6 +135,9 @@ func isCurrency(u string) bool {
 	return true
 }
 
+// periods are the time spans of a frequency: "four times a year".
+var periods = map[string]bool{"year": true, "month": true, "week": true, "day": true, "quarter": true, "decade": true}
+
 // Chinese counters: 个, 家, 项 … The noun they count follows.
 var counters = map[string]bool{
 	"个": true, "個": true, "家": true, "项": true, "項": true, "名": true, "座": true, "条": true, "條": true,
@@ -166,6 +169,10 @@ func zhUnit(s string) string {
 func unitAfter(toks []tok, i int) (string, int) {
 	if at(toks, i) == "-" && at(toks, i+1) == "fold" {
 		return Times, 2
+	}
+	// "four times a year" is a frequency, not a multiplier.
+	if at(toks, i) == "times" && (at(toks, i+1) == "a" || at(toks, i+1) == "per" || at(toks, i+1) == "each") && periods[at(toks, i+2)] {
+		return "times a " + at(toks, i+2), 3
 	}
 	// Chinese: 个百分点, 美元, 亿元人民币 … written without spaces.
 	for n := 4; n >= 1; n-- {
@@ -223,6 +230,10 @@ func noun(toks []tok, i int) (string, int) {
 	}
 	j := i
 	for j < len(toks) && j-i < 4 && toks[j].kind == tWord && !nounStop[toks[j].s] {
+		// A past-tense verb after the noun ends it: "30 countries joined".
+		if j > i && strings.HasSuffix(toks[j].s, "ed") {
+			break
+		}
 		j++
 	}
 	if j == i {

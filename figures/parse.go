@@ -213,6 +213,10 @@ func isYear(toks []tok, i, j int) bool {
 	case "in", "since", "by", "from", "of", "until", "till", "before", "after", "during", "to", "and", "year", "fiscal", "end":
 		return true
 	}
+	// "September 27, 2023": a year after a day of the month.
+	if prev == "," && i >= 2 && toks[i-2].kind == tDigits && len(toks[i-2].s) <= 2 {
+		return true
+	}
 	next := at(toks, j)
 	return next == "年" || next == "," || next == "." || next == "" || next == ")" || next == "-" || next == "/"
 }

@@ -69,6 +69,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		Commands: withUsageErrors(
 			normalizeCommand(),
 			diffCommand(),
+			figuresCommand(),
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {

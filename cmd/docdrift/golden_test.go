@@ -61,6 +61,23 @@ func TestGoldenDiff(t *testing.T) {
 	}
 }
 
+// TestGoldenFigures keeps the output of "docdrift figures" on the fixture
+// corpus, table and JSON, for review by reading.
+func TestGoldenFigures(t *testing.T) {
+	for name, args := range map[string][]string{
+		"figures.golden":      {"docdrift", "figures", "../../fixtures/opening-up"},
+		"figures.json.golden": {"docdrift", "figures", "--format", "json", "../../fixtures/opening-up"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(context.Background(), args, &stdout, &stderr); code != 0 || stderr.Len() > 0 {
+				t.Fatalf("%v: exit %d, stderr %q", args, code, stderr.String())
+			}
+			checkGolden(t, name, stdout.Bytes())
+		})
+	}
+}
+
 // checkGolden compares got with testdata/golden/name, or rewrites it with -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+	"golang.org/x/text/width"
+
+	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/figures"
+)
+
+// figuresOptions are the settings of "docdrift figures".
+type figuresOptions struct {
+	args     []string
+	changed  bool
+	doc      string
+	encoding string
+}
+
+func figuresCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "figures",
+		Usage:     "find every figure of a corpus and line up the same fact across documents",
+		ArgsUsage: "CORPUS",
+		Description: `Extracts the figures of every document — numbers with their unit, scale and hedge,
+in English and Chinese — and links the figures that measure the same thing into tracks,
+one row per track and one column per document in date order. A document that translates
+another (translation_of in the manifest) is linked by equal values: 11倍 beside "11-fold".
+
+Values read: >500bn over, <5 under, ≈30% about, ≲30% nearly, ≥3 at least, ≤3 at most;
+↑ and ↓ mark a value that rose or fell since the document before.
+
+Examples:
+   docdrift figures fixtures/opening-up
+   docdrift figures --changed fixtures/opening-up
+   docdrift figures --doc interview-2025 --format json fixtures/opening-up`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "changed", Usage: "only tracks whose value or hedge changed"},
+			&cli.StringFlag{Name: "doc", Usage: "only tracks seen in the document with this id"},
+			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			u, err := newUI(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.NArg() == 0 {
+				return usagef("figures: name a corpus (a directory, or files)")
+			}
+			return runFigures(u, figuresOptions{args: cmd.Args().Slice(), changed: cmd.Bool("changed"), doc: cmd.String("doc"), encoding: cmd.String("encoding")})
+		},
+	}
+}
+
+func runFigures(u *ui, opts figuresOptions) error {
+	c, docs, err := loadCorpus(u, opts.args, opts.encoding)
+	if err != nil {
+		return err
+	}
+	if opts.doc != "" && !slices.ContainsFunc(docs, func(d loadedDoc) bool { return d.ID == opts.doc }) {
+		return usagef("--doc %q: no document with that id in the corpus", opts.doc)
+	}
+	in := make([]figures.Document, len(docs))
+	for i, d := range docs {
+		in[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: d.doc}
+	}
+	tracks := figures.Tracks(in)
+	var shown []figures.Track
+	for _, t := range tracks {
+		if opts.changed && !(t.Change == figures.Up || t.Change == figures.Down || t.Change == figures.Mixed || t.HedgeChanged) {
+			continue
+		}
+		if opts.doc != "" && !slices.ContainsFunc(t.Observations, func(o figures.Observation) bool { return o.Doc == opts.doc }) {
+			continue
+		}
+		shown = append(shown, t)
+	}
+	// Facts seen in several documents first, each group in reading order.
+	slices.SortStableFunc(shown, func(a, b figures.Track) int {
+		return min(len(b.Observations), 2) - min(len(a.Observations), 2)
+	})
+	r := figuresReport{corpus: c, docs: docs, tracks: shown, total: len(tracks)}
+	switch u.format {
+	case formatJSON:
+		return writeJSON(u, r.json())
+	case formatMarkdown:
+		r.markdown(u)
+	default:
+		r.text(u)
+	}
+	return nil
+}
+
+type figuresReport struct {
+	corpus *corpus.Corpus
+	docs   []loadedDoc
+	tracks []figures.Track
+	total  int
+}
+
+// figuresJSON is the schema docdrift.figures/v1.
+type figuresJSON struct {
+	Schema    string            `json:"schema"`
+	Documents []corpus.Document `json:"documents"`
+	Tracks    []figures.Track   `json:"tracks"`
+}
+
+func (r figuresReport) json() figuresJSON {
+	out := figuresJSON{Schema: "docdrift.figures/v1", Tracks: r.tracks}
+	for _, d := range r.docs {
+		out.Documents = append(out.Documents, d.Document)
+	}
+	if out.Tracks == nil {
+		out.Tracks = []figures.Track{}
+	}
+	return out
+}
+
+// cells returns a track's cell per document: its value there, marked ↑
+// or ↓ against the observation before.
+func (r figuresReport) cells(t figures.Track) []string {
+	cells := make([]string, len(r.docs))
+	var prev *figures.Observation
+	for k := range t.Observations {
+		o := &t.Observations[k]
+		i := slices.IndexFunc(r.docs, func(d loadedDoc) bool { return d.ID == o.Doc })
+		s := formatFigure(o.Figure)
+		if prev != nil && o.Value != prev.Value {
+			if o.Value > prev.Value {
+				s = "↑ " + s
+			} else {
+				s = "↓ " + s
+			}
+		}
+		cells[i] = s
+		prev = o
+	}
+	return cells
+}
+
+func (r figuresReport) text(u *ui) {
+	title := r.corpus.Title
+	if title == "" {
+		title = "corpus"
+	}
+	multi := 0
+	for _, t := range r.tracks {
+		if len(t.Observations) > 1 {
+			multi++
+		}
+	}
+	fmt.Fprintf(u.out, "%s — %d of %d tracks shown, %d seen in more than one document\n\n", safe(title), len(r.tracks), r.total, multi)
+	header := []string{"track", "unit"}
+	for _, d := range r.docs {
+		header = append(header, d.ID)
+	}
+	header = append(header, "change")
+	rows := [][]string{header}
+	for _, t := range r.tracks {
+		row := []string{truncateWidth(t.Label, 40), truncateWidth(t.Unit, 16)}
+		row = append(row, r.cells(t)...)
+		change := t.Change
+		if t.HedgeChanged {
+			change = strings.TrimSpace(change + " hedge")
+		}
+		rows = append(rows, append(row, change))
+	}
+	widths := make([]int, len(header))
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], cellWidth(c))
+		}
+	}
+	for ri, row := range rows {
+		var b strings.Builder
+		for i, c := range row {
+			cell := safe(c)
+			if c == "" {
+				cell = "·"
+			}
+			pad := widths[i] - cellWidth(cell)
+			switch {
+			case ri == 0:
+				cell = u.bold.Sprint(cell)
+			case strings.HasPrefix(c, "↑"):
+				cell = u.ins.Sprint(cell)
+			case strings.HasPrefix(c, "↓"):
+				cell = u.del.Sprint(cell)
+			}
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", pad+2))
+			}
+		}
+		fmt.Fprintln(u.out, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func (r figuresReport) markdown(u *ui) {
+	fmt.Fprintf(u.out, "### docdrift figures: %s\n\n", mdEscape(r.corpus.Title))
+	fmt.Fprint(u.out, "| track | unit |")
+	for _, d := range r.docs {
+		fmt.Fprintf(u.out, " %s |", mdEscape(d.ID))
+	}
+	fmt.Fprint(u.out, " change |\n|---|---|")
+	for range r.docs {
+		fmt.Fprint(u.out, "---|")
+	}
+	fmt.Fprint(u.out, "---|\n")
+	for _, t := range r.tracks {
+		fmt.Fprintf(u.out, "| %s | %s |", mdEscape(t.Label), mdEscape(t.Unit))
+		for _, c := range r.cells(t) {
+			if c == "" {
+				c = "·"
+			}
+			fmt.Fprintf(u.out, " %s |", mdEscape(c))
+		}
+		fmt.Fprintf(u.out, " %s |\n", t.Change)
+	}
+}
+
+// truncateWidth cuts s to at most n terminal columns, marking the cut
+// with "…".
+func truncateWidth(s string, n int) string {
+	if cellWidth(s) <= n {
+		return s
+	}
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		rw := cellWidth(string(r))
+		if w+rw > n-1 {
+			break
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return b.String() + "…"
+}
+
+// cellWidth is the number of terminal columns s takes.
+func cellWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+var qualifierMarks = map[string]string{
+	figures.Over: ">", figures.Under: "<", figures.About: "≈", figures.Nearly: "≲",
+	figures.AtLeast: "≥", figures.AtMost: "≤",
+}
+
+var currencySigns = map[string]string{"USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥"}
+
+// formatFigure writes a figure compactly for a table cell: its hedge
+// mark, currency sign, value with a scale suffix, and unit sign.
+func formatFigure(f figures.Figure) string {
+	v := compact(f.Value)
+	if f.High != nil {
+		v += "–" + compact(*f.High)
+	}
+	switch {
+	case f.Unit == figures.Percent:
+		v += "%"
+	case f.Unit == figures.PercentagePoint:
+		v += " pp"
+	case f.Unit == figures.Times:
+		v += "×"
+	case currencySigns[f.Unit] != "":
+		v = currencySigns[f.Unit] + v
+	}
+	return qualifierMarks[f.Qualifier] + v
+}
+
+// compact writes a value with a scale suffix: 5e11 → 500bn, 1.24e6 → 1.24m.
+func compact(v float64) string {
+	a := math.Abs(v)
+	for _, s := range []struct {
+		div    float64
+		suffix string
+	}{{1e12, "tn"}, {1e9, "bn"}, {1e6, "m"}} {
+		if a >= s.div {
+			return strconv.FormatFloat(v/s.div, 'f', -1, 64) + s.suffix
+		}
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// loadedDoc is a corpus document read and parsed.
+type loadedDoc struct {
+	corpus.Document
+	doc *normalize.Document
+}
+
+// loadCorpus reads the corpus named by args and parses every document,
+// filling in languages the corpus does not give. Skipped files are
+// warned about; a document that cannot be read is an error naming it.
+func loadCorpus(u *ui, args []string, encoding string) (*corpus.Corpus, []loadedDoc, error) {
+	c, err := corpus.Load(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, s := range c.Skipped {
+		u.warnf(args[0], "skipped %s", s)
+	}
+	docs := make([]loadedDoc, len(c.Documents))
+	for i, d := range c.Documents {
+		nd, err := readDocument(u, d.Path, encoding)
+		if err != nil {
+			return nil, nil, err
+		}
+		if d.Lang == "" {
+			d.Lang = normalize.DetectLang(nd.Text)
+		}
+		docs[i] = loadedDoc{Document: d, doc: nd}
+	}
+	return c, docs, nil
+}

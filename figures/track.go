@@ -1,0 +1,626 @@
+package figures
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// Document is one document to track figures across: its id, and the
+// sentences to read figures from.
+type Document struct {
+	ID string
+	// TranslationOf is the id of the document this one translates, or "".
+	TranslationOf string
+	Doc           *normalize.Document
+}
+
+// Observation is a figure seen in one document.
+type Observation struct {
+	Doc string `json:"doc"`
+	Figure
+	// Year is the year the figure refers to, when its sentence says so
+	// ("in 2024"); 0 otherwise.
+	Year int `json:"year,omitempty"`
+	// Subject is what the figure counts or measures, in the document's
+	// words: its counted noun, or the words that lead up to it.
+	Subject  string `json:"subject"`
+	Sentence string `json:"sentence"`
+	Line     int    `json:"line"`
+	// Score is the similarity with which this observation joined its
+	// track (1 for a translation's figure of equal value); 0 for the first.
+	Score float64 `json:"score,omitempty"`
+
+	context []string // similarity features of the subject
+}
+
+// Track is one fact followed across documents: its observations in
+// document order, at most one per document.
+type Track struct {
+	Key          string        `json:"key"`
+	Label        string        `json:"label"`
+	Unit         string        `json:"unit"`
+	Change       string        `json:"change"`                  // same, up, down, mixed; "" for a track of one
+	HedgeChanged bool          `json:"hedge_changed,omitempty"` // the qualifier changed ("nearly 30%" → "around 30%")
+	Observations []Observation `json:"observations"`
+
+	feats map[string]bool // the union of its observations' context features, for the index
+}
+
+// Track changes.
+const (
+	Same  = "same"
+	Up    = "up"
+	Down  = "down"
+	Mixed = "mixed"
+)
+
+// LinkThreshold is the weighted Dice similarity of two figures'
+// contexts from which they are taken to measure the same thing. Below it,
+// equal units and even equal values do not link: "22 pilot free trade
+// zones" and "24 free trade agreements" share too little.
+const LinkThreshold = 0.3
+
+// maxPosting bounds how many tracks a context feature may index before it
+// is too common to find candidates with.
+const maxPosting = 50
+
+// Tracks extracts the figures of each document (in the order given, which
+// should be date order) and links those that measure the same thing into
+// tracks. Dates ("in 2024") are not figures; they give observations their
+// year. A figure links to the open track of the same unit whose context is
+// most similar, at or above LinkThreshold, among tracks not yet seen in
+// this document; a document that translates another links its figures to
+// the original's by equal value and unit first. Candidate tracks come from
+// an inverted index on context features, never from all pairs: the cost is
+// about linear in the number of figures.
+func Tracks(docs []Document) []Track {
+	var obs [][]Observation
+	for _, d := range docs {
+		obs = append(obs, observe(d))
+	}
+	w := newWeights(obs)
+	l := linker{w: w, byFeature: map[string][]int{}, trackOf: map[obsKey]int{}}
+	for di, d := range docs {
+		var orig []Observation
+		origIdx := -1
+		if d.TranslationOf != "" {
+			for k, e := range docs[:di] {
+				if e.ID == d.TranslationOf {
+					orig, origIdx = obs[k], k
+				}
+			}
+		}
+		used := map[int]bool{}
+		for _, o := range obs[di] {
+			if t := l.translated(o, orig, origIdx, used); t >= 0 {
+				o.Score = 1
+				l.add(t, o)
+				continue
+			}
+			if t, score := l.best(o); t >= 0 {
+				o.Score = math.Round(score*1000) / 1000
+				l.add(t, o)
+				continue
+			}
+			l.open(o)
+		}
+	}
+	for i := range l.tracks {
+		l.tracks[i].finish()
+	}
+	return l.tracks
+}
+
+// observe extracts a document's figures with their year, subject and
+// context, from its body, heading and list sentences.
+func observe(d Document) []Observation {
+	var out []Observation
+	doc := d.Doc
+	for _, s := range doc.Sentences {
+		switch doc.Blocks[s.Block].Kind {
+		case normalize.Furniture, normalize.Caption:
+			continue
+		}
+		text := doc.Text[s.Start:s.End]
+		figs := Extract(text, s.Start)
+		prevEnd := s.Start
+		for _, f := range figs {
+			if f.Unit == Date {
+				prevEnd = f.End
+				continue
+			}
+			lead := doc.Text[prevEnd:f.Start]
+			prevEnd = f.End
+			if isIdiomaticOne(f) {
+				continue // "on the one hand", "one family"
+			}
+			o := Observation{Doc: d.ID, Figure: f, Year: referenceYear(doc.Text, figs, f), Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start)}
+			o.Subject = subject(f, lead)
+			after := ""
+			if f.Unit == Rank {
+				// An ordinal ranks what follows it: "the 45th anniversary of
+				// reform and opening up".
+				o.Subject = headWords(doc.Text[f.End:s.End], 3)
+				after = head(doc.Text[f.End:s.End], 8)
+			}
+			o.context = contextFeatures(o.Subject + " " + tail(lead, 12) + " " + after)
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// referenceYear returns the year a figure refers to: the closest year of
+// its sentence said as "in 2024" or "2024年" (not "since 2013", which
+// starts a period), or 0.
+func referenceYear(text string, figs []Figure, f Figure) int {
+	best, dist := 0, -1
+	for _, y := range figs {
+		if y.Unit != Date || y.Value < 1800 {
+			continue
+		}
+		before := strings.TrimRight(text[:y.Start], " ")
+		if !strings.HasSuffix(strings.ToLower(before), " in") && !strings.HasSuffix(strings.ToLower(before), "in") && !strings.HasSuffix(y.Text, "年") {
+			continue
+		}
+		d := y.Start - f.End
+		if d < 0 {
+			d = f.Start - y.End
+		}
+		if dist < 0 || d < dist {
+			best, dist = int(y.Value), d
+		}
+	}
+	return best
+}
+
+// isIdiomaticOne reports a lone "one" or "a" before a noun, which counts
+// nothing a reader tracks.
+func isIdiomaticOne(f Figure) bool {
+	if f.Value != 1 || f.Unit == Percent || isCurrency(f.Unit) {
+		return false
+	}
+	w := strings.ToLower(strings.Fields(f.Text)[0])
+	return w == "one" || w == "a" || w == "an"
+}
+
+// headWords returns the first n content words of s: what an ordinal
+// ranks ("20th Central Committee").
+func headWords(s string, n int) string {
+	var keep []string
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, `,.;:"'“”‘’()`)
+		if w == "" || subjectStop[strings.ToLower(w)] {
+			if len(keep) > 0 {
+				break
+			}
+			continue
+		}
+		keep = append(keep, w)
+		if len(keep) == n {
+			break
+		}
+	}
+	if len(keep) == 0 && hasHan(s) {
+		r := []rune(strings.TrimSpace(s))
+		if len(r) > 6 {
+			r = r[:6]
+		}
+		return string(r)
+	}
+	return strings.Join(keep, " ")
+}
+
+// subject is what a figure measures: its counted noun when it has one,
+// otherwise the content words that lead up to it in its clause.
+func subject(f Figure, lead string) string {
+	switch f.Unit {
+	case Percent, PercentagePoint, Times, Rank, Year, "", "anniversary":
+	default:
+		if !isCurrency(f.Unit) {
+			return f.Unit
+		}
+	}
+	// The clause before the figure: after the last comma, semicolon or
+	// Chinese comma.
+	if k := strings.LastIndexAny(lead, ",;:，；：、"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(lead[k:])
+		lead = lead[k+size:]
+	}
+	var keep []string
+	for _, w := range strings.Fields(lead) {
+		lw := strings.Trim(strings.ToLower(w), `"'“”‘’()`)
+		if lw == "" || subjectStop[lw] || hedgesBefore[lw] != "" {
+			continue
+		}
+		keep = append(keep, strings.Trim(w, `"'“”‘’()`))
+	}
+	if len(keep) > 6 {
+		keep = keep[len(keep)-6:]
+	}
+	s := strings.Join(keep, " ")
+	if s == "" && len([]rune(lead)) > 0 && hasHan(lead) {
+		r := []rune(strings.TrimSpace(lead))
+		if len(r) > 12 {
+			r = r[len(r)-12:]
+		}
+		s = string(r)
+	}
+	return s
+}
+
+// Function words and verbs of change, left out of subjects.
+var subjectStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but of to in on at by for with from as into is are was were be been
+		has have had will would can could may might must should that which who this these those it its their our
+		we they has reached reach reaching rose rise rising grew grow growing increased increase decreased fell
+		climbed stood totaled totalled amounted accounted accounting hit surpassed exceeded exceeding than more
+		over nearly almost about around some approximately up down by per cent percent also already now still
+		while since until total` + " " + "") {
+		m[w] = true
+	}
+	delete(m, "total")
+	return m
+}()
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if normalize.IsHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// tail returns the last n words of s (for Chinese, the last 2n characters).
+func tail(s string, n int) string {
+	if hasHan(s) {
+		r := []rune(s)
+		if len(r) > 2*n {
+			r = r[len(r)-2*n:]
+		}
+		return string(r)
+	}
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
+
+// head returns the first n words of s (for Chinese, the first 2n
+// characters).
+func head(s string, n int) string {
+	if hasHan(s) {
+		r := []rune(s)
+		if len(r) > 2*n {
+			r = r[:2*n]
+		}
+		return string(r)
+	}
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// contextFeatures are the similarity features of a figure's context:
+// content word stems, and pairs of ideographs for Chinese.
+func contextFeatures(s string) []string {
+	var out []string
+	var prevHan rune
+	var word []rune
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		w := strings.ToLower(string(word))
+		word = word[:0]
+		if !subjectStop[w] && len(w) > 1 && !isNumberWord(w) {
+			out = append(out, "w:"+stemWord(w))
+		}
+	}
+	for _, r := range s {
+		switch {
+		case normalize.IsHan(r):
+			flush()
+			if prevHan != 0 && !zhStop[string(prevHan)] && !zhStop[string(r)] {
+				out = append(out, "h:"+string(prevHan)+string(r))
+			}
+			prevHan = r
+		case unicode.IsLetter(r):
+			word = append(word, r)
+			prevHan = 0
+		default:
+			flush()
+			prevHan = 0
+		}
+	}
+	flush()
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func isNumberWord(w string) bool {
+	_, small := smallWords[w]
+	return small || tensWords[w] != 0 || scaleWords[w] != 0
+}
+
+// stemWord folds plural and verb endings so that "services" and "service",
+// "increased" and "increase" match: a trailing s (not ss), then ing or
+// ed, then a trailing e. Crude, and only used to compare.
+func stemWord(w string) string {
+	if strings.HasSuffix(w, "ies") && len(w) > 4 {
+		return w[:len(w)-3] + "y"
+	}
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
+		w = w[:len(w)-1]
+	}
+	for _, suf := range []string{"ing", "ed"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if strings.HasSuffix(w, "e") && len(w) > 3 {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// weights gives context features their inverse document frequency over all
+// observations.
+type weights struct {
+	idf map[string]float64
+}
+
+func newWeights(obs [][]Observation) weights {
+	df := map[string]int{}
+	n := 0
+	for _, os := range obs {
+		for _, o := range os {
+			n++
+			for _, f := range o.context {
+				df[f]++
+			}
+		}
+	}
+	w := weights{idf: make(map[string]float64, len(df))}
+	for f, d := range df {
+		w.idf[f] = math.Log(1 + float64(n)/float64(d))
+	}
+	return w
+}
+
+// similarity is the weighted Dice coefficient of two contexts (sorted
+// feature lists): twice the weight they share over the weight of both.
+func (w weights) similarity(a, b []string) float64 {
+	shared, ta, tb := 0.0, 0.0, 0.0
+	for _, f := range a {
+		ta += w.idf[f]
+	}
+	for _, f := range b {
+		tb += w.idf[f]
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			shared += w.idf[a[i]]
+			i++
+			j++
+		}
+	}
+	if ta+tb == 0 {
+		return 0
+	}
+	return 2 * shared / (ta + tb)
+}
+
+// trackSimilarity is the best similarity of a context with one of a
+// track's observations: a track that spans two languages is matched by
+// the observation in the same language.
+func (w weights) trackSimilarity(ctx []string, t Track) float64 {
+	best := 0.0
+	for _, o := range t.Observations {
+		best = math.Max(best, w.similarity(ctx, o.context))
+	}
+	return best
+}
+
+// linker builds tracks.
+type linker struct {
+	w         weights
+	tracks    []Track
+	byFeature map[string][]int // track indexes by context feature
+	trackOf   map[obsKey]int   // the track of each observation
+}
+
+type obsKey struct {
+	doc   string
+	start int
+}
+
+func (l *linker) open(o Observation) {
+	t := Track{Unit: o.Unit, feats: map[string]bool{}}
+	l.tracks = append(l.tracks, t)
+	l.add(len(l.tracks)-1, o)
+}
+
+func (l *linker) add(ti int, o Observation) {
+	t := &l.tracks[ti]
+	t.Observations = append(t.Observations, o)
+	l.trackOf[obsKey{o.Doc, o.Start}] = ti
+	for _, f := range o.context {
+		if !t.feats[f] {
+			t.feats[f] = true
+			if len(l.byFeature[f]) < maxPosting {
+				l.byFeature[f] = append(l.byFeature[f], ti)
+			}
+		}
+	}
+}
+
+// maxRatio bounds how far a value may move between two documents and
+// still be the same fact, unless the contexts agree at sureThreshold: a
+// restated figure rarely changes tenfold, two facts sharing words often
+// differ so.
+const (
+	maxRatio      = 5
+	sureThreshold = 0.6
+)
+
+// best returns the open track most similar to o and the similarity, or -1.
+func (l *linker) best(o Observation) (int, float64) {
+	seen := map[int]bool{}
+	best, bestScore := -1, LinkThreshold
+	for _, f := range o.context {
+		for _, ti := range l.byFeature[f] {
+			if seen[ti] {
+				continue
+			}
+			seen[ti] = true
+			t := l.tracks[ti]
+			if t.Unit != o.Unit || t.Observations[len(t.Observations)-1].Doc == o.Doc {
+				continue
+			}
+			sc := l.w.trackSimilarity(o.context, t)
+			if sc < sureThreshold && !plausible(o.Value, t.Observations[len(t.Observations)-1].Value) {
+				continue
+			}
+			if sc >= bestScore {
+				if sc > bestScore || best < 0 || closer(o, t, l.tracks[best]) {
+					best, bestScore = ti, sc
+				}
+			}
+		}
+	}
+	return best, bestScore
+}
+
+// plausible reports whether a and b are within maxRatio of each other.
+func plausible(a, b float64) bool {
+	a, b = math.Abs(a), math.Abs(b)
+	if a == 0 || b == 0 {
+		return a == b
+	}
+	return math.Max(a, b)/math.Min(a, b) <= maxRatio
+}
+
+// closer reports whether o's value is closer to the last value of track a
+// than to b's.
+func closer(o Observation, a, b Track) bool {
+	da := math.Abs(o.Value - a.Observations[len(a.Observations)-1].Value)
+	db := math.Abs(o.Value - b.Observations[len(b.Observations)-1].Value)
+	return da < db
+}
+
+// translated returns the track of the figure in the original document
+// that o translates — the same value and unit, first unused — or -1.
+func (l *linker) translated(o Observation, orig []Observation, origIdx int, used map[int]bool) int {
+	if origIdx < 0 {
+		return -1
+	}
+	for k, p := range orig {
+		// Counted nouns are in each document's own language: 140多个国家
+		// translates "more than 140 countries".
+		if used[k] || p.Value != o.Value || p.Unit != o.Unit && (isStandardUnit(p.Unit) || isStandardUnit(o.Unit)) {
+			continue
+		}
+		ti, ok := l.trackOf[obsKey{p.Doc, p.Start}]
+		if !ok {
+			continue
+		}
+		used[k] = true
+		// The track takes the unit that later documents in other
+		// languages can match: "countries" rather than 国家.
+		if t := &l.tracks[ti]; t.Unit == "" || hasHan(t.Unit) && !hasHan(o.Unit) {
+			t.Unit = o.Unit
+		}
+		return ti
+	}
+	return -1
+}
+
+// isStandardUnit reports units that are the same in every language:
+// percent, currencies, multipliers, years, ranks.
+func isStandardUnit(u string) bool {
+	switch u {
+	case Percent, PercentagePoint, Times, Year, Rank, Date, "anniversary", "permille", "basis-point":
+		return true
+	}
+	return isCurrency(u) || measures[u]
+}
+
+// finish sets a track's key, label and change.
+func (t *Track) finish() {
+	first := t.Observations[0]
+	label := first.Subject
+	for _, o := range t.Observations {
+		if o.Subject != "" && !hasHan(o.Subject) {
+			label = o.Subject // prefer an English label
+			break
+		}
+	}
+	if label == "" {
+		label = first.Text
+	}
+	t.Label = label
+	t.Key = keyOf(t.Unit, label, first)
+	if len(t.Observations) < 2 {
+		return
+	}
+	up, down := false, false
+	for i := 1; i < len(t.Observations); i++ {
+		a, b := t.Observations[i-1], t.Observations[i]
+		if a.Qualifier != b.Qualifier {
+			t.HedgeChanged = true
+		}
+		switch {
+		case equalWithin(a, b):
+		case b.Value > a.Value:
+			up = true
+		default:
+			down = true
+		}
+	}
+	switch {
+	case up && down:
+		t.Change = Mixed
+	case up:
+		t.Change = Up
+	case down:
+		t.Change = Down
+	default:
+		t.Change = Same
+	}
+}
+
+// equalWithin reports whether two values are equal within the precision
+// printed: "US$1 trillion" and "US$1.0 trillion", 580 and 580.
+func equalWithin(a, b Observation) bool {
+	if a.Value == b.Value {
+		return true
+	}
+	m := math.Max(math.Abs(a.Value), math.Abs(b.Value))
+	return m > 0 && math.Abs(a.Value-b.Value)/m < 1e-9
+}
+
+func keyOf(unit, label string, first Observation) string {
+	k := strings.ToLower(strings.Join(strings.Fields(label), "-"))
+	if len(k) > 48 {
+		k = k[:48]
+	}
+	return first.Doc + ":" + strconv.Itoa(first.Line) + ":" + unit + ":" + k
+}
