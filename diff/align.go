@@ -161,19 +161,8 @@ func (al *aligner) myers(a, b span) {
 		return
 	}
 	ids := map[string]rune{}
-	encode := func(ss []sent) []rune {
-		out := make([]rune, len(ss))
-		for i, s := range ss {
-			id, ok := ids[s.key]
-			if !ok {
-				id = tokenRune(len(ids))
-				ids[s.key] = id
-			}
-			out[i] = id
-		}
-		return out
-	}
-	ra, rb := encode(al.a.sents[a.lo:a.hi]), encode(al.b.sents[b.lo:b.hi])
+	sentKey := func(s sent) string { return s.key }
+	ra, rb := encodeKeys(ids, al.a.sents[a.lo:a.hi], sentKey), encodeKeys(ids, al.b.sents[b.lo:b.hi], sentKey)
 	i, j := a.lo, b.lo
 	for _, d := range diffRunes(ra, rb) {
 		n := len([]rune(d.Text))

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docdrift/docdrift/internal/overlap"
+
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -165,36 +167,15 @@ func (w *weigher) finish() {
 	}
 }
 
-func (w *weigher) total(fs featureSet) float64 {
-	t := 0.0
-	for _, f := range fs {
-		t += w.weights[f]
-	}
-	return t
+func (w *weigher) total(fs featureSet) float64 { return overlap.Total(fs, w.weight) }
+
+// similarity is the weighted Dice coefficient of two feature sets, in
+// [0, 1] (see package overlap).
+func (w *weigher) similarity(a, b featureSet, ta, tb float64) float64 {
+	return overlap.Dice(a, b, ta, tb, w.weight)
 }
 
-// similarity is the weighted Dice coefficient of two feature sets:
-// twice the weight they share over the weight of both, in [0, 1]. It
-// merges the two sorted sets, in O(len(a)+len(b)) without allocating.
-func (w *weigher) similarity(a, b featureSet, ta, tb float64) float64 {
-	if ta+tb == 0 {
-		return 0
-	}
-	shared := 0.0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared += w.weights[a[i]]
-			i++
-			j++
-		}
-	}
-	return 2 * shared / (ta + tb)
-}
+func (w *weigher) weight(f int32) float64 { return w.weights[f] }
 
 // union merges sorted feature sets into one.
 func union(sets ...featureSet) featureSet {

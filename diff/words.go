@@ -56,6 +56,23 @@ func tokenRune(n int) rune {
 	return r
 }
 
+// encodeKeys maps each item to the rune of its key, giving each distinct
+// key the next rune from tokenRune; ids is shared between the two
+// sequences of one diff.
+func encodeKeys[T any](ids map[string]rune, items []T, key func(T) string) []rune {
+	out := make([]rune, len(items))
+	for i, it := range items {
+		k := key(it)
+		id, ok := ids[k]
+		if !ok {
+			id = tokenRune(len(ids))
+			ids[k] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
 // wordEdits diffs the units of an old and a new passage. Units are mapped
 // to runes (one rune per distinct unit key) and diffed with go-diff, then
 // cleaned up for people by dissolveWeak. go-diff's own DiffCleanupSemantic
@@ -64,19 +81,8 @@ func tokenRune(n int) rune {
 // needs to see kept.
 func wordEdits(oldText string, oldUnits []unit, newText string, newUnits []unit) []Edit {
 	ids := map[string]rune{}
-	encode := func(us []unit) []rune {
-		out := make([]rune, len(us))
-		for i, u := range us {
-			id, ok := ids[u.key]
-			if !ok {
-				id = tokenRune(len(ids))
-				ids[u.key] = id
-			}
-			out[i] = id
-		}
-		return out
-	}
-	ra, rb := encode(oldUnits), encode(newUnits)
+	unitKey := func(u unit) string { return u.key }
+	ra, rb := encodeKeys(ids, oldUnits, unitKey), encodeKeys(ids, newUnits, unitKey)
 	weak := map[rune]bool{}
 	for _, us := range [][]unit{oldUnits, newUnits} {
 		for _, u := range us {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/docdrift/docdrift/internal/overlap"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -401,31 +402,10 @@ func newWeights(obs [][]Observation) weights {
 }
 
 // similarity is the weighted Dice coefficient of two contexts (sorted
-// feature lists): twice the weight they share over the weight of both.
+// feature lists), in [0, 1] (see package overlap).
 func (w weights) similarity(a, b []string) float64 {
-	shared, ta, tb := 0.0, 0.0, 0.0
-	for _, f := range a {
-		ta += w.idf[f]
-	}
-	for _, f := range b {
-		tb += w.idf[f]
-	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared += w.idf[a[i]]
-			i++
-			j++
-		}
-	}
-	if ta+tb == 0 {
-		return 0
-	}
-	return 2 * shared / (ta + tb)
+	weight := func(f string) float64 { return w.idf[f] }
+	return overlap.Dice(a, b, overlap.Total(a, weight), overlap.Total(b, weight), weight)
 }
 
 // trackSimilarity is the best similarity of a context with one of a

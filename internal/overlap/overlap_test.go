@@ -1,0 +1,21 @@
+package overlap
+
+import "testing"
+
+func TestDice(t *testing.T) {
+	w := func(s string) float64 { return map[string]float64{"a": 1, "b": 2, "c": 3, "d": 4}[s] }
+	tests := []struct {
+		a, b []string
+		want float64
+	}{
+		{[]string{"a", "b"}, []string{"a", "b"}, 1},
+		{[]string{"a", "b"}, []string{"c", "d"}, 0},
+		{[]string{"a", "c"}, []string{"c", "d"}, 2 * 3.0 / (4 + 7)},
+		{nil, nil, 0},
+	}
+	for _, tt := range tests {
+		if got := Dice(tt.a, tt.b, Total(tt.a, w), Total(tt.b, w), w); got != tt.want {
+			t.Errorf("Dice(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
