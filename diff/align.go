@@ -61,7 +61,7 @@ func newSide(doc *normalize.Document, captions bool) side {
 // unitsOf returns the sentence's diff units, computing them if need be.
 func (s *sent) unitsOf(text string) []unit {
 	if s.units == nil {
-		s.units = units(normalize.Tokens(text[s.start:s.end], s.start), text)
+		s.units = units(text, s.start, s.end)
 	}
 	return s.units
 }

@@ -69,6 +69,12 @@ type Figure struct {
 	Text  string `json:"text"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+	// NounStart is where a counted noun that ends the figure begins
+	// ("200 million |jobs"), or End when there is none: the figure
+	// proper is [Start, NounStart).
+	NounStart int `json:"-"`
+
+	nounTokens int // how many tokens at the end are the counted noun
 }
 
 // Extract returns the figures of text, whose first byte is at offset base
@@ -87,6 +93,10 @@ func Extract(text string, base int) []Figure {
 		lo, hi := toks[i].lo, toks[i+n-1].hi
 		f.Start, f.End = c.Span(lo, hi)
 		f.Text = text[f.Start-base : f.End-base]
+		f.NounStart = f.End
+		if f.nounTokens > 0 && f.nounTokens < n {
+			f.NounStart, _ = c.Span(toks[i+n-f.nounTokens].lo, toks[i+n-f.nounTokens].hi)
+		}
 		out = append(out, f)
 		i += n
 	}

@@ -89,6 +89,9 @@ func parseAt(toks []tok, i int) (Figure, int) {
 		switch {
 		case cur == "" && unit != "":
 			f.Unit, j = unit, j+n
+			if !isStandardUnit(unit) && !unitsAfterWord(toks, j-n, n) {
+				f.nounTokens = n
+			}
 		case cur != "" && isCurrency(unit):
 			f.Unit, j = unit, j+n // "US$ 5 dollars": one currency
 		case cur == "" && isCurrency(unit) && scaleWords[at(toks, j+n)] >= 1e3:
@@ -100,6 +103,7 @@ func parseAt(toks []tok, i int) (Figure, int) {
 	}
 	if q, n := hedgeAfter(toks, j); n > 0 && f.Qualifier == Exact {
 		f.Qualifier, j = q, j+n
+		f.nounTokens = 0 // 1200万人以上: the noun is inside
 		// Chinese puts the hedge before the counter: 140多个国家, 20余年.
 		if f.Unit == "" {
 			if unit, n := unitAfter(toks, j); unit != "" {
@@ -127,6 +131,13 @@ func parseAt(toks []tok, i int) (Figure, int) {
 	}
 	f.Value, f.High = round(f.Value), roundPtr(f.High)
 	return f, j - i
+}
+
+// unitsAfterWord reports whether toks[i:i+n] is a unit word of the
+// lexicon (percent, dollars, 倍 …) rather than a counted noun.
+func unitsAfterWord(toks []tok, i, n int) bool {
+	_, ok := unitsAfter[phrase(toks, i, n)]
+	return ok
 }
 
 // parseChange reads "from A [unit] to B [unit]" (a value that changed,
