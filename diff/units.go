@@ -27,8 +27,9 @@ type unit struct {
 // token on its own. A figure whose edges fall inside a token is left as
 // tokens.
 func units(text string, start, end int) []unit {
-	toks := normalize.Tokens(text[start:end], start)
-	figs := figures.Extract(text[start:end], start)
+	c := normalize.Fold(text[start:end], start)
+	toks := normalize.TokensOf(c)
+	figs := figures.ExtractFolded(c, text[start:end], start)
 	out := make([]unit, 0, len(toks))
 	f := 0
 	for i := 0; i < len(toks); {

@@ -78,10 +78,14 @@ type Figure struct {
 }
 
 // Extract returns the figures of text, whose first byte is at offset base
-// of the original, in order. lang is "zh" or "en"; both scripts are read
-// whatever it is, lang only breaks ties.
+// of the original, in order. Both scripts are read in any text.
 func Extract(text string, base int) []Figure {
-	c := normalize.Fold(text, base)
+	return ExtractFolded(normalize.Fold(text, base), text, base)
+}
+
+// ExtractFolded is Extract on a text already folded by normalize.Fold(text,
+// base), for callers that fold it for other uses too.
+func ExtractFolded(c normalize.Canonical, text string, base int) []Figure {
 	toks := scan(c.Key)
 	var out []Figure
 	for i := 0; i < len(toks); {

@@ -220,10 +220,13 @@ type Token struct {
 // github.com/clipperhouse/uax29): Latin words and numbers stay whole, each
 // ideograph is a token, and white space is dropped. Linear in len(text).
 func Tokens(text string, base int) []Token {
-	return tokensOf(Fold(text, base))
+	return c2tokens(Fold(text, base))
 }
 
-func tokensOf(c Canonical) []Token {
+// TokensOf cuts an already folded text into tokens, as Tokens does.
+func TokensOf(c Canonical) []Token { return c2tokens(c) }
+
+func c2tokens(c Canonical) []Token {
 	var toks []Token
 	it := words.FromString(c.Key)
 	for it.Next() {
