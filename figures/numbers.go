@@ -26,10 +26,26 @@ func number(toks []tok, i int) (float64, int, bool) {
 	case t.kind == tDigits:
 		return digits(toks, i)
 	case t.kind == tWord:
+		// "which one", "the one you mentioned": a pronoun, not a number.
+		if t.s == "one" && determiners[at(toks, i-1)] && english1(toks, i+1) == 0 {
+			return 0, 0, false
+		}
 		v, n := english(toks, i)
 		return v, n, false
 	}
 	return 0, 0, false
+}
+
+// determiners make a following "one" a pronoun.
+var determiners = map[string]bool{"the": true, "which": true, "that": true, "this": true, "each": true,
+	"every": true, "any": true, "no": true, "another": true, "some": true}
+
+// english1 returns how many tokens at i read as the rest of a number.
+func english1(toks []tok, i int) int {
+	if scaleWords[at(toks, i)] != 0 || denominators[at(toks, i)] != 0 {
+		return 1
+	}
+	return 0
 }
 
 // English scale words after a number.
@@ -108,11 +124,11 @@ func digits(toks []tok, i int) (float64, int, bool) {
 			return v * sc, j + 1 - i, false
 		}
 	}
-	// Dozens: "3 dozens".
-	if at(toks, j) == "dozen" || at(toks, j) == "dozens" {
+	// Dozens: "3 dozens", "3 dzs".
+	if d := at(toks, j); d == "dozen" || d == "dozens" || d == "dz" || d == "dzs" || d == "doz" || d == "dozs" {
 		return v * 12, j + 1 - i, false
 	}
-	// Scale words: "1.24 million", "3 hundred and 21", "2 thousand 5 hundred".
+	// Scale words: "1.24 million", "3 hundred and 21", "4 thousand 3 hundred".
 	for {
 		sc, ok := scaleWords[at(toks, j)]
 		if !ok || sc == 1e3 && at(toks, j) == "k" && !adjacent(j) {
@@ -120,6 +136,14 @@ func digits(toks []tok, i int) (float64, int, bool) {
 		}
 		v *= sc
 		j++
+		// A smaller group follows: "4 thousand 3 hundred and 21".
+		if sc >= 1e3 && j+1 < len(toks) && toks[j].kind == tDigits && scaleWords[at(toks, j+1)] != 0 && scaleWords[at(toks, j+1)] < sc {
+			if w, n, _ := digits(toks, j); n > 0 {
+				v += w
+				j += n
+				break
+			}
+		}
 		if sc == 1e2 && at(toks, j) == "and" {
 			if w, n := english(toks, j+1); n > 0 && w < 100 {
 				v += w
@@ -193,7 +217,7 @@ func english(toks []tok, i int) (float64, int) {
 			seen, last = true, "tens"
 		case w == "-" && last == "tens" && smallWords[at(toks, j+1)] > 0 && smallWords[at(toks, j+1)] < 10:
 			// twenty-one: the next word is read next.
-		case (w == "dozen" || w == "dozens") && seen:
+		case (w == "dozen" || w == "dozens" || w == "dz" || w == "dzs" || w == "doz" || w == "dozs") && seen:
 			current *= 12
 			last = "scale"
 		case w == "half" && !seen && at(toks, j+1) == "a" && at(toks, j+2) == "dozen":
@@ -225,10 +249,17 @@ func english(toks []tok, i int) (float64, int) {
 		case w == "and" && seen && fractionAt(toks, j+1) > 0:
 			// "one and a half", "twenty and three fifths", "3 million and a half"
 			fv, fn := fractionPhrase(toks, j+1)
-			if last == "scale" && lastScale >= 1e3 && current == 0 {
+			k := j + 1 + fn
+			switch {
+			case last == "scale" && lastScale >= 1e3 && current == 0:
+				// "3 million and a half"
 				fv *= lastScale
+			case scaleWords[at(toks, k)] >= 1e3:
+				// "five and a half million": the scale applies to both.
+				sc := scaleWords[at(toks, k)]
+				return finish(total, (current+fv)*sc, seen, k+1-i)
 			}
-			return finish(total+current+fv, 0, seen, j+1+fn-i)
+			return finish(total+current+fv, 0, seen, k-i)
 		case w == "and" && seen && (last == "scale") && (smallWords[at(toks, j+1)] > 0 || tensWords[at(toks, j+1)] > 0):
 			// "three hundred and two"
 		case denominators[w] != 0 && seen && (last == "small" || last == "tens" || denominators[w] >= 1e3):

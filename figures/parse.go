@@ -87,6 +87,9 @@ func parseAt(toks []tok, i int) (Figure, int) {
 	if f.Unit == "" {
 		unit, n := unitAfter(toks, j)
 		switch {
+		case cur == "" && isCurrency(unit) && scaleWords[at(toks, j+n)] >= 1e3:
+			// "75 USD million"
+			f.Unit, f.Value, j = unit, f.Value*scaleWords[at(toks, j+n)], j+n+1
 		case cur == "" && unit != "":
 			f.Unit, j = unit, j+n
 			if !isStandardUnit(unit) && !unitsAfterWord(toks, j-n, n) {
@@ -94,12 +97,30 @@ func parseAt(toks []tok, i int) (Figure, int) {
 			}
 		case cur != "" && isCurrency(unit):
 			f.Unit, j = unit, j+n // "US$ 5 dollars": one currency
-		case cur == "" && isCurrency(unit) && scaleWords[at(toks, j+n)] >= 1e3:
-			// "75 USD million"
-			f.Unit, f.Value, j = unit, f.Value*scaleWords[at(toks, j+n)], j+n+1
 		case cur != "":
 			f.Unit = cur // a noun after an amount of money is what it buys
 		}
+	}
+	// "15 dollars 50", "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+	if isCurrency(f.Unit) && f.Value == math.Trunc(f.Value) && f.High == nil {
+		k := j
+		if at(toks, k) == "and" {
+			k++
+		}
+		if c, n, pct := number(toks, k); n > 0 && !pct && c < 100 && c == math.Trunc(c) {
+			after := at(toks, k+n)
+			if after == "cents" || after == "cent" || after == "" || after == "." || after == "," {
+				f.Value += c / 100
+				j = k + n
+				if after == "cents" || after == "cent" {
+					j++
+				}
+			}
+		}
+	}
+	// "30 MUSD", "120 MEUR": a currency in millions.
+	if f.Unit == "" && len(at(toks, j)) == 4 && at(toks, j)[0] == 'm' && isCurrency(strings.ToUpper(at(toks, j)[1:])) {
+		f.Unit, f.Value, j = strings.ToUpper(at(toks, j)[1:]), f.Value*1e6, j+1
 	}
 	if q, n := hedgeAfter(toks, j); n > 0 && f.Qualifier == Exact {
 		f.Qualifier, j = q, j+n
