@@ -3,6 +3,7 @@ package normalize
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // rawBlock is a paragraph before classification: a run of lines that
@@ -95,6 +96,11 @@ func continues(text string, prev, cur line, wrap int) bool {
 	// Chinese has no spaces, so a line that stops on an ideograph with no
 	// punctuation and a next line that goes on with one is a broken sentence.
 	if isHan(lastRune(p)) && isHan(firstRune(c)) && !startsList(p) && !looksEnumerated(c) {
+		return true
+	}
+	// A line that starts in lower case after one that ends no sentence
+	// goes on with it: "a community with a shared\nfuture for mankind".
+	if unicode.IsLower(firstRune(c)) && !strings.ContainsRune(".!?:;。！？：；", lastRune(p)) {
 		return true
 	}
 	if wrap > 0 {

@@ -55,6 +55,11 @@ func TestBlocks(t *testing.T) {
 			want: []string{"body:通过了我们国家的根本法——中華人民共和國憲法，接着讨论了其他问题。"},
 		},
 		{
+			name: "a sentence broken across lines is rejoined",
+			text: "We will build a community with a shared\nfuture for mankind.\nThe next paragraph.\n",
+			want: []string{"body:We will build a community with a shared future for mankind.", "body:The next paragraph."},
+		},
+		{
 			name: "CRLF and lone CR are line ends",
 			text: "Line one is a sentence.\r\n\r\nLine two is another.\rLine three.\r",
 			want: []string{"body:Line one is a sentence.", "body:Line two is another.", "body:Line three."},

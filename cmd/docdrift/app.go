@@ -58,6 +58,9 @@ Examples:
    docdrift normalize fixtures/opening-up/*.txt        the text as docdrift reads it
    docdrift normalize --explain qiushi-2024.txt        what was dropped, and why
    docdrift diff qiushi-2024.txt qiushi-2025.txt       what changed, passage by passage
+   docdrift figures fixtures/opening-up                every figure, the same fact across documents
+   docdrift themes --term "dispute settlement" fixtures/opening-up
+                                                       a concept in all its wordings, over time
 
 Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		Writer:    stdout,
@@ -70,6 +73,8 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 			normalizeCommand(),
 			diffCommand(),
 			figuresCommand(),
+			themesCommand(),
+			kwicCommand(),
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {

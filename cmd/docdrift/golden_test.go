@@ -61,12 +61,15 @@ func TestGoldenDiff(t *testing.T) {
 	}
 }
 
-// TestGoldenFigures keeps the output of "docdrift figures" on the fixture
-// corpus, table and JSON, for review by reading.
+// TestGoldenFigures keeps the output of "docdrift figures" and "docdrift
+// themes" on the fixture corpus, for review by reading.
 func TestGoldenFigures(t *testing.T) {
 	for name, args := range map[string][]string{
 		"figures.golden":      {"docdrift", "figures", "../../fixtures/opening-up"},
 		"figures.json.golden": {"docdrift", "figures", "--format", "json", "../../fixtures/opening-up"},
+		"themes.golden":       {"docdrift", "themes", "../../fixtures/opening-up"},
+		"themes.json.golden": {"docdrift", "themes", "--format", "json", "--term", "dispute settlement", "--term", "community with a shared future for humanity",
+			"--term", "small yet effective", "--term", "high-standard opening up", "../../fixtures/opening-up"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v3"
+)
+
+func kwicCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "kwic",
+		Usage:     "show every occurrence of a concept in context, document by document",
+		ArgsUsage: "TERM CORPUS",
+		Description: `A concordance (keyword in context): every occurrence of TERM — in any of its glossary
+wordings, English or Chinese — with the words around it, grouped by document in date
+order, each with its line number.
+
+Examples:
+   docdrift kwic "dispute settlement" fixtures/opening-up
+   docdrift kwic 人类命运共同体 fixtures/opening-up`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "glossary", Usage: "a YAML glossary whose concepts add to (or replace) the built-in ones"},
+			&cli.IntFlag{Name: "width", Value: 40, Usage: "characters of context on each side"},
+			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			u, err := newUI(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.NArg() < 2 {
+				return usagef("kwic: name a term and a corpus")
+			}
+			term := cmd.Args().First()
+			_, docs, tc, qs, _, err := themeCorpus(u, cmd.Args().Tail(), cmd.String("encoding"), cmd.String("glossary"), []string{term})
+			if err != nil {
+				return err
+			}
+			t := tc.Theme(term, qs[0].concept, qs[0].known)
+			width := int(cmd.Int("width"))
+			total := 0
+			for _, d := range docs {
+				ms := t.Matches[d.ID]
+				if len(ms) == 0 {
+					continue
+				}
+				fmt.Fprintln(u.out, u.bold.Sprintf("==> %s (%s) — %d <==", d.ID, d.Date, len(ms)))
+				for _, m := range ms {
+					left := lastRunes(spaced(d.doc.Text[lineStart(d.doc.Text, m.Start):m.Start]), width)
+					right := firstRunes(spaced(d.doc.Text[m.End:lineEnd(d.doc.Text, m.End)]), width)
+					pad := strings.Repeat(" ", max(0, 2*width-cellWidth(left)))
+					if !hasHanText(left) {
+						pad = strings.Repeat(" ", max(0, width-cellWidth(left)))
+					}
+					fmt.Fprintf(u.out, "%5d  %s%s%s%s\n", m.Line, pad, safe(left), u.ins.Sprint(safe(m.Text)), safe(right))
+					total++
+				}
+			}
+			fmt.Fprintf(u.out, "%d occurrences of %s in %d documents\n", total, safe(t.Label), len(docs))
+			return nil
+		},
+	}
+}
+
+// spaced turns each run of white space into one space, keeping one at
+// either end if there was one: context must not glue to the match.
+func spaced(s string) string {
+	out := strings.Join(strings.Fields(s), " ")
+	if out == "" {
+		return strings.TrimSpace(s[:min(len(s), 1)])
+	}
+	if s[0] == ' ' || s[0] == '\t' {
+		out = " " + out
+	}
+	if c := s[len(s)-1]; c == ' ' || c == '\t' {
+		out += " "
+	}
+	return out
+}
+
+func lineStart(s string, i int) int { return strings.LastIndexAny(s[:i], "\n\r") + 1 }
+
+func lineEnd(s string, i int) int {
+	if k := strings.IndexAny(s[i:], "\n\r"); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+func lastRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return "…" + string(r[len(r)-n+1:])
+}
+
+func firstRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/themes"
+)
+
+// themesOptions are the settings of "docdrift themes".
+type themesOptions struct {
+	args     []string
+	terms    []string
+	glossary string
+	encoding string
+}
+
+func themesCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "themes",
+		Usage:     "follow concepts and slogans through a corpus, in all their wordings",
+		ArgsUsage: "CORPUS",
+		Description: `Counts, in every document, each concept asked for with --term — in any of its wordings,
+English or Chinese, from docdrift's glossary (or yours, --glossary) — and says how its use
+moved over time: new, gone, rising, falling, steady or intermittent. Counts are also given
+per 10,000 words (per 10,000 characters for Chinese). A term in no glossary is searched as
+written, with its inflections. Without --term, every glossary concept found in the corpus
+is listed, those that appeared or vanished first.
+
+Examples:
+   docdrift themes --term "dispute settlement" fixtures/opening-up
+   docdrift themes --term "small yet effective" --term 人类命运共同体 fixtures/opening-up
+   docdrift themes --glossary my-terms.yaml --format json fixtures/opening-up`,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "term", Usage: "a concept or wording to follow (repeatable); its glossary concept is counted in all its wordings"},
+			&cli.StringFlag{Name: "glossary", Usage: "a YAML glossary whose concepts add to (or, by id, replace) the built-in ones"},
+			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			u, err := newUI(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.NArg() == 0 {
+				return usagef("themes: name a corpus (a directory, or files)")
+			}
+			opts := themesOptions{args: cmd.Args().Slice(), terms: cmd.StringSlice("term"), glossary: cmd.String("glossary"), encoding: cmd.String("encoding")}
+			return runThemes(u, opts)
+		},
+	}
+}
+
+// loadGlossary returns the built-in glossary, merged with the user's.
+func loadGlossary(path string) (*themes.Glossary, error) {
+	g, err := themes.Default()
+	if err != nil {
+		return nil, err
+	}
+	if path != "" {
+		mine, err := themes.Load(path)
+		if err != nil {
+			return nil, err
+		}
+		g.Merge(mine)
+	}
+	return g, nil
+}
+
+type query struct {
+	term    string
+	concept themes.Concept
+	known   bool
+}
+
+// themeCorpus reads a corpus and counts the glossary's concepts in it,
+// with the queries' ad-hoc concepts for terms no glossary knows.
+func themeCorpus(u *ui, args []string, encoding, glossary string, terms []string) (*corpus.Corpus, []loadedDoc, *themes.Corpus, []query, *themes.Glossary, error) {
+	g, err := loadGlossary(glossary)
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	c, docs, err := loadCorpus(u, args, encoding)
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	concepts := slices.Clone(g.Concepts)
+	var qs []query
+	for _, t := range terms {
+		con, known := g.Find(t)
+		if !known {
+			concepts = append(concepts, con)
+		}
+		qs = append(qs, query{t, con, known})
+	}
+	in := make([]themes.Document, len(docs))
+	for i, d := range docs {
+		in[i] = themes.Document{ID: d.ID, Doc: d.doc}
+	}
+	return c, docs, themes.NewCorpus(in, concepts), qs, g, nil
+}
+
+func runThemes(u *ui, opts themesOptions) error {
+	c, docs, tc, qs, g, err := themeCorpus(u, opts.args, opts.encoding, opts.glossary, opts.terms)
+	if err != nil {
+		return err
+	}
+	var list []themes.Theme
+	if len(qs) > 0 {
+		for _, q := range qs {
+			list = append(list, tc.Theme(q.term, q.concept, q.known))
+		}
+		for _, q := range qs {
+			if !q.known && !hasHanText(q.term) && slices.ContainsFunc(docs, func(d loadedDoc) bool { return d.Lang == "zh" }) {
+				u.warnf(opts.args[0], "%q is in no glossary and has no Chinese wording: Chinese documents count 0 (add it with --glossary)", q.term)
+			}
+		}
+	} else {
+		for _, con := range g.Concepts {
+			t := tc.Theme(con.Label, con, true)
+			if t.Trend != themes.Absent {
+				list = append(list, t)
+			}
+		}
+		order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Rising: 2, themes.Falling: 3, themes.Intermittent: 4, themes.Steady: 5}
+		slices.SortStableFunc(list, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
+	}
+	r := themesReport{corpus: c, docs: docs, themes: list}
+	switch u.format {
+	case formatJSON:
+		return writeJSON(u, r.json())
+	case formatMarkdown:
+		r.markdown(u)
+	default:
+		r.text(u)
+	}
+	return nil
+}
+
+func hasHanText(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) >= 0
+}
+
+type themesReport struct {
+	corpus *corpus.Corpus
+	docs   []loadedDoc
+	themes []themes.Theme
+}
+
+// themesJSON is the schema docdrift.themes/v1.
+type themesJSON struct {
+	Schema    string            `json:"schema"`
+	Documents []corpus.Document `json:"documents"`
+	Themes    []themes.Theme    `json:"themes"`
+}
+
+func (r themesReport) json() themesJSON {
+	out := themesJSON{Schema: "docdrift.themes/v1", Themes: r.themes}
+	for _, d := range r.docs {
+		out.Documents = append(out.Documents, d.Document)
+	}
+	if out.Themes == nil {
+		out.Themes = []themes.Theme{}
+	}
+	return out
+}
+
+// bar draws a rate as up to eight blocks, against the largest rate shown.
+func bar(rate, top float64) string {
+	if rate <= 0 || top <= 0 {
+		return ""
+	}
+	n := int(rate/top*8 + 0.5)
+	return strings.Repeat("█", max(n, 1))
+}
+
+func (r themesReport) text(u *ui) {
+	header := []string{"theme", "trend"}
+	for _, d := range r.docs {
+		header = append(header, d.ID)
+	}
+	rows := [][]string{header}
+	for _, t := range r.themes {
+		top := 0.0
+		for _, v := range t.Per10k {
+			top = max(top, v)
+		}
+		row := []string{truncateWidth(t.Label, 36), t.Trend}
+		for _, d := range r.docs {
+			cell := "·"
+			if n := t.Counts[d.ID]; n > 0 {
+				cell = fmt.Sprintf("%d %s", n, bar(t.Per10k[d.ID], top))
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, row)
+	}
+	printTable(u, rows)
+	for _, t := range r.themes {
+		if len(t.Variants) > 0 {
+			fmt.Fprintf(u.out, "\n%s: %s", u.bold.Sprint(safe(t.Label)), safe(strings.Join(t.Variants, " · ")))
+		}
+	}
+	fmt.Fprintln(u.out)
+}
+
+// printTable prints rows in columns, the first row in bold.
+func printTable(u *ui, rows [][]string) {
+	if len(rows) == 0 {
+		return
+	}
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], cellWidth(c))
+		}
+	}
+	for ri, row := range rows {
+		var b strings.Builder
+		for i, c := range row {
+			cell := safe(c)
+			pad := widths[i] - cellWidth(cell)
+			if ri == 0 {
+				cell = u.bold.Sprint(cell)
+			}
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", pad+2))
+			}
+		}
+		fmt.Fprintln(u.out, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func (r themesReport) markdown(u *ui) {
+	fmt.Fprintf(u.out, "### docdrift themes: %s\n\n| theme | trend |", mdEscape(r.corpus.Title))
+	for _, d := range r.docs {
+		fmt.Fprintf(u.out, " %s |", mdEscape(d.ID))
+	}
+	fmt.Fprint(u.out, "\n|---|---|")
+	for range r.docs {
+		fmt.Fprint(u.out, "---:|")
+	}
+	fmt.Fprintln(u.out)
+	for _, t := range r.themes {
+		fmt.Fprintf(u.out, "| %s | %s |", mdEscape(t.Label), t.Trend)
+		for _, d := range r.docs {
+			fmt.Fprintf(u.out, " %d |", t.Counts[d.ID])
+		}
+		fmt.Fprintln(u.out)
+	}
+}

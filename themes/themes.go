@@ -1,0 +1,133 @@
+package themes
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// Document is one document to count themes in.
+type Document struct {
+	ID  string
+	Doc *normalize.Document
+}
+
+// Theme is one concept followed through a corpus.
+type Theme struct {
+	Query    string             `json:"query"`
+	Concept  string             `json:"concept"` // id; the query itself when no glossary knows it
+	Label    string             `json:"label"`
+	Known    bool               `json:"in_glossary"`
+	Variants []string           `json:"variants"` // the wordings found, in order of first use (one per stem sequence)
+	Counts   map[string]int     `json:"counts"`
+	Per10k   map[string]float64 `json:"per10k"`
+	Trend    string             `json:"trend"`
+	Matches  map[string][]Match `json:"-"`
+}
+
+// Trends.
+const (
+	New          = "new"          // absent before, present in the latest document
+	Gone         = "gone"         // present before, absent from the latest documents
+	Rising       = "rising"       // present throughout, more often at the end
+	Falling      = "falling"      // present throughout, less often at the end
+	Steady       = "steady"       // present throughout at a similar rate
+	Intermittent = "intermittent" // present, absent, present again
+	Absent       = "absent"       // in no document
+)
+
+// Corpus counts concepts in a set of documents (in date order).
+type Corpus struct {
+	docs    []Document
+	words   map[string]int
+	matches map[string][]Match // by document id
+}
+
+// NewCorpus finds every concept of g in docs once; Themes then reads the
+// counts of the concepts asked for. Matching every concept at once lets the
+// longest wording win where concepts overlap. Cost: linear in the corpus
+// size.
+func NewCorpus(docs []Document, concepts []Concept) *Corpus {
+	m := NewMatcher(concepts)
+	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}}
+	for _, d := range docs {
+		c.words[d.ID] = Words(d.Doc)
+		c.matches[d.ID] = m.Find(d.Doc)
+	}
+	return c
+}
+
+// Theme returns a concept's counts, rates and trend in the corpus.
+func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
+	t := Theme{Query: query, Concept: concept.ID, Label: concept.Label, Known: known,
+		Counts: map[string]int{}, Per10k: map[string]float64{}, Matches: map[string][]Match{}, Variants: []string{}}
+	seen := map[string]bool{}
+	var rates []float64
+	var counts []int
+	for _, d := range c.docs {
+		n := 0
+		for _, m := range c.matches[d.ID] {
+			if m.Concept != concept.ID {
+				continue
+			}
+			n++
+			t.Matches[d.ID] = append(t.Matches[d.ID], m)
+			if v := strings.Join(stems(m.Text), " "); !seen[v] {
+				seen[v] = true
+				t.Variants = append(t.Variants, m.Text)
+			}
+		}
+		t.Counts[d.ID] = n
+		rate := 0.0
+		if w := c.words[d.ID]; w > 0 {
+			rate = math.Round(float64(n)*10000/float64(w)*10) / 10
+		}
+		t.Per10k[d.ID] = rate
+		rates = append(rates, rate)
+		counts = append(counts, n)
+	}
+	t.Trend = trend(counts, rates)
+	return t
+}
+
+// trend classifies a series of counts (and their rates) in date order.
+func trend(counts []int, rates []float64) string {
+	present := func(i int) bool { return counts[i] > 0 }
+	n := len(counts)
+	first, last := -1, -1
+	for i := range counts {
+		if present(i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	switch {
+	case first < 0:
+		return Absent
+	case n == 1:
+		return Steady
+	case first == n-1:
+		return New
+	case last < n-1:
+		// Absent at the end; intermittent if it also skipped a document
+		// while still in use.
+		if slices.Contains(counts[first:last+1], 0) {
+			return Intermittent
+		}
+		return Gone
+	case slices.Contains(counts[first:], 0):
+		return Intermittent
+	}
+	a, b := rates[first], rates[n-1]
+	switch {
+	case b > a*1.25:
+		return Rising
+	case b < a*0.8:
+		return Falling
+	}
+	return Steady
+}
