@@ -18,6 +18,7 @@ type themesOptions struct {
 	terms    []string
 	glossary string
 	encoding string
+	top      int
 }
 
 func themesCommand() *cli.Command {
@@ -29,8 +30,13 @@ func themesCommand() *cli.Command {
 English or Chinese, from docdrift's glossary (or yours, --glossary) — and says how its use
 moved over time: new, gone, rising, falling, steady or intermittent. Counts are also given
 per 10,000 words (per 10,000 characters for Chinese). A term in no glossary is searched as
-written, with its inflections. Without --term, every glossary concept found in the corpus
-is listed, those that appeared or vanished first.
+written, with its inflections.
+
+Without --term, docdrift finds what changed by itself: each document's distinctive phrases
+against the rest of the corpus (ranked by keyness: the log-odds ratio with an informative
+Dirichlet prior, Monroe, Colaresi & Quinn 2008), the phrases that appeared or vanished
+since the previous document in the same language, and the glossary concepts found, those
+that appeared or vanished first.
 
 Examples:
    docdrift themes --term "dispute settlement" fixtures/opening-up
@@ -39,6 +45,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "term", Usage: "a concept or wording to follow (repeatable); its glossary concept is counted in all its wordings"},
 			&cli.StringFlag{Name: "glossary", Usage: "a YAML glossary whose concepts add to (or, by id, replace) the built-in ones"},
+			&cli.IntFlag{Name: "top", Value: 8, Usage: "how many phrases to show per document and per change, without --term"},
 			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -49,7 +56,11 @@ Examples:
 			if cmd.NArg() == 0 {
 				return usagef("themes: name a corpus (a directory, or files)")
 			}
-			opts := themesOptions{args: cmd.Args().Slice(), terms: cmd.StringSlice("term"), glossary: cmd.String("glossary"), encoding: cmd.String("encoding")}
+			opts := themesOptions{args: cmd.Args().Slice(), terms: cmd.StringSlice("term"), glossary: cmd.String("glossary"),
+				encoding: cmd.String("encoding"), top: int(cmd.Int("top"))}
+			if opts.top < 1 {
+				return usagef("--top %d: use 1 or more", opts.top)
+			}
 			return runThemes(u, opts)
 		},
 	}
@@ -130,6 +141,9 @@ func runThemes(u *ui, opts themesOptions) error {
 		slices.SortStableFunc(list, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
 	}
 	r := themesReport{corpus: c, docs: docs, themes: list}
+	if len(qs) == 0 {
+		r.discover(opts.top)
+	}
 	switch u.format {
 	case formatJSON:
 		return writeJSON(u, r.json())
@@ -146,20 +160,82 @@ func hasHanText(s string) bool {
 }
 
 type themesReport struct {
-	corpus *corpus.Corpus
-	docs   []loadedDoc
-	themes []themes.Theme
+	corpus      *corpus.Corpus
+	docs        []loadedDoc
+	themes      []themes.Theme
+	distinctive []docPhrases // without --term
+	shifts      []shift
+}
+
+type docPhrases struct {
+	Doc     string          `json:"doc"`
+	Phrases []themes.Phrase `json:"phrases"`
+}
+
+// shift is what changed in wording from one document to the next in the
+// same language.
+type shift struct {
+	From     string          `json:"from"`
+	To       string          `json:"to"`
+	Appeared []themes.Phrase `json:"appeared"`
+	Vanished []themes.Phrase `json:"vanished"`
+}
+
+// discover finds each document's distinctive phrases and the phrases that
+// appeared or vanished since the previous document of its language.
+func (r *themesReport) discover(top int) {
+	counts := make([]themes.Counts, len(r.docs))
+	for i, d := range r.docs {
+		counts[i] = themes.CountPhrases(d.doc, d.Lang)
+	}
+	all := themes.Sum(counts...)
+	for i, d := range r.docs {
+		var others []themes.Counts
+		for k := range counts {
+			if k != i {
+				others = append(others, counts[k])
+			}
+		}
+		ps := themes.Keyness(counts[i], others, all, top)
+		if ps == nil {
+			ps = []themes.Phrase{}
+		}
+		r.distinctive = append(r.distinctive, docPhrases{Doc: d.ID, Phrases: ps})
+	}
+	for i, d := range r.docs {
+		prev := -1
+		for k := i - 1; k >= 0; k-- {
+			if r.docs[k].Lang == d.Lang {
+				prev = k
+				break
+			}
+		}
+		if prev < 0 {
+			continue
+		}
+		ap, va := themes.Shift(counts[prev], counts[i], all, top)
+		r.shifts = append(r.shifts, shift{From: r.docs[prev].ID, To: d.ID, Appeared: nonNil(ap), Vanished: nonNil(va)})
+	}
+}
+
+func nonNil(ps []themes.Phrase) []themes.Phrase {
+	if ps == nil {
+		return []themes.Phrase{}
+	}
+	return ps
 }
 
 // themesJSON is the schema docdrift.themes/v1.
 type themesJSON struct {
-	Schema    string            `json:"schema"`
-	Documents []corpus.Document `json:"documents"`
-	Themes    []themes.Theme    `json:"themes"`
+	Schema      string            `json:"schema"`
+	Documents   []corpus.Document `json:"documents"`
+	Themes      []themes.Theme    `json:"themes"`
+	Distinctive []docPhrases      `json:"distinctive,omitempty"`
+	Shifts      []shift           `json:"shifts,omitempty"`
 }
 
 func (r themesReport) json() themesJSON {
-	out := themesJSON{Schema: "docdrift.themes/v1", Themes: r.themes}
+	out := themesJSON{Schema: "docdrift.themes/v1", Themes: r.themes, Distinctive: r.distinctive, Shifts: r.shifts}
 	for _, d := range r.docs {
 		out.Documents = append(out.Documents, d.Document)
 	}
@@ -178,7 +254,40 @@ func bar(rate, top float64) string {
 	return strings.Repeat("█", max(n, 1))
 }
 
+// phraseList writes phrases as "phrase (count)".
+func phraseList(ps []themes.Phrase) string {
+	if len(ps) == 0 {
+		return "—"
+	}
+	var parts []string
+	for _, p := range ps {
+		parts = append(parts, fmt.Sprintf("%s (%d)", p.Text, p.Count))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (r themesReport) textDiscovery(u *ui) {
+	fmt.Fprintln(u.out, u.bold.Sprint("Distinctive phrases of each document, against the rest of the corpus (count):"))
+	for _, d := range r.distinctive {
+		fmt.Fprintf(u.out, "  %s  %s\n", u.bold.Sprint(safe(d.Doc)), safe(phraseList(d.Phrases)))
+	}
+	if len(r.shifts) > 0 {
+		fmt.Fprintln(u.out)
+		fmt.Fprintln(u.out, u.bold.Sprint("Phrases that appeared or vanished since the previous document in the same language:"))
+		for _, s := range r.shifts {
+			fmt.Fprintf(u.out, "  %s → %s\n", safe(s.From), safe(s.To))
+			fmt.Fprintf(u.out, "    %s %s\n", u.ins.Sprint("appeared:"), safe(phraseList(s.Appeared)))
+			fmt.Fprintf(u.out, "    %s %s\n", u.del.Sprint("vanished:"), safe(phraseList(s.Vanished)))
+		}
+	}
+	fmt.Fprintln(u.out)
+	fmt.Fprintln(u.out, u.bold.Sprint("Glossary concepts found (those that appeared or vanished first):"))
+}
+
 func (r themesReport) text(u *ui) {
+	if r.distinctive != nil {
+		r.textDiscovery(u)
+	}
 	header := []string{"theme", "trend"}
 	for _, d := range r.docs {
 		header = append(header, d.ID)

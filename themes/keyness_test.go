@@ -1,0 +1,61 @@
+package themes
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// TestLogOddsWorkedExample checks logOddsZ against a computation by hand.
+// A phrase seen 10 times in 1,000 phrases of the target and twice in
+// 2,000 of the others; the prior spreads 500 pseudo-counts by corpus share,
+// 12/3000, so α = 2:
+//
+//	δ = ln(12/1488) − ln(4/2496) = −4.82028 − (−6.43615) = 1.61587
+//	σ = √(1/12 + 1/4) = 0.57735,  z = 1.61587 / 0.57735 = 2.79877
+func TestLogOddsWorkedExample(t *testing.T) {
+	z := logOddsZ(10, 1000, 2, 2000, 500*12.0/3000, 500)
+	if math.Abs(z-2.79877) > 1e-4 {
+		t.Errorf("logOddsZ = %.5f, want 2.79877", z)
+	}
+	// Symmetry: the phrase is as untypical of the others as typical of the target.
+	if back := logOddsZ(2, 2000, 10, 1000, 2, 500); math.Abs(back+z) > 1e-9 {
+		t.Errorf("reversed logOddsZ = %.5f, want %.5f", back, -z)
+	}
+}
+
+func TestCountPhrases(t *testing.T) {
+	c := CountPhrases(normalize.Parse("We restore the dispute settlement mechanism. 恢复争端解决机制正常运转。"), "zh")
+	// Keys are stems: "disput settlement" is "dispute settlement".
+	for _, k := range []string{"disput settlement mechanism", "disput settlement", "restor", "争端", "争端解决"} {
+		if c.n[k] == 0 {
+			t.Errorf("CountPhrases: no %q in %v", k, c.n)
+		}
+	}
+	for k := range c.n {
+		if strings.HasPrefix(k, "the ") || strings.HasSuffix(k, " the") || strings.Contains(k, "的") {
+			t.Errorf("CountPhrases: phrase %q starts or ends with a function word", k)
+		}
+	}
+}
+
+func TestKeynessAndShift(t *testing.T) {
+	old := CountPhrases(normalize.Parse(strings.Repeat("We must restore the dispute settlement mechanism. Trade grew. ", 3)), "en")
+	new := CountPhrases(normalize.Parse(strings.Repeat("We must build the Buy in China brand. Trade grew. 中文标题", 3)), "en")
+	all := Sum(old, new)
+	top := Keyness(new, []Counts{old}, all, 3)
+	if len(top) == 0 || !strings.Contains(top[0].Text, "Buy in China") && !strings.Contains(top[0].Text, "China brand") {
+		t.Errorf("Keyness(new): %+v, want the Buy in China brand first", top)
+	}
+	for _, p := range top {
+		if strings.Contains(p.Text, "Trade") || strings.Contains(p.Text, "中文") {
+			t.Errorf("Keyness ranks %q, shared by both documents", p.Text)
+		}
+	}
+	appeared, vanished := Shift(old, new, all, 5)
+	if len(appeared) == 0 || len(vanished) == 0 || !strings.Contains(vanished[0].Text, "dispute settlement") {
+		t.Errorf("Shift: appeared %+v, vanished %+v", appeared, vanished)
+	}
+}
