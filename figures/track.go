@@ -326,7 +326,7 @@ func contextFeatures(s string) []string {
 		w := strings.ToLower(string(word))
 		word = word[:0]
 		if !subjectStop[w] && len(w) > 1 && !isNumberWord(w) {
-			out = append(out, "w:"+stemWord(w))
+			out = append(out, "w:"+normalize.Stem(w))
 		}
 	}
 	for _, r := range s {
@@ -353,28 +353,6 @@ func contextFeatures(s string) []string {
 func isNumberWord(w string) bool {
 	_, small := smallWords[w]
 	return small || tensWords[w] != 0 || scaleWords[w] != 0
-}
-
-// stemWord folds plural and verb endings so that "services" and "service",
-// "increased" and "increase" match: a trailing s (not ss), then ing or
-// ed, then a trailing e. Crude, and only used to compare.
-func stemWord(w string) string {
-	if strings.HasSuffix(w, "ies") && len(w) > 4 {
-		return w[:len(w)-3] + "y"
-	}
-	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
-		w = w[:len(w)-1]
-	}
-	for _, suf := range []string{"ing", "ed"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
-	if strings.HasSuffix(w, "e") && len(w) > 3 {
-		w = w[:len(w)-1]
-	}
-	return w
 }
 
 // weights gives context features their inverse document frequency over all

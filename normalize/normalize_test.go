@@ -217,3 +217,26 @@ func TestTidy(t *testing.T) {
 		}
 	}
 }
+
+func TestStem(t *testing.T) {
+	for _, group := range [][]string{
+		{"invest", "invests", "investing", "invested"},
+		{"service", "services"},
+		{"economy", "economies"},
+		{"party", "party's"},
+	} {
+		for _, w := range group[1:] {
+			if Stem(w) != Stem(group[0]) {
+				t.Errorf("Stem(%q) = %q, Stem(%q) = %q: want equal", w, Stem(w), group[0], Stem(group[0]))
+			}
+		}
+	}
+	for _, w := range []string{"us", "bus", "class", "中国", "2024"} {
+		if Stem(w) == "" {
+			t.Errorf("Stem(%q) is empty", w)
+		}
+	}
+	if Stem("status") != "status" || Stem("class") != "class" {
+		t.Errorf("Stem keeps 'status' and 'class': got %q, %q", Stem("status"), Stem("class"))
+	}
+}

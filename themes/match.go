@@ -2,7 +2,6 @@ package themes
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/docdrift/docdrift/normalize"
 )
@@ -45,31 +44,8 @@ func terms(text string, base int) []term {
 	return out
 }
 
-// stem folds an English word's inflections: possessive 's, plural s,
-// -ing and -ed, then a final e, so that "invest", "invests", "investing"
-// and "invested" match. Chinese characters and numbers are left as they are.
-func stem(w string) string {
-	w = strings.TrimSuffix(w, "'s")
-	if len(w) < 4 || w[0] >= 0x80 {
-		return w
-	}
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
-		w = w[:len(w)-1]
-	}
-	for _, suf := range []string{"ing", "ed"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
-			w = w[:len(w)-len(suf)]
-			break
-		}
-	}
-	if strings.HasSuffix(w, "e") && len(w) > 3 {
-		w = w[:len(w)-1]
-	}
-	return w
-}
+// stem is normalize.Stem: the same folding as everywhere in docdrift.
+func stem(w string) string { return normalize.Stem(w) }
 
 func hasHan(s string) bool {
 	for _, r := range s {

@@ -169,37 +169,23 @@ func (r figuresReport) text(u *ui) {
 		if t.HedgeChanged {
 			change = strings.TrimSpace(change + " hedge")
 		}
-		rows = append(rows, append(row, change))
-	}
-	widths := make([]int, len(header))
-	for _, row := range rows {
+		row = append(row, change)
 		for i, c := range row {
-			widths[i] = max(widths[i], cellWidth(c))
-		}
-	}
-	for ri, row := range rows {
-		var b strings.Builder
-		for i, c := range row {
-			cell := safe(c)
 			if c == "" {
-				cell = "·"
-			}
-			pad := widths[i] - cellWidth(cell)
-			switch {
-			case ri == 0:
-				cell = u.bold.Sprint(cell)
-			case strings.HasPrefix(c, "↑"):
-				cell = u.ins.Sprint(cell)
-			case strings.HasPrefix(c, "↓"):
-				cell = u.del.Sprint(cell)
-			}
-			b.WriteString(cell)
-			if i < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", pad+2))
+				row[i] = "·"
 			}
 		}
-		fmt.Fprintln(u.out, strings.TrimRight(b.String(), " "))
+		rows = append(rows, row)
 	}
+	printTable(u, rows, func(raw, cell string) string {
+		switch {
+		case strings.HasPrefix(raw, "↑"):
+			return u.ins.Sprint(cell)
+		case strings.HasPrefix(raw, "↓"):
+			return u.del.Sprint(cell)
+		}
+		return cell
+	})
 }
 
 func (r figuresReport) markdown(u *ui) {

@@ -308,7 +308,7 @@ func (r themesReport) text(u *ui) {
 		}
 		rows = append(rows, row)
 	}
-	printTable(u, rows)
+	printTable(u, rows, nil)
 	for _, t := range r.themes {
 		if len(t.Variants) > 0 {
 			fmt.Fprintf(u.out, "\n%s: %s", u.bold.Sprint(safe(t.Label)), safe(strings.Join(t.Variants, " · ")))
@@ -317,8 +317,9 @@ func (r themesReport) text(u *ui) {
 	fmt.Fprintln(u.out)
 }
 
-// printTable prints rows in columns, the first row in bold.
-func printTable(u *ui, rows [][]string) {
+// printTable prints rows in columns, the first row in bold; style, if not
+// nil, colors a body cell (already made safe) given its raw text.
+func printTable(u *ui, rows [][]string, style func(raw, cell string) string) {
 	if len(rows) == 0 {
 		return
 	}
@@ -333,8 +334,11 @@ func printTable(u *ui, rows [][]string) {
 		for i, c := range row {
 			cell := safe(c)
 			pad := widths[i] - cellWidth(cell)
-			if ri == 0 {
+			switch {
+			case ri == 0:
 				cell = u.bold.Sprint(cell)
+			case style != nil:
+				cell = style(c, cell)
 			}
 			b.WriteString(cell)
 			if i < len(row)-1 {
