@@ -56,7 +56,7 @@ func wrapWidth(text string, lines []line) int {
 	var widths []int
 	for _, l := range lines {
 		if !l.blank() {
-			widths = append(widths, displayWidth(text[l.lo:l.hi]))
+			widths = append(widths, DisplayWidth(text[l.lo:l.hi]))
 		}
 	}
 	if len(widths) < minWrapLines {
@@ -104,7 +104,7 @@ func continues(text string, prev, cur line, wrap int) bool {
 		return true
 	}
 	if wrap > 0 {
-		return float64(displayWidth(p)) >= wrapFill*float64(wrap)
+		return float64(DisplayWidth(p)) >= wrapFill*float64(wrap)
 	}
 	return false
 }

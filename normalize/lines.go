@@ -54,9 +54,9 @@ func isSpaceLike(r rune) bool {
 	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
 }
 
-// displayWidth is the number of terminal columns s takes: two for East
+// DisplayWidth is the number of terminal columns s takes: two for East
 // Asian wide and fullwidth characters, one for the others.
-func displayWidth(s string) int {
+func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		if r < 0x1100 { // nothing below U+1100 is wide

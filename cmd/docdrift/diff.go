@@ -50,7 +50,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "only", Usage: "show only passages of these kinds: changed, moved, added, removed, same (repeat or separate with commas)"},
 			&cli.IntFlag{Name: "context", Usage: "show this many unchanged passages around each change"},
 			&cli.BoolFlag{Name: "captions", Usage: "compare photo captions too (left out by default, like page furniture)"},
-			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+			encodingFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd)

@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
-	"golang.org/x/text/width"
 
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // figuresOptions are the settings of "docdrift figures".
@@ -43,7 +43,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "changed", Usage: "only tracks whose value or hedge changed"},
 			&cli.StringFlag{Name: "doc", Usage: "only tracks seen in the document with this id"},
-			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+			encodingFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd)
@@ -112,10 +112,7 @@ type figuresJSON struct {
 }
 
 func (r figuresReport) json() figuresJSON {
-	out := figuresJSON{Schema: "docdrift.figures/v1", Tracks: r.tracks}
-	for _, d := range r.docs {
-		out.Documents = append(out.Documents, d.Document)
-	}
+	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: r.tracks}
 	if out.Tracks == nil {
 		out.Tracks = []figures.Track{}
 	}
@@ -231,18 +228,7 @@ func truncateWidth(s string, n int) string {
 }
 
 // cellWidth is the number of terminal columns s takes.
-func cellWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
+func cellWidth(s string) int { return normalize.DisplayWidth(s) }
 
 var qualifierMarks = map[string]string{
 	figures.Over: ">", figures.Under: "<", figures.About: "≈", figures.Nearly: "≲",

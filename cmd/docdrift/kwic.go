@@ -22,9 +22,9 @@ Examples:
    docdrift kwic "dispute settlement" fixtures/opening-up
    docdrift kwic 人类命运共同体 fixtures/opening-up`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "glossary", Usage: "a YAML glossary whose concepts add to (or replace) the built-in ones"},
+			glossaryFlag(),
 			&cli.IntFlag{Name: "width", Value: 40, Usage: "characters of context on each side"},
-			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+			encodingFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd)

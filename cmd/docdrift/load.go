@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/urfave/cli/v3"
+
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/normalize"
 )
@@ -34,4 +36,23 @@ func loadCorpus(u *ui, args []string, encoding string) (*corpus.Corpus, []loaded
 		docs[i] = loadedDoc{Document: d, doc: nd}
 	}
 	return c, docs, nil
+}
+
+// encodingFlag is the --encoding flag of the commands that read documents.
+func encodingFlag() cli.Flag {
+	return &cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"}
+}
+
+// glossaryFlag is the --glossary flag of the commands that count concepts.
+func glossaryFlag() cli.Flag {
+	return &cli.StringFlag{Name: "glossary", Usage: "a YAML glossary whose concepts add to (or, by id, replace) the built-in ones"}
+}
+
+// documentsOf returns the corpus entries of loaded documents, for JSON.
+func documentsOf(docs []loadedDoc) []corpus.Document {
+	out := make([]corpus.Document, len(docs))
+	for i, d := range docs {
+		out[i] = d.Document
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
 )
 
@@ -44,9 +45,9 @@ Examples:
    docdrift themes --glossary my-terms.yaml --format json fixtures/opening-up`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "term", Usage: "a concept or wording to follow (repeatable); its glossary concept is counted in all its wordings"},
-			&cli.StringFlag{Name: "glossary", Usage: "a YAML glossary whose concepts add to (or, by id, replace) the built-in ones"},
+			glossaryFlag(),
 			&cli.IntFlag{Name: "top", Value: 8, Usage: "how many phrases to show per document and per change, without --term"},
-			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it (see normalize --help)"},
+			encodingFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd)
@@ -155,9 +156,8 @@ func runThemes(u *ui, opts themesOptions) error {
 	return nil
 }
 
-func hasHanText(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) >= 0
-}
+// hasHanText reports whether s holds a Chinese character.
+func hasHanText(s string) bool { return strings.IndexFunc(s, normalize.IsHan) >= 0 }
 
 type themesReport struct {
 	corpus      *corpus.Corpus
@@ -235,10 +235,7 @@ type themesJSON struct {
 }
 
 func (r themesReport) json() themesJSON {
-	out := themesJSON{Schema: "docdrift.themes/v1", Themes: r.themes, Distinctive: r.distinctive, Shifts: r.shifts}
-	for _, d := range r.docs {
-		out.Documents = append(out.Documents, d.Document)
-	}
+	out := themesJSON{Schema: "docdrift.themes/v1", Documents: documentsOf(r.docs), Themes: r.themes, Distinctive: r.distinctive, Shifts: r.shifts}
 	if out.Themes == nil {
 		out.Themes = []themes.Theme{}
 	}
