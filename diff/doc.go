@@ -47,6 +47,17 @@
 // sentences of one paragraph form one passage. Every compared sentence of
 // each document lands in exactly one passage.
 //
+// # Translations
+//
+// Translate aligns a document with its translation in another language,
+// where words cannot be compared: paragraphs in order by their lengths and
+// the anchors they share (figures by value, glossary concepts, words in
+// the other's script), by the dynamic program of Gale & Church (1993) with
+// 1:1, 1:0, 0:1, 2:1 and 1:2 beads (galechurch.go); paragraphs repeating
+// another of their own document pair with that one's translation
+// (repeats.go); then the sentences inside each pair the same way. Cost
+// O((p+q)·band) for p and q paragraphs, band at least 50.
+//
 // # Cost
 //
 // For documents of n sentences in all: tokenizing and features O(n·s) for

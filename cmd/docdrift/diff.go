@@ -16,10 +16,12 @@ import (
 // diffOptions are the settings of "docdrift diff".
 type diffOptions struct {
 	oldPath, newPath string
-	only             []diff.Kind
+	only             []string
 	context          int
 	captions         bool
 	encoding         string
+	glossary         string
+	width            int
 }
 
 var passageKinds = []diff.Kind{diff.Same, diff.Changed, diff.Moved, diff.Added, diff.Removed}
@@ -38,19 +40,30 @@ counterpart are added or removed. Figures are compared whole: "US$500 billion" â
 Passages that did not change are not shown (see --context). Without color, edits
 read [-deleted-] {+inserted+} and [~old format~>new format~].
 
-Exit status: 0 nothing but white space or page furniture differs, 1 changes found,
-2 trouble.
+When OLD and NEW are in different languages (Chinese and English), diff aligns the
+translation instead: paragraphs by length and by the figures, glossary concepts and
+foreign-script words they share (after Gale & Church), then the sentences inside
+each pair, shown side by side with matched figures and concepts highlighted and those
+found on one side only listed. A paragraph that repeats another of its document (a
+summary restating the body) is paired with that paragraph's translation. --only then
+takes paired, repeat, old-only or new-only.
+
+Exit status: 0 nothing but white space or page furniture differs (for a translation:
+every paragraph paired and every figure matched), 1 changes found, 2 trouble.
 
 Examples:
    docdrift diff fixtures/opening-up/qiushi-2024.txt fixtures/opening-up/qiushi-2025.txt
    docdrift diff --only moved old.txt new.txt
    docdrift diff old.txt new.txt --format json > changes.json
-   docdrift diff --format markdown old.txt new.txt >> "$GITHUB_STEP_SUMMARY"`,
+   docdrift diff --format markdown old.txt new.txt >> "$GITHUB_STEP_SUMMARY"
+   docdrift diff fixtures/opening-up/speech-2023.zh.txt fixtures/opening-up/speech-2023.en.txt`,
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "only", Usage: "show only passages of these kinds: changed, moved, added, removed, same (repeat or separate with commas)"},
+			&cli.StringSliceFlag{Name: "only", Usage: "show only passages of these kinds: changed, moved, added, removed, same; for a translation paired, repeat, old-only, new-only (repeat or separate with commas)"},
 			&cli.IntFlag{Name: "context", Usage: "show this many unchanged passages around each change"},
 			&cli.BoolFlag{Name: "captions", Usage: "compare photo captions too (left out by default, like page furniture)"},
 			encodingFlag(),
+			glossaryFlag(),
+			&cli.IntFlag{Name: "width", Usage: "width of side-by-side output for a translation (default: the terminal's, or 100)"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd)
@@ -61,16 +74,16 @@ Examples:
 				return usagef("diff: name two files, OLD and NEW (got %d)", cmd.NArg())
 			}
 			opts := diffOptions{oldPath: cmd.Args().Get(0), newPath: cmd.Args().Get(1),
-				context: int(cmd.Int("context")), captions: cmd.Bool("captions"), encoding: cmd.String("encoding")}
+				context: int(cmd.Int("context")), captions: cmd.Bool("captions"), encoding: cmd.String("encoding"),
+				glossary: cmd.String("glossary"), width: int(cmd.Int("width"))}
 			if opts.context < 0 {
 				return usagef("--context %d: use a number of passages, 0 or more", opts.context)
 			}
+			if opts.width != 0 && opts.width < 40 {
+				return usagef("--width %d: use 40 columns or more", opts.width)
+			}
 			for _, k := range cmd.StringSlice("only") {
-				kind := diff.Kind(strings.TrimSpace(k))
-				if !slices.Contains(passageKinds, kind) {
-					return usagef("--only %q: use changed, moved, added, removed or same", k)
-				}
-				opts.only = append(opts.only, kind)
+				opts.only = append(opts.only, strings.TrimSpace(k))
 			}
 			return runDiff(u, opts)
 		},
@@ -112,10 +125,17 @@ func runDiff(u *ui, opts diffOptions) error {
 		return newErr
 	}
 	if lo, ln := normalize.DetectLang(old.Text), normalize.DetectLang(new.Text); lo != ln {
-		return fmt.Errorf("%s is in %s and %s in %s: aligning a translation with its original is not supported yet", opts.oldPath, lo, opts.newPath, ln)
+		return runBitext(u, opts, old, new, lo, ln)
+	}
+	var only []diff.Kind
+	for _, k := range opts.only {
+		if !slices.Contains(passageKinds, diff.Kind(k)) {
+			return usagef("--only %q: use changed, moved, added, removed or same", k)
+		}
+		only = append(only, diff.Kind(k))
 	}
 	res := diff.Compare(old, new, diff.Options{Captions: opts.captions})
-	r := diffReport{old: old, new: new, oldID: docID(opts.oldPath), newID: docID(opts.newPath), res: res, opts: opts}
+	r := diffReport{old: old, new: new, oldID: docID(opts.oldPath), newID: docID(opts.newPath), res: res, opts: opts, only: only}
 	switch u.format {
 	case formatJSON:
 		err = writeJSON(u, r.json())
@@ -144,6 +164,7 @@ type diffReport struct {
 	oldID, newID string
 	res          *diff.Result
 	opts         diffOptions
+	only         []diff.Kind
 }
 
 // shown returns the indexes of the passages to print: changes of the kinds
@@ -151,8 +172,8 @@ type diffReport struct {
 func (r diffReport) shown() []int {
 	ps := r.res.Passages
 	want := func(k diff.Kind) bool {
-		if len(r.opts.only) > 0 {
-			return slices.Contains(r.opts.only, k)
+		if len(r.only) > 0 {
+			return slices.Contains(r.only, k)
 		}
 		return k != diff.Same
 	}

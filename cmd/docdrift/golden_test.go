@@ -61,6 +61,25 @@ func TestGoldenDiff(t *testing.T) {
 	}
 }
 
+// TestGoldenTranslation keeps the output of "docdrift diff" on the 2023
+// speech and its translation, for review by reading.
+func TestGoldenTranslation(t *testing.T) {
+	zh, en := "../../fixtures/opening-up/speech-2023.zh.txt", "../../fixtures/opening-up/speech-2023.en.txt"
+	for name, args := range map[string][]string{
+		"speech-2023.bitext.golden":      {"docdrift", "diff", zh, en},
+		"speech-2023.bitext.json.golden": {"docdrift", "diff", "--format", "json", zh, en},
+		"speech-2023.bitext.md.golden":   {"docdrift", "diff", "--format", "markdown", zh, en},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(context.Background(), args, &stdout, &stderr); code != 1 || stderr.Len() > 0 {
+				t.Fatalf("%v: exit %d (want 1: a paragraph and figures on one side), stderr %q", args, code, stderr.String())
+			}
+			checkGolden(t, name, stdout.Bytes())
+		})
+	}
+}
+
 // TestGoldenFigures keeps the output of "docdrift figures" and "docdrift
 // themes" on the fixture corpus, for review by reading.
 func TestGoldenFigures(t *testing.T) {

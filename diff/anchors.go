@@ -1,0 +1,182 @@
+package diff
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/themes"
+)
+
+// Kinds of anchors: what a text and its translation share whatever their
+// languages.
+const (
+	AnchorFigure  = "figure"  // a figure, by value (and unit where units are the same in every language)
+	AnchorConcept = "concept" // a glossary concept, by id
+	AnchorLiteral = "literal" // a word written in the other document's script: "WTO" in Chinese text
+)
+
+// anchor is one figure, concept or literal of a document.
+type anchor struct {
+	kind       string
+	key        string // concept id, literal key, or the figure's value
+	unit       string // figure unit
+	start, end int
+}
+
+// measureUnits must agree for two figures to match: the same value in
+// percent and in yuan is a coincidence, while "140多个国家" and "more than
+// 140 countries" or "45周年" and "45th" name their unit differently in
+// each language and match by value alone.
+func measureUnits(u string) bool {
+	switch u {
+	case figures.Percent, figures.PercentagePoint, figures.Times:
+		return true
+	}
+	return len(u) == 3 && u == toUpperASCII(u) // ISO 4217 currency codes
+}
+
+func toUpperASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+// compatible reports whether two anchors stand for the same thing.
+func compatible(a, b anchor) bool {
+	if a.kind != b.kind || a.key != b.key {
+		return false
+	}
+	if a.kind == AnchorFigure && (measureUnits(a.unit) || measureUnits(b.unit)) {
+		return a.unit == b.unit
+	}
+	return true
+}
+
+// anchorsOf returns the anchors of a document in order of position:
+// its figures, the glossary concepts m finds (m may be nil), and its
+// literals — runs of Latin letters in a text mostly in Han script, or of
+// Han characters in a text mostly in Latin script.
+func anchorsOf(doc *normalize.Document, m *themes.Matcher, blocks []normalize.Block) []anchor {
+	var out []anchor
+	han := normalize.DetectLang(doc.Text) == "zh"
+	for _, b := range blocks {
+		text := doc.Text[b.Start:b.End]
+		for _, f := range figures.Extract(text, b.Start) {
+			if f.Value == 1 && f.Unit == "" {
+				continue // "one" is a word more often than a figure
+			}
+			end := f.Start + len(strings.TrimRightFunc(doc.Text[f.Start:f.NounStart], unicode.IsSpace))
+			out = append(out, anchor{kind: AnchorFigure, key: strconv.FormatFloat(f.Value, 'g', 6, 64),
+				unit: f.Unit, start: f.Start, end: end})
+		}
+		out = append(out, literals(text, b.Start, han)...)
+	}
+	if m != nil {
+		for _, c := range m.Find(doc) {
+			out = append(out, anchor{kind: AnchorConcept, key: c.Concept, start: c.Start, end: c.End})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b anchor) int { return a.start - b.start })
+	return out
+}
+
+// literals returns the foreign-script words of text: Latin words of two
+// letters or more in Han text ("WTO", "CPTPP"), runs of two ideographs or
+// more in Latin text (a Chinese title kept in the translation). Their key
+// is their canonical form.
+func literals(text string, base int, han bool) []anchor {
+	var out []anchor
+	for _, t := range normalize.Tokens(text, base) {
+		if t.Kind == normalize.Punct {
+			continue
+		}
+		var foreign bool
+		if han {
+			foreign = len(t.Key) >= 2 && isLatinWord(t.Key)
+		} else {
+			foreign = normalize.IsHan([]rune(t.Key)[0])
+		}
+		if !foreign {
+			continue
+		}
+		if n := len(out); !han && n > 0 && out[n-1].end == t.Start {
+			out[n-1].end, out[n-1].key = t.End, out[n-1].key+t.Key
+			continue
+		}
+		out = append(out, anchor{kind: AnchorLiteral, key: t.Key, start: t.Start, end: t.End})
+	}
+	if !han {
+		out = slices.DeleteFunc(out, func(a anchor) bool { return len([]rune(a.key)) < 2 })
+	}
+	return out
+}
+
+func isLatinWord(s string) bool {
+	for _, r := range s {
+		if !unicode.In(r, unicode.Latin) {
+			return false
+		}
+	}
+	return true
+}
+
+// matchAnchors reports which anchors of a and of b have a partner on the
+// other side: a compatible figure or the same concept anywhere in it, or,
+// for a literal, its key in the other side's canonical text (aKey, bKey):
+// "WTO" in a Chinese sentence is matched by "WTO" anywhere in its English
+// counterpart. Cost O(len(a)·len(b)) for figures and concepts.
+func matchAnchors(a, b []anchor, aKey, bKey string) (aOK, bOK []bool) {
+	return partnered(a, b, bKey), partnered(b, a, aKey)
+}
+
+func partnered(a, b []anchor, bKey string) []bool {
+	ok := make([]bool, len(a))
+	for i, x := range a {
+		if x.kind == AnchorLiteral {
+			ok[i] = strings.Contains(bKey, x.key)
+			continue
+		}
+		ok[i] = slices.ContainsFunc(b, func(y anchor) bool { return compatible(x, y) })
+	}
+	return ok
+}
+
+// tally counts the distinct anchors (by kind and key) of one side that
+// found a partner, and the distinct figures and concepts that did not. A
+// figure or concept named twice counts once: a paragraph that restates a
+// date or names a theme again adds no evidence.
+func tally(as []anchor, ok []bool) (matched, figuresMissing, conceptsMissing int) {
+	type id struct{ kind, key string }
+	seen := make(map[id]bool, len(as))
+	for i, a := range as {
+		k := id{a.kind, a.key}
+		if prev, dup := seen[k]; dup && (prev || !ok[i]) {
+			continue
+		} else if dup {
+			// matched now, counted missing before
+			if a.kind == AnchorFigure {
+				figuresMissing--
+			} else if a.kind == AnchorConcept {
+				conceptsMissing--
+			}
+		}
+		seen[k] = ok[i]
+		switch {
+		case ok[i]:
+			matched++
+		case a.kind == AnchorFigure:
+			figuresMissing++
+		case a.kind == AnchorConcept:
+			conceptsMissing++
+		}
+	}
+	return matched, figuresMissing, conceptsMissing
+}

@@ -1,0 +1,438 @@
+package diff
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/themes"
+)
+
+// BiKind says how a paragraph of a document and its translation aligned.
+type BiKind string
+
+// Kinds of translation passages.
+const (
+	Paired  BiKind = "paired"   // paragraphs of each side that translate each other (1:1, 1:2 or 2:1)
+	Repeat  BiKind = "repeat"   // a paragraph repeating another of its own document, paired with that one's translation
+	OldOnly BiKind = "old-only" // no counterpart in the new document
+	NewOnly BiKind = "new-only" // no counterpart in the old document
+)
+
+// Mark is a figure, concept or literal found in one side of a passage, and
+// whether the other side has it too.
+type Mark struct {
+	Kind    string `json:"kind"` // figure, concept or literal
+	Key     string `json:"key"`  // the figure's value, the concept's id, the literal's canonical form
+	Unit    string `json:"unit,omitempty"`
+	Text    string `json:"text"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Matched bool   `json:"matched"`
+}
+
+// BiSide is where a translation passage stands in one document; its text
+// is in the passage's sentence pairs.
+type BiSide struct {
+	Start   int `json:"start"` // byte offsets into the decoded original
+	End     int `json:"end"`
+	Line    int `json:"line"` // first and last line, from 1
+	EndLine int `json:"end_line"`
+	// Paragraph and EndParagraph count the compared paragraphs of the
+	// document from 1 (headings and list items included).
+	Paragraph    int    `json:"paragraph"`
+	EndParagraph int    `json:"end_paragraph"`
+	Marks        []Mark `json:"marks"`
+}
+
+// SentencePair is a run of sentences of each side that translate each
+// other, as pieces of original text: one per paragraph the run spans, so
+// that nothing between paragraphs (page furniture) is shown as theirs. One
+// side is empty for sentences with no counterpart; for a paragraph with no
+// counterpart at all, its sentences make one pair.
+type SentencePair struct {
+	Old []Side `json:"old"`
+	New []Side `json:"new"`
+}
+
+// BiPassage is one step of a translation alignment.
+type BiPassage struct {
+	Kind BiKind `json:"kind"`
+	// RepeatOf is, for a repeat, the paragraph of the same document it
+	// repeats.
+	RepeatOf   int     `json:"repeat_of,omitempty"`
+	RepeatSide string  `json:"repeat_side,omitempty"` // old or new: the document that repeats itself
+	Old        *BiSide `json:"old"`
+	New        *BiSide `json:"new"`
+	// LengthRatio is the new side's length over the length expected from
+	// the old side's: near 1 for a full translation.
+	LengthRatio float64        `json:"length_ratio,omitempty"`
+	Sentences   []SentencePair `json:"sentences,omitempty"`
+}
+
+// BiSummary counts the passages of a translation alignment, and the
+// figures and concepts matched across it or found on one side only
+// (repeats left out, as their original counts already).
+type BiSummary struct {
+	Paired          int `json:"paired"`
+	Repeats         int `json:"repeats"`
+	OldOnly         int `json:"old_only"`
+	NewOnly         int `json:"new_only"`
+	FiguresMatched  int `json:"figures_matched"`
+	FiguresOneSide  int `json:"figures_one_side"`
+	ConceptsMatched int `json:"concepts_matched"`
+	ConceptsOneSide int `json:"concepts_one_side"`
+}
+
+// Differences counts what a reader checking a translation must look at:
+// paragraphs with no counterpart and figures on one side only.
+func (s BiSummary) Differences() int { return s.OldOnly + s.NewOnly + s.FiguresOneSide }
+
+// Bitext is the alignment of a document with its translation.
+type Bitext struct {
+	// Ratio is the length of the new document's text per unit of length of
+	// the old's (letters, digits and ideographs), estimated from the
+	// documents themselves.
+	Ratio    float64     `json:"ratio"`
+	Summary  BiSummary   `json:"summary"`
+	Passages []BiPassage `json:"passages"`
+}
+
+// BitextOptions are the settings of Translate.
+type BitextOptions struct {
+	Captions bool            // align photo captions too
+	Concepts *themes.Matcher // glossary concepts used as anchors; nil for none
+}
+
+// bside is one document as the translation aligner sees it.
+type bside struct {
+	doc     *normalize.Document
+	blocks  []normalize.Block
+	paras   []bunit
+	anchors []anchor
+	repeat  []int // paragraph each paragraph repeats, or -1
+}
+
+func newBside(doc *normalize.Document, opts BitextOptions) *bside {
+	s := &bside{doc: doc}
+	for _, b := range doc.Blocks {
+		if b.Kind == normalize.Furniture || b.Kind == normalize.Caption && !opts.Captions || b.First == b.Last {
+			continue
+		}
+		s.blocks = append(s.blocks, b)
+	}
+	s.anchors = anchorsOf(doc, opts.Concepts, s.blocks)
+	for _, b := range s.blocks {
+		keys := make([]string, 0, b.Last-b.First)
+		for _, se := range doc.Sentences[b.First:b.Last] {
+			keys = append(keys, se.Key)
+		}
+		s.paras = append(s.paras, s.unit(b.Start, b.End, strings.Join(keys, " ")))
+	}
+	s.repeat = repeats(doc.Text, s.paras)
+	return s
+}
+
+// unit makes the alignment unit of the original text [start, end).
+func (s *bside) unit(start, end int, key string) bunit {
+	return bunit{start: start, end: end, length: textLength(s.doc.Text[start:end]), key: key, anchors: s.anchorsWithin(start, end)}
+}
+
+func (s *bside) anchorsWithin(start, end int) []anchor {
+	lo, _ := slices.BinarySearchFunc(s.anchors, start, func(a anchor, off int) int { return a.start - off })
+	hi := lo
+	for hi < len(s.anchors) && s.anchors[hi].start < end {
+		hi++
+	}
+	return s.anchors[lo:hi:hi]
+}
+
+// sentences returns the sentence units of paragraphs [sp.lo, sp.hi).
+func (s *bside) sentences(sp span) []bunit {
+	var out []bunit
+	for _, b := range s.blocks[sp.lo:sp.hi] {
+		for _, se := range s.doc.Sentences[b.First:b.Last] {
+			out = append(out, s.unit(se.Start, se.End, se.Key))
+		}
+	}
+	return out
+}
+
+// Translate aligns a document with its translation, old and new in either
+// order of languages: paragraphs by length and shared anchors (figures,
+// glossary concepts, foreign-script words) in order, after Gale & Church
+// (1993), then the sentences inside each aligned pair the same way. A
+// paragraph that repeats another of its own document (a summary restating
+// the body) is paired with the translation of the paragraph it repeats.
+// See galechurch.go for the costs.
+func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
+	a, b := newBside(old, opts), newBside(new, opts)
+	ai, bi := originals(a.repeat), originals(b.repeat)
+	au, bu := pick(a.paras, ai), pick(b.paras, bi)
+	ratio := 1.0
+	if la, lb := lengthOf(au), lengthOf(bu); la > 0 && lb > 0 {
+		ratio = lb / la
+	}
+	beads := galeChurch(au, bu, ratio)
+	// The first ratio counts untranslated paragraphs too; the second is the
+	// median of the 1:1 pairs.
+	if r := medianRatio(beads, au, bu); r > 0 && math.Abs(r-ratio) > 0.05*ratio {
+		ratio = r
+		beads = galeChurch(au, bu, ratio)
+	}
+	// Back to paragraph indexes of the documents.
+	for k := range beads {
+		beads[k].a = remap(beads[k].a, ai)
+		beads[k].b = remap(beads[k].b, bi)
+	}
+	t := &Bitext{Ratio: round(ratio)}
+	for _, bd := range withRepeats(beads, a.repeat, b.repeat) {
+		t.Passages = append(t.Passages, passageOf(a, b, bd, ratio))
+	}
+	t.Summary = summarize(t.Passages)
+	return t
+}
+
+// originals returns the indexes of the units that repeat nothing.
+func originals(repeat []int) []int {
+	var out []int
+	for i, r := range repeat {
+		if r < 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func pick(us []bunit, idx []int) []bunit {
+	out := make([]bunit, len(idx))
+	for k, i := range idx {
+		out[k] = us[i]
+	}
+	return out
+}
+
+// remap turns a span of picked units into a span of all units; an empty
+// span stays empty. Picked units of one bead are consecutive in the
+// alignment, and the repeats between them are not part of the bead.
+func remap(sp span, idx []int) span {
+	if sp.lo == sp.hi {
+		return span{-1, -1}
+	}
+	return span{idx[sp.lo], idx[sp.hi-1] + 1}
+}
+
+func medianRatio(beads []bead, a, b []bunit) float64 {
+	var rs []float64
+	for _, bd := range beads {
+		if bd.a.hi-bd.a.lo == 1 && bd.b.hi-bd.b.lo == 1 {
+			if la, lb := a[bd.a.lo].length, b[bd.b.lo].length; la > 0 && lb > 0 {
+				rs = append(rs, lb/la)
+			}
+		}
+	}
+	if len(rs) == 0 {
+		return 0
+	}
+	slices.Sort(rs)
+	return rs[len(rs)/2]
+}
+
+// tbead is a bead of the final alignment: paragraphs of each side (lo -1
+// for none) and, for a repeat, the paragraph repeated.
+type tbead struct {
+	a, b     span
+	repeatOf int // -1, or the repeated paragraph (on the side that repeats)
+	repeatA  bool
+}
+
+// withRepeats inserts the repeats of each side among the beads, each where
+// it stands in its own document, paired with the other side of the bead of
+// the paragraph it repeats.
+func withRepeats(beads []bead, ra, rb []int) []tbead {
+	var out []tbead
+	partner := func(side func(bead) span, other func(bead) span, orig int) span {
+		for _, bd := range beads {
+			if s := side(bd); s.lo <= orig && orig < s.hi {
+				return other(bd)
+			}
+		}
+		return span{-1, -1}
+	}
+	sideA := func(bd bead) span { return bd.a }
+	sideB := func(bd bead) span { return bd.b }
+	nextA, nextB := 0, 0
+	flush := func(limA, limB int) {
+		for ; nextA < limA; nextA++ {
+			if r := ra[nextA]; r >= 0 {
+				out = append(out, tbead{a: span{nextA, nextA + 1}, b: partner(sideA, sideB, r), repeatOf: r, repeatA: true})
+			}
+		}
+		for ; nextB < limB; nextB++ {
+			if r := rb[nextB]; r >= 0 {
+				out = append(out, tbead{a: partner(sideB, sideA, r), b: span{nextB, nextB + 1}, repeatOf: r})
+			}
+		}
+	}
+	for _, bd := range beads {
+		limA, limB := nextA, nextB
+		if bd.a.lo >= 0 {
+			limA = bd.a.lo
+		}
+		if bd.b.lo >= 0 {
+			limB = bd.b.lo
+		}
+		flush(limA, limB)
+		out = append(out, tbead{a: bd.a, b: bd.b, repeatOf: -1})
+		if bd.a.lo >= 0 {
+			nextA = max(nextA, bd.a.hi)
+		}
+		if bd.b.lo >= 0 {
+			nextB = max(nextB, bd.b.hi)
+		}
+	}
+	flush(len(ra), len(rb))
+	return out
+}
+
+// passageOf describes one bead: its sides, marks and sentence pairs.
+func passageOf(a, b *bside, bd tbead, ratio float64) BiPassage {
+	var p BiPassage
+	switch {
+	case bd.repeatOf >= 0:
+		p.Kind, p.RepeatOf, p.RepeatSide = Repeat, bd.repeatOf+1, "new"
+		if bd.repeatA {
+			p.RepeatSide = "old"
+		}
+	case bd.a.lo < 0:
+		p.Kind = NewOnly
+	case bd.b.lo < 0:
+		p.Kind = OldOnly
+	default:
+		p.Kind = Paired
+	}
+	var ua, ub []bunit
+	if bd.a.lo >= 0 {
+		ua = a.paras[bd.a.lo:bd.a.hi]
+		p.Old = a.biSide(bd.a)
+	}
+	if bd.b.lo >= 0 {
+		ub = b.paras[bd.b.lo:bd.b.hi]
+		p.New = b.biSide(bd.b)
+	}
+	if p.Kind == Repeat && (p.Old == nil || p.New == nil) {
+		// The repeated paragraph has no counterpart either.
+		p.Kind = map[bool]BiKind{true: OldOnly, false: NewOnly}[p.Old != nil]
+	}
+	aa, ba := anchorsIn(ua), anchorsIn(ub)
+	aOK, bOK := matchAnchors(aa, ba, keyOf(ua), keyOf(ub))
+	if p.Old != nil {
+		p.Old.Marks = marks(a.doc.Text, aa, aOK)
+	}
+	if p.New != nil {
+		p.New.Marks = marks(b.doc.Text, ba, bOK)
+	}
+	if p.Old == nil || p.New == nil {
+		sp := SentencePair{Old: a.pieces(bd.a), New: b.pieces(bd.b)}
+		p.Sentences = []SentencePair{sp}
+		return p
+	}
+	if la := lengthOf(ua); la > 0 {
+		p.LengthRatio = math.Round(lengthOf(ub)/(la*ratio)*100) / 100
+	}
+	sa, sb := a.sentences(bd.a), b.sentences(bd.b)
+	for _, sbd := range galeChurch(sa, sb, ratio) {
+		p.Sentences = append(p.Sentences, SentencePair{Old: a.piecesOf(sa[sbd.a.lo:sbd.a.hi]), New: b.piecesOf(sb[sbd.b.lo:sbd.b.hi])})
+	}
+	return p
+}
+
+func (s *bside) biSide(sp span) *BiSide {
+	start, end := s.blocks[sp.lo].Start, s.blocks[sp.hi-1].End
+	return &BiSide{Start: start, End: end, Line: s.doc.LineAt(start), EndLine: s.doc.LineAt(end - 1),
+		Paragraph: sp.lo + 1, EndParagraph: sp.hi}
+}
+
+// pieces returns the text of paragraphs sp, one piece each; nil for none.
+func (s *bside) pieces(sp span) []Side {
+	var out []Side
+	for i := sp.lo; i >= 0 && i < sp.hi; i++ {
+		out = append(out, *sideBetween(s.doc, s.blocks[i].Start, s.blocks[i].End))
+	}
+	return out
+}
+
+// piecesOf returns the text of consecutive sentence units, a piece per
+// paragraph they span.
+func (s *bside) piecesOf(us []bunit) []Side {
+	var out []Side
+	for _, u := range us {
+		if n := len(out); n > 0 && s.sameBlock(out[n-1].Start, u.start) {
+			out[n-1] = *sideBetween(s.doc, out[n-1].Start, u.end)
+			continue
+		}
+		out = append(out, *sideBetween(s.doc, u.start, u.end))
+	}
+	return out
+}
+
+// sameBlock reports whether two offsets are in the same compared paragraph.
+func (s *bside) sameBlock(x, y int) bool {
+	i, _ := slices.BinarySearchFunc(s.blocks, x+1, func(b normalize.Block, off int) int { return b.Start - off })
+	j, _ := slices.BinarySearchFunc(s.blocks, y+1, func(b normalize.Block, off int) int { return b.Start - off })
+	return i == j
+}
+
+func sideBetween(doc *normalize.Document, start, end int) *Side {
+	return &Side{Start: start, End: end, Line: doc.LineAt(start), EndLine: doc.LineAt(end - 1), Text: doc.Text[start:end]}
+}
+
+// marks lists the anchors of one side: every figure and concept, and the
+// literals that found their partner (an unmatched foreign word is no news).
+func marks(text string, as []anchor, ok []bool) []Mark {
+	out := []Mark{}
+	for i, an := range as {
+		if an.kind == AnchorLiteral && !ok[i] {
+			continue
+		}
+		out = append(out, Mark{Kind: an.kind, Key: an.key, Unit: an.unit, Text: text[an.start:an.end],
+			Start: an.start, End: an.end, Matched: ok[i]})
+	}
+	return out
+}
+
+func summarize(ps []BiPassage) BiSummary {
+	var s BiSummary
+	for _, p := range ps {
+		switch p.Kind {
+		case Paired:
+			s.Paired++
+		case Repeat:
+			s.Repeats++
+			continue
+		case OldOnly:
+			s.OldOnly++
+		case NewOnly:
+			s.NewOnly++
+		}
+		for _, side := range []*BiSide{p.Old, p.New} {
+			if side == nil {
+				continue
+			}
+			for _, m := range side.Marks {
+				switch {
+				case m.Kind == AnchorFigure && m.Matched && side == p.Old:
+					s.FiguresMatched++
+				case m.Kind == AnchorFigure && !m.Matched:
+					s.FiguresOneSide++
+				case m.Kind == AnchorConcept && m.Matched && side == p.Old:
+					s.ConceptsMatched++
+				case m.Kind == AnchorConcept && !m.Matched:
+					s.ConceptsOneSide++
+				}
+			}
+		}
+	}
+	return s
+}

@@ -1,0 +1,91 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// Repeats within one document: a summary that restates the body, a
+// standfirst that repeats a paragraph. A repeated paragraph aligns with
+// the translation of the paragraph it repeats, so it is left out of the
+// in-order alignment and paired afterwards.
+const (
+	// repeatContainment is the share of a paragraph's shingles that must
+	// occur in a longer paragraph of the same document for it to count as
+	// a repeat of that paragraph.
+	repeatContainment = 0.8
+	// minRepeatShingles keeps short paragraphs (headings, "Thank you.")
+	// from counting as repeats.
+	minRepeatShingles = 8
+	// maxShinglePosting bounds the paragraphs one shingle indexes, so that
+	// finding candidates stays near-linear.
+	maxShinglePosting = 32
+)
+
+// shingles returns the distinct pairs of consecutive tokens of a canonical
+// text: pairs of ideographs in Han script, pairs of words in Latin.
+func shingles(text string, start, end int) []string {
+	toks := normalize.Tokens(text[start:end], start)
+	var keys []string
+	for _, t := range toks {
+		if t.Kind != normalize.Punct {
+			keys = append(keys, t.Key)
+		}
+	}
+	var out []string
+	for i := 1; i < len(keys); i++ {
+		out = append(out, keys[i-1]+"\x00"+keys[i])
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// repeats returns, for each unit, the index of the unit of the same
+// document it repeats, or -1. A unit repeats another when at least 80% of
+// its shingles occur in the other, which is at least as long; of two
+// copies of the same length, the later repeats the earlier. The original
+// itself is never a repeat, so chains do not form.
+func repeats(text string, us []bunit) []int {
+	out := filled(len(us), -1)
+	sh := make([][]string, len(us))
+	index := map[string][]int{}
+	for i, u := range us {
+		sh[i] = shingles(text, u.start, u.end)
+		for _, s := range sh[i] {
+			index[s] = append(index[s], i)
+		}
+	}
+	for i := range us {
+		if len(sh[i]) < minRepeatShingles {
+			continue
+		}
+		shared := map[int]int{}
+		for _, s := range sh[i] {
+			if p := index[s]; len(p) <= maxShinglePosting {
+				for _, j := range p {
+					if j != i {
+						shared[j]++
+					}
+				}
+			}
+		}
+		best, bestN := -1, 0
+		for j, n := range shared {
+			longer := len(sh[j]) > len(sh[i]) || len(sh[j]) == len(sh[i]) && j < i
+			if longer && float64(n) >= repeatContainment*float64(len(sh[i])) && (n > bestN || n == bestN && j < best) {
+				best, bestN = j, n
+			}
+		}
+		out[i] = best
+	}
+	// An original is never itself a repeat: keep the longest copies.
+	// Chains end: each step goes to a longer (or, at equal length,
+	// earlier) unit.
+	for i := range out {
+		for out[i] >= 0 && out[out[i]] >= 0 {
+			out[i] = out[out[i]]
+		}
+	}
+	return out
+}
