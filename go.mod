@@ -17,7 +17,9 @@ require (
 )
 
 require (
+	github.com/go-ego/gse v0.80.3 // indirect
 	github.com/mattn/go-colorable v0.1.14 // indirect
+	github.com/vcaesar/cedar v0.20.2 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/tools v0.51.0 // indirect
 )

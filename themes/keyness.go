@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/segment"
 )
 
 // Phrase is a phrase distinctive of one document against others.
@@ -22,6 +24,7 @@ type Counts struct {
 	n       map[string]int
 	surface map[string]string // first wording of each phrase
 	total   int
+	seg     *segment.Segmenter
 }
 
 // Prior is the strength of the informative Dirichlet prior, in
@@ -33,13 +36,16 @@ const Prior = 500.0
 
 // CountPhrases counts a document's phrases: for English, runs of one to
 // three words that neither start nor end with a function word and hold no
-// article ("dispute settlement", "Buy in China"); for Chinese, runs of
-// two to four characters without function characters (a segmenter-free
-// approximation of words: 开放, 争端解决). Numbers are left out. Captions
-// and furniture are not read. In a document whose lang is "en", Chinese
-// passages (a quoted original title) are not counted.
-func CountPhrases(doc *normalize.Document, lang string) Counts {
-	c := Counts{n: map[string]int{}, surface: map[string]string{}}
+// article ("dispute settlement", "Buy in China"); for Chinese, the words
+// seg finds (package segment, a dictionary segmenter) of two characters
+// or more, and runs of two or three words without function words (争端,
+// 争端解决, 争端解决机制). With seg nil, Chinese phrases are runs of two to
+// four characters without function characters instead, an approximation
+// that also counts fragments across word boundaries. Numbers are left
+// out. Captions and furniture are not read. In a document whose lang is
+// "en", Chinese passages (a quoted original title) are not counted.
+func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) Counts {
+	c := Counts{n: map[string]int{}, surface: map[string]string{}, seg: seg}
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
@@ -60,7 +66,7 @@ func CountPhrases(doc *normalize.Document, lang string) Counts {
 					flush()
 				}
 				words = append(words, t)
-			case t.Kind == normalize.Han && !zhFunction[t.Key] && lang != "en":
+			case t.Kind == normalize.Han && lang != "en":
 				if len(words) > 0 {
 					flush()
 				}
@@ -107,15 +113,94 @@ func (c *Counts) addWords(text string, ws []normalize.Token) {
 }
 
 func (c *Counts) addHan(text string, hs []normalize.Token) {
+	if len(hs) == 0 {
+		return
+	}
+	if c.seg != nil {
+		var run strings.Builder
+		for _, h := range hs {
+			run.WriteString(h.Key)
+		}
+		if words, err := c.seg.Cut(run.String()); err == nil {
+			c.addHanWords(text, hs, words)
+			return
+		}
+	}
 	for i := range hs {
 		for n := 2; n <= 4 && i+n <= len(hs); n++ {
 			var key strings.Builder
 			for _, h := range hs[i : i+n] {
 				key.WriteString(h.Key)
 			}
+			if strings.ContainsFunc(key.String(), func(r rune) bool { return zhFunction[string(r)] }) {
+				break // n-grams stop at function characters
+			}
 			c.add(key.String(), text[hs[i].Start:hs[i+n-1].End])
 		}
 	}
+}
+
+// addHanWords counts the words of a run of ideographs hs, cut by the
+// segmenter, and the runs of two or three words among them that hold no
+// function word. Each ideograph is one token of hs, so word boundaries map
+// back to the original.
+func (c *Counts) addHanWords(text string, hs []normalize.Token, words []string) {
+	type span struct{ lo, hi int } // tokens of hs
+	var ws []span
+	at := 0
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		ws = append(ws, span{at, at + n})
+		at += n
+	}
+	if at != len(hs) {
+		return // the segmenter did not give the run back; count nothing rather than misplace
+	}
+	key := func(lo, hi int) string {
+		var b strings.Builder
+		for _, h := range hs[lo:hi] {
+			b.WriteString(h.Key)
+		}
+		return b.String()
+	}
+	function := func(w span) bool {
+		k := key(w.lo, w.hi)
+		return w.hi-w.lo == 1 && zhFunction[k] || c.seg.IsStop(k) || zhNumber(k)
+	}
+	for i, w := range ws {
+		if function(w) {
+			continue
+		}
+		for n := 1; n <= 3 && i+n <= len(ws); n++ {
+			last := ws[i+n-1]
+			if function(last) {
+				break
+			}
+			if last.hi-w.lo < 2 {
+				continue // a single character is no phrase
+			}
+			c.add(key(w.lo, last.hi), text[hs[w.lo].Start:hs[last.hi-1].End])
+		}
+	}
+}
+
+// zhNumber reports a word that is a number written in Chinese numerals,
+// with perhaps a unit of time or counting after it (一九五八年, 第一个,
+// 十四五): numbers are no phrases.
+func zhNumber(w string) bool {
+	rs := []rune(w)
+	if n := len(rs); n > 1 && strings.ContainsRune("年月日号个次届项", rs[n-1]) {
+		rs = rs[:n-1]
+	}
+	if len(rs) > 0 && rs[0] == '第' {
+		rs = rs[1:]
+	}
+	for _, r := range rs {
+		if !strings.ContainsRune("〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟", r) {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // Keyness ranks the phrases of target against the combined counts of

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/segment"
 )
 
 // TestLogOddsWorkedExample checks logOddsZ against a computation by hand.
@@ -27,23 +28,42 @@ func TestLogOddsWorkedExample(t *testing.T) {
 }
 
 func TestCountPhrases(t *testing.T) {
-	c := CountPhrases(normalize.Parse("We restore the dispute settlement mechanism. 恢复争端解决机制正常运转。"), "zh")
-	// Keys are stems: "disput settlement" is "dispute settlement".
-	for _, k := range []string{"disput settlement mechanism", "disput settlement", "restor", "争端", "争端解决"} {
-		if c.n[k] == 0 {
-			t.Errorf("CountPhrases: no %q in %v", k, c.n)
+	text := "We restore the dispute settlement mechanism. 恢复争端解决机制正常运转。高水平的对外开放。"
+	seg := &segment.Segmenter{}
+	for _, tt := range []struct {
+		name   string
+		seg    *segment.Segmenter
+		want   []string
+		absent []string
+	}{
+		// Keys are stems: "disput settlement" is "dispute settlement".
+		{"n-grams", nil, []string{"disput settlement mechanism", "disput settlement", "restor", "争端", "争端解决"}, nil},
+		// Words and runs of words: no fragment across a word boundary.
+		{"segmenter", seg, []string{"disput settlement", "争端", "争端解决", "争端解决机制", "正常运转", "高水平", "对外开放"},
+			[]string{"端解", "复争", "解决机制正常运转", "平的对"}},
+	} {
+		c := CountPhrases(normalize.Parse(text), "zh", tt.seg)
+		for _, k := range tt.want {
+			if c.n[k] == 0 {
+				t.Errorf("%s: no %q in %v", tt.name, k, c.n)
+			}
 		}
-	}
-	for k := range c.n {
-		if strings.HasPrefix(k, "the ") || strings.HasSuffix(k, " the") || strings.Contains(k, "的") {
-			t.Errorf("CountPhrases: phrase %q starts or ends with a function word", k)
+		for _, k := range tt.absent {
+			if c.n[k] != 0 {
+				t.Errorf("%s: counts %q", tt.name, k)
+			}
+		}
+		for k := range c.n {
+			if strings.HasPrefix(k, "the ") || strings.HasSuffix(k, " the") || strings.Contains(k, "的") {
+				t.Errorf("%s: phrase %q starts or ends with a function word", tt.name, k)
+			}
 		}
 	}
 }
 
 func TestKeynessAndShift(t *testing.T) {
-	old := CountPhrases(normalize.Parse(strings.Repeat("We must restore the dispute settlement mechanism. Trade grew. ", 3)), "en")
-	new := CountPhrases(normalize.Parse(strings.Repeat("We must build the Buy in China brand. Trade grew. 中文标题", 3)), "en")
+	old := CountPhrases(normalize.Parse(strings.Repeat("We must restore the dispute settlement mechanism. Trade grew. ", 3)), "en", nil)
+	new := CountPhrases(normalize.Parse(strings.Repeat("We must build the Buy in China brand. Trade grew. 中文标题", 3)), "en", nil)
 	all := Sum(old, new)
 	top := Keyness(new, []Counts{old}, all, 3)
 	if len(top) == 0 || !strings.Contains(top[0].Text, "Buy in China") && !strings.Contains(top[0].Text, "China brand") {
@@ -57,5 +77,13 @@ func TestKeynessAndShift(t *testing.T) {
 	appeared, vanished := Shift(old, new, all, 5)
 	if len(appeared) == 0 || len(vanished) == 0 || !strings.Contains(vanished[0].Text, "dispute settlement") {
 		t.Errorf("Shift: appeared %+v, vanished %+v", appeared, vanished)
+	}
+}
+
+func TestZhNumber(t *testing.T) {
+	for w, want := range map[string]bool{"一九五八年": true, "第一个": true, "十四五": true, "两": true, "四人帮": false, "五年计划": false, "年": false, "第": false} {
+		if got := zhNumber(w); got != want {
+			t.Errorf("zhNumber(%q) = %v, want %v", w, got, want)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/segment"
 	"github.com/docdrift/docdrift/themes"
 )
 
@@ -185,8 +186,9 @@ type shift struct {
 // appeared or vanished since the previous document of its language.
 func (r *themesReport) discover(top int) {
 	counts := make([]themes.Counts, len(r.docs))
+	seg := &segment.Segmenter{} // its dictionary loads only if a document has Chinese to cut
 	for i, d := range r.docs {
-		counts[i] = themes.CountPhrases(d.doc, d.Lang)
+		counts[i] = themes.CountPhrases(d.doc, d.Lang, seg)
 	}
 	all := themes.Sum(counts...)
 	for i, d := range r.docs {

@@ -1,0 +1,70 @@
+package segment
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestCut(t *testing.T) {
+	var s Segmenter
+	tests := []struct {
+		text string
+		want string // words joined by "/"
+	}{
+		{"积极推动恢复世界贸易组织争端解决机制正常运转", "积极/推动/恢复/世界贸易组织/争端/解决/机制/正常/运转"},
+		{"高水平对外开放", "高水平/对外开放"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := s.Cut(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := strings.Join(got, "/"); g != tt.want {
+			t.Errorf("Cut(%q) = %s, want %s", tt.text, g, tt.want)
+		}
+		if strings.Join(got, "") != tt.text {
+			t.Errorf("Cut(%q) loses text: %q", tt.text, got)
+		}
+	}
+}
+
+func TestCutConcurrent(t *testing.T) {
+	var s Segmenter
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ws, err := s.Cut("服务贸易规模超过1万亿美元"); err != nil || len(ws) < 3 {
+				t.Errorf("Cut: %q, %v", ws, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// BenchmarkLoad measures loading the dictionary, which the first Cut pays.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var s Segmenter
+		if err := s.load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCut(b *testing.B) {
+	var s Segmenter
+	text := strings.Repeat("要更加主动对接高标准国际经贸规则，稳步扩大规则、规制、管理、标准等制度型开放。", 100)
+	if _, err := s.Cut(text); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Cut(text)
+	}
+}
