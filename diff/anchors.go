@@ -148,35 +148,3 @@ func partnered(a, b []anchor, bKey string) []bool {
 	}
 	return ok
 }
-
-// tally counts the distinct anchors (by kind and key) of one side that
-// found a partner, and the distinct figures and concepts that did not. A
-// figure or concept named twice counts once: a paragraph that restates a
-// date or names a theme again adds no evidence.
-func tally(as []anchor, ok []bool) (matched, figuresMissing, conceptsMissing int) {
-	type id struct{ kind, key string }
-	seen := make(map[id]bool, len(as))
-	for i, a := range as {
-		k := id{a.kind, a.key}
-		if prev, dup := seen[k]; dup && (prev || !ok[i]) {
-			continue
-		} else if dup {
-			// matched now, counted missing before
-			if a.kind == AnchorFigure {
-				figuresMissing--
-			} else if a.kind == AnchorConcept {
-				conceptsMissing--
-			}
-		}
-		seen[k] = ok[i]
-		switch {
-		case ok[i]:
-			matched++
-		case a.kind == AnchorFigure:
-			figuresMissing++
-		case a.kind == AnchorConcept:
-			conceptsMissing++
-		}
-	}
-	return matched, figuresMissing, conceptsMissing
-}

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/docdrift/docdrift/internal/edition"
@@ -48,5 +49,23 @@ func TestEditionPairIsAnEdition(t *testing.T) {
 	}
 	if r.Summary.Moved == 0 {
 		t.Errorf("generated edition pair: %+v; want moved paragraphs", r.Summary)
+	}
+}
+
+// BenchmarkTranslate aligns the 2023 speech with its translation, the pair
+// repeated k times to show how the cost grows.
+func BenchmarkTranslate(b *testing.B) {
+	zh, en := readFixture(b, "speech-2023.zh.txt"), readFixture(b, "speech-2023.en.txt")
+	m := defaultMatcher(b)
+	for _, k := range []int{1, 8, 32} {
+		a := normalize.Parse(strings.Repeat(zh+"\n\n", k))
+		c := normalize.Parse(strings.Repeat(en+"\n\n", k))
+		b.Run(fmt.Sprintf("x%d", k), func(b *testing.B) {
+			b.SetBytes(int64(len(a.Text) + len(c.Text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Translate(a, c, BitextOptions{Concepts: m})
+			}
+		})
 	}
 }

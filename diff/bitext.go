@@ -107,6 +107,7 @@ type BitextOptions struct {
 
 // bside is one document as the translation aligner sees it.
 type bside struct {
+	in      *interner // shared by both sides
 	doc     *normalize.Document
 	blocks  []normalize.Block
 	paras   []bunit
@@ -114,8 +115,8 @@ type bside struct {
 	repeat  []int // paragraph each paragraph repeats, or -1
 }
 
-func newBside(doc *normalize.Document, opts BitextOptions) *bside {
-	s := &bside{doc: doc}
+func newBside(doc *normalize.Document, opts BitextOptions, in *interner) *bside {
+	s := &bside{doc: doc, in: in}
 	for _, b := range doc.Blocks {
 		if b.Kind == normalize.Furniture || b.Kind == normalize.Caption && !opts.Captions || b.First == b.Last {
 			continue
@@ -136,7 +137,9 @@ func newBside(doc *normalize.Document, opts BitextOptions) *bside {
 
 // unit makes the alignment unit of the original text [start, end).
 func (s *bside) unit(start, end int, key string) bunit {
-	return bunit{start: start, end: end, length: textLength(s.doc.Text[start:end]), key: key, anchors: s.anchorsWithin(start, end)}
+	u := bunit{start: start, end: end, length: textLength(s.doc.Text[start:end]), key: key, anchors: s.anchorsWithin(start, end)}
+	u.index(s.in)
+	return u
 }
 
 func (s *bside) anchorsWithin(start, end int) []anchor {
@@ -167,7 +170,8 @@ func (s *bside) sentences(sp span) []bunit {
 // the body) is paired with the translation of the paragraph it repeats.
 // See galechurch.go for the costs.
 func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
-	a, b := newBside(old, opts), newBside(new, opts)
+	in := newInterner()
+	a, b := newBside(old, opts, in), newBside(new, opts, in)
 	ai, bi := originals(a.repeat), originals(b.repeat)
 	au, bu := pick(a.paras, ai), pick(b.paras, bi)
 	ratio := 1.0

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -26,9 +27,11 @@ const (
 	anchorGain  = 1.5
 	figureLoss  = 1.0
 	conceptLoss = 0.5
-	// minBand is the least half-width of the band of the dynamic program
-	// around the diagonal, in units; the band grows with the documents to
-	// a fifth of their combined length.
+	// minBand is the half-width of the band of the dynamic program around
+	// the diagonal, in units, beyond the difference in the documents'
+	// number of units: an alignment strays from the diagonal by that
+	// difference at most, plus local wobble. A constant keeps the cost
+	// linear in the documents' length.
 	minBand = 50
 )
 
@@ -38,6 +41,51 @@ type bunit struct {
 	length     float64 // letters, digits and ideographs
 	key        string  // canonical text, for literals
 	anchors    []anchor
+	ids        []int32  // its distinct figures and concepts, interned, sorted
+	literals   []string // keys of its literals
+}
+
+// interner numbers the distinct figures and concepts of both documents so
+// that beads compare them as sorted integer sets. Two figures get the
+// same number exactly when compatible() holds; figure numbers are even,
+// concept numbers odd.
+type interner struct {
+	ids  map[string]int32
+	next [2]int32
+}
+
+func newInterner() *interner { return &interner{ids: map[string]int32{}} }
+
+func (in *interner) id(a anchor) int32 {
+	k := a.kind + "\x00" + a.key
+	if a.kind == AnchorFigure && measureUnits(a.unit) {
+		k += "\x00" + a.unit
+	}
+	if id, ok := in.ids[k]; ok {
+		return id
+	}
+	parity := int32(0)
+	if a.kind == AnchorConcept {
+		parity = 1
+	}
+	id := in.next[parity]*2 + parity
+	in.next[parity]++
+	in.ids[k] = id
+	return id
+}
+
+// index fills the unit's ids and literals from its anchors.
+func (u *bunit) index(in *interner) {
+	u.ids, u.literals = nil, nil
+	for _, a := range u.anchors {
+		if a.kind == AnchorLiteral {
+			u.literals = append(u.literals, a.key)
+			continue
+		}
+		u.ids = append(u.ids, in.id(a))
+	}
+	slices.Sort(u.ids)
+	u.ids = slices.Compact(u.ids)
 }
 
 // bead is a run of units of each side aligned together.
@@ -62,10 +110,11 @@ func textLength(s string) float64 {
 // galeChurch aligns units a and b in order, by dynamic programming over
 // beads 1:1, 1:0, 0:1, 2:1 and 1:2, where ratio is the expected length of
 // a b unit per unit of length of a. Only cells within a band around the
-// diagonal are computed: O((len(a)+len(b))·band) time and space.
+// diagonal are computed: O((len(a)+len(b))·band) time and space, band
+// being minBand plus the difference in number of units.
 func galeChurch(a, b []bunit, ratio float64) []bead {
 	n, m := len(a), len(b)
-	band := max(minBand, (n+m)/5)
+	band := minBand + max(n-m, m-n)
 	lo := func(i int) int { return max(0, i*m/max(n, 1)-band) }
 	hi := func(i int) int { return min(m, i*m/max(n, 1)+band) }
 	// cost[i][j-lo(i)] is the least cost of aligning a[:i] with b[:j].
@@ -144,13 +193,59 @@ func beadCost(as, bs []bunit, ratio float64) float64 {
 	} else if la+lb > 0 {
 		c += skipCost // text against nothing but punctuation
 	}
-	aa, ba := anchorsIn(as), anchorsIn(bs)
-	aOK, bOK := matchAnchors(aa, ba, keyOf(as), keyOf(bs))
-	ma, fa, ca := tally(aa, aOK)
-	mb, fb, cb := tally(ba, bOK)
-	c -= anchorGain * float64(ma+mb) / 2
-	c += figureLoss*float64(fa+fb) + conceptLoss*float64(ca+cb)
+	ia, ib := idsIn(as), idsIn(bs)
+	matched, missing := 0, [2]int{}
+	for i, j := 0, 0; i < len(ia) || j < len(ib); {
+		switch {
+		case j == len(ib) || i < len(ia) && ia[i] < ib[j]:
+			missing[ia[i]&1]++
+			i++
+		case i == len(ia) || ib[j] < ia[i]:
+			missing[ib[j]&1]++
+			j++
+		default:
+			matched += 2 // one on each side
+			i++
+			j++
+		}
+	}
+	matched += literalsFound(as, bs) + literalsFound(bs, as)
+	c -= anchorGain * float64(matched) / 2
+	c += figureLoss*float64(missing[0]) + conceptLoss*float64(missing[1])
 	return c
+}
+
+// idsIn returns the distinct anchor ids of units, sorted.
+func idsIn(us []bunit) []int32 {
+	if len(us) == 1 {
+		return us[0].ids
+	}
+	var out []int32
+	for _, u := range us {
+		out = append(out, u.ids...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// literalsFound counts the distinct literals of as found in the text of bs.
+func literalsFound(as, bs []bunit) int {
+	n := 0
+	var key string
+	for k, u := range as {
+		for i, l := range u.literals {
+			if slices.Contains(u.literals[:i], l) || k > 0 && slices.ContainsFunc(as[:k], func(v bunit) bool { return slices.Contains(v.literals, l) }) {
+				continue
+			}
+			if key == "" {
+				key = keyOf(bs)
+			}
+			if strings.Contains(key, l) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func lengthOf(us []bunit) float64 {
