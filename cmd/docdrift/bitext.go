@@ -57,21 +57,7 @@ func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, n
 	if r.width == 0 {
 		r.width = terminalWidth(u)
 	}
-	switch u.format {
-	case formatJSON:
-		err = writeJSON(u, r.json())
-	case formatMarkdown:
-		r.markdown(u)
-	default:
-		r.text(u)
-	}
-	if err != nil {
-		return err
-	}
-	if t.Summary.Differences() > 0 {
-		return errChanges
-	}
-	return nil
+	return render(u, r, t.Summary.Differences())
 }
 
 func terminalWidth(u *ui) int {
@@ -349,7 +335,7 @@ type langRef struct {
 	Lang string `json:"lang"`
 }
 
-func (r bitextReport) json() bitextJSON {
+func (r bitextReport) json() any {
 	ps := r.t.Passages
 	if ps == nil {
 		ps = []diff.BiPassage{}

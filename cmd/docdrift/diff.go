@@ -136,18 +136,30 @@ func runDiff(u *ui, opts diffOptions) error {
 	}
 	res := diff.Compare(old, new, diff.Options{Captions: opts.captions})
 	r := diffReport{old: old, new: new, oldID: docID(opts.oldPath), newID: docID(opts.newPath), res: res, opts: opts, only: only}
+	return render(u, r, res.Summary.Changes())
+}
+
+// report is a comparison ready to render in each output format.
+type report interface {
+	text(u *ui)
+	markdown(u *ui)
+	json() any
+}
+
+// render writes r in the format asked for; changes > 0 makes the exit
+// status 1.
+func render(u *ui, r report, changes int) error {
 	switch u.format {
 	case formatJSON:
-		err = writeJSON(u, r.json())
+		if err := writeJSON(u, r.json()); err != nil {
+			return err
+		}
 	case formatMarkdown:
 		r.markdown(u)
 	default:
 		r.text(u)
 	}
-	if err != nil {
-		return err
-	}
-	if res.Summary.Changes() > 0 {
+	if changes > 0 {
 		return errChanges
 	}
 	return nil
@@ -227,7 +239,7 @@ type docRef struct {
 	Encoding string `json:"encoding"`
 }
 
-func (r diffReport) json() diffJSON {
+func (r diffReport) json() any {
 	ps := r.res.Passages
 	if ps == nil {
 		ps = []diff.Passage{}
