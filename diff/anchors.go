@@ -36,17 +36,8 @@ func measureUnits(u string) bool {
 	case figures.Percent, figures.PercentagePoint, figures.Times:
 		return true
 	}
-	return len(u) == 3 && u == toUpperASCII(u) // ISO 4217 currency codes
-}
-
-func toUpperASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
+	// ISO 4217 currency codes: three capital letters.
+	return len(u) == 3 && strings.IndexFunc(u, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0
 }
 
 // compatible reports whether two anchors stand for the same thing.

@@ -255,27 +255,28 @@ type tbead struct {
 // it stands in its own document, paired with the other side of the bead of
 // the paragraph it repeats.
 func withRepeats(beads []bead, ra, rb []int) []tbead {
-	var out []tbead
-	partner := func(side func(bead) span, other func(bead) span, orig int) span {
-		for _, bd := range beads {
-			if s := side(bd); s.lo <= orig && orig < s.hi {
-				return other(bd)
-			}
+	// The other side of the bead holding each paragraph, or none.
+	none := span{-1, -1}
+	partnerA, partnerB := slices.Repeat([]span{none}, len(ra)), slices.Repeat([]span{none}, len(rb))
+	for _, bd := range beads {
+		for i := max(bd.a.lo, 0); i < bd.a.hi; i++ {
+			partnerA[i] = bd.b
 		}
-		return span{-1, -1}
+		for j := max(bd.b.lo, 0); j < bd.b.hi; j++ {
+			partnerB[j] = bd.a
+		}
 	}
-	sideA := func(bd bead) span { return bd.a }
-	sideB := func(bd bead) span { return bd.b }
+	var out []tbead
 	nextA, nextB := 0, 0
 	flush := func(limA, limB int) {
 		for ; nextA < limA; nextA++ {
 			if r := ra[nextA]; r >= 0 {
-				out = append(out, tbead{a: span{nextA, nextA + 1}, b: partner(sideA, sideB, r), repeatOf: r, repeatA: true})
+				out = append(out, tbead{a: span{nextA, nextA + 1}, b: partnerA[r], repeatOf: r, repeatA: true})
 			}
 		}
 		for ; nextB < limB; nextB++ {
 			if r := rb[nextB]; r >= 0 {
-				out = append(out, tbead{a: partner(sideB, sideA, r), b: span{nextB, nextB + 1}, repeatOf: r})
+				out = append(out, tbead{a: partnerB[r], b: span{nextB, nextB + 1}, repeatOf: r})
 			}
 		}
 	}

@@ -76,7 +76,6 @@ func (in *interner) id(a anchor) int32 {
 
 // index fills the unit's ids and literals from its anchors.
 func (u *bunit) index(in *interner) {
-	u.ids, u.literals = nil, nil
 	for _, a := range u.anchors {
 		if a.kind == AnchorLiteral {
 			u.literals = append(u.literals, a.key)
@@ -89,10 +88,7 @@ func (u *bunit) index(in *interner) {
 }
 
 // bead is a run of units of each side aligned together.
-type bead struct {
-	a, b span
-	cost float64
-}
+type bead struct{ a, b span }
 
 // textLength counts the letters, digits and ideographs of s: the length
 // measure of Gale & Church (characters), without spaces and punctuation
@@ -160,7 +156,7 @@ func galeChurch(a, b []bunit, ratio float64) []bead {
 	for i, j := n, m; i > 0 || j > 0; {
 		mv := moves[back[i][j-lo(i)]]
 		pi, pj := i-mv[0], j-mv[1]
-		out = append(out, bead{a: span{pi, i}, b: span{pj, j}, cost: at(i, j) - at(pi, pj)})
+		out = append(out, bead{a: span{pi, i}, b: span{pj, j}})
 		i, j = pi, pj
 	}
 	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
@@ -177,7 +173,7 @@ func beadCost(as, bs []bunit, ratio float64) float64 {
 	if len(as) == 0 || len(bs) == 0 {
 		return skipCost
 	}
-	if ka := keyOf(as); ka != "" && ka == keyOf(bs) {
+	if len(as) == 1 && len(bs) == 1 && as[0].key != "" && as[0].key == bs[0].key {
 		// The same text on both sides, left untranslated (a title in the
 		// original script): as sure a pair as there is.
 		return -skipCost

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -61,11 +59,7 @@ func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, n
 }
 
 func terminalWidth(u *ui) int {
-	var w io.Writer = u.out
-	if b, ok := w.(interface{ Unwrap() io.Writer }); ok {
-		w = b.Unwrap()
-	}
-	if f, ok := w.(*os.File); ok && isTerminal(f) {
+	if f, ok := fileOf(u.out); ok && isTerminal(f) {
 		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
 			return cols
 		}

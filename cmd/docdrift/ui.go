@@ -66,11 +66,17 @@ func (u *ui) newColor(attrs ...color.Attribute) *color.Color {
 }
 
 func isTerminal(w io.Writer) bool {
+	f, ok := fileOf(w)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// fileOf returns the file under w, through the command's output buffer.
+func fileOf(w io.Writer) (*os.File, bool) {
 	if b, ok := w.(interface{ Unwrap() io.Writer }); ok {
 		w = b.Unwrap()
 	}
 	f, ok := w.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+	return f, ok
 }
 
 // warnf prints a warning about a file on stderr: "docdrift: PATH: warning: …".
