@@ -254,20 +254,31 @@ func (al *aligner) similar() {
 		score float64
 		dist  float64
 	}
-	var cands []cand
-	for i, s := range al.a.sents {
-		if al.aPair[i] >= 0 {
-			continue
+	// Scoring the candidates of each free sentence is independent work,
+	// done on every core; the ranking below is one sequential pass.
+	var free []int
+	for i := range al.a.sents {
+		if al.aPair[i] < 0 {
+			free = append(free, i)
 		}
+	}
+	found := make([][]cand, len(free))
+	parallel(len(free), func(k int) {
+		i := free[k]
+		s := al.a.sents[i]
 		for _, j := range al.candidates(s) {
 			threshold := PairThreshold
 			if s.heading != al.b.sents[j].heading {
 				threshold += crossKindPenalty
 			}
 			if sc := al.score(span{i, i + 1}, span{j, j + 1}); sc >= threshold {
-				cands = append(cands, cand{i, j, sc, al.distance(i, j)})
+				found[k] = append(found[k], cand{i, j, sc, al.distance(i, j)})
 			}
 		}
+	})
+	var cands []cand
+	for _, c := range found {
+		cands = append(cands, c...)
 	}
 	slices.SortFunc(cands, func(x, y cand) int {
 		switch {

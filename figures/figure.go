@@ -87,8 +87,19 @@ func Extract(text string, base int) []Figure {
 // base), for callers that fold it for other uses too.
 func ExtractFolded(c normalize.Canonical, text string, base int) []Figure {
 	toks := scan(c.Key)
+	next := nextNumbers(toks)
 	var out []Figure
 	for i := 0; i < len(toks); {
+		// No figure starts further than leadIn tokens before a number:
+		// skip the stretches of text without one.
+		if next[i]-i > leadIn {
+			i = next[i] - leadIn
+			continue
+		}
+		if !mayBeginFigure(toks[i]) {
+			i++
+			continue
+		}
 		f, n := parseAt(toks, i)
 		if n == 0 {
 			i++
@@ -125,7 +136,7 @@ const (
 )
 
 func scan(key string) []tok {
-	var toks []tok
+	toks := make([]tok, 0, len(key)/4+1) // words average over four bytes
 	for i := 0; i < len(key); {
 		r, size := decodeRune(key[i:])
 		switch {
@@ -206,3 +217,57 @@ func words(toks []tok, i, j int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// leadIn is the most tokens a figure can hold before its number: a hedge
+// of up to three words and an article, or "per cent of", then a currency
+// of two tokens, a sign and 第 — with room to spare.
+const leadIn = 10
+
+// nextNumbers returns, for each token, the index of the first token at or
+// after it that can begin a number (digits, a Han character, an English
+// number word), or len(toks) when none follows.
+func nextNumbers(toks []tok) []int {
+	next := make([]int, len(toks)+1)
+	next[len(toks)] = len(toks)
+	for i := len(toks) - 1; i >= 0; i-- {
+		next[i] = next[i+1]
+		if mayBeginNumber(toks[i]) {
+			next[i] = i
+		}
+	}
+	return next
+}
+
+// mayBeginNumber reports whether number can read a number starting at t:
+// a cheap test that admits every token number accepts.
+func mayBeginNumber(t tok) bool {
+	switch t.kind {
+	case tDigits, tHan:
+		return true
+	case tWord:
+		w := t.s
+		return w == "a" || w == "half" || w == "quarter" || smallWords[w] != 0 || tensWords[w] != 0 || isZeroWord(w)
+	}
+	return false
+}
+
+// mayBeginFigure reports whether parseAt can read a figure starting at t:
+// the start of a number, a symbol, or the first word of a hedge, a
+// currency or a unit written first.
+func mayBeginFigure(t tok) bool {
+	return t.kind != tWord || mayBeginNumber(t) || figureStarts[t.s]
+}
+
+// figureStarts are the first words of the lead-ins parseAt reads before a
+// number.
+var figureStarts = func() map[string]bool {
+	m := map[string]bool{"percent": true, "percents": true, "per": true, "minus": true, "negative": true, "from": true}
+	for _, lexicon := range []map[string]string{hedgesBefore, currenciesBefore} {
+		for k := range lexicon {
+			if toks := scan(k); len(toks) > 0 {
+				m[toks[0].s] = true
+			}
+		}
+	}
+	return m
+}()

@@ -24,7 +24,7 @@ var hedgesAfter = map[string]string{
 // hedgeBefore reads a hedge of up to three words at toks[i].
 func hedgeBefore(toks []tok, i int) (string, int) {
 	for n := 3; n >= 1; n-- {
-		if q, ok := hedgesBefore[phrase(toks, i, n)]; ok {
+		if q, ok := lookup(hedgesBefore, toks, i, n); ok {
 			// "some" and "about" hedge only a number that follows.
 			if _, m, _ := number(toks, i+n); m > 0 || currencyAt(toks, i+n) {
 				return q, n
@@ -47,7 +47,7 @@ func currencyAt(toks []tok, i int) bool {
 // hedgeAfter reads a hedge of up to two tokens at toks[i].
 func hedgeAfter(toks []tok, i int) (string, int) {
 	for n := 2; n >= 1; n-- {
-		if q, ok := hedgesAfter[phrase(toks, i, n)]; ok {
+		if q, ok := lookup(hedgesAfter, toks, i, n); ok {
 			return q, n
 		}
 	}
@@ -60,6 +60,30 @@ func hedgeAfter(toks []tok, i int) (string, int) {
 
 // phrase joins n tokens at i with spaces, for Latin words, or without,
 // for Chinese.
+// lookup finds the phrase of toks[i:i+n] (as phrase builds it) in m
+// without allocating: the phrase is assembled in a stack buffer, and a
+// map index by string(bytes) does not copy.
+func lookup[V any](m map[string]V, toks []tok, i, n int) (V, bool) {
+	var zero V
+	if i+n > len(toks) || n == 0 {
+		return zero, false
+	}
+	var arr [64]byte
+	b := arr[:0]
+	han := toks[i].kind == tHan
+	for k := i; k < i+n; k++ {
+		if han && toks[k].kind != tHan {
+			return zero, false
+		}
+		if !han && k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, toks[k].s...)
+	}
+	v, ok := m[string(b)]
+	return v, ok
+}
+
 func phrase(toks []tok, i, n int) string {
 	if i+n > len(toks) {
 		return ""
@@ -176,7 +200,7 @@ func unitAfter(toks []tok, i int) (string, int) {
 	}
 	// Chinese: 个百分点, 美元, 亿元人民币 … written without spaces.
 	for n := 4; n >= 1; n-- {
-		if u, ok := unitsAfter[phrase(toks, i, n)]; ok {
+		if u, ok := lookup(unitsAfter, toks, i, n); ok {
 			return u, n
 		}
 	}

@@ -28,11 +28,8 @@ func parseAt(toks []tok, i int) (Figure, int) {
 	// "percent of 10", "per cent of twenty-two": the unit first.
 	pctFirst := false
 	if cur == "" {
-		for _, p := range []string{"percent of", "percents of", "per cent of"} {
-			if k := len(strings.Fields(p)); phrase(toks, j, k) == p {
-				pctFirst, j = true, j+k
-				break
-			}
+		if _, k := percentOf(toks, j); k > 0 {
+			pctFirst, j = true, j+k
 		}
 	}
 	neg := false
@@ -157,7 +154,7 @@ func parseAt(toks []tok, i int) (Figure, int) {
 // unitsAfterWord reports whether toks[i:i+n] is a unit word of the
 // lexicon (percent, dollars, 倍 …) rather than a counted noun.
 func unitsAfterWord(toks []tok, i, n int) bool {
-	_, ok := unitsAfter[phrase(toks, i, n)]
+	_, ok := lookup(unitsAfter, toks, i, n)
 	return ok
 }
 
@@ -266,4 +263,22 @@ func roundPtr(p *float64) *float64 {
 	}
 	v := round(*p)
 	return &v
+}
+
+// percentOf reads "percent of", "percents of" or "per cent of" at toks[i]
+// (the unit written before its number) and returns the tokens it spans.
+func percentOf(toks []tok, i int) (string, int) {
+	for _, p := range [][]string{{"percent", "of"}, {"percents", "of"}, {"per", "cent", "of"}} {
+		if at(toks, i) != p[0] {
+			continue
+		}
+		k := 1
+		for k < len(p) && at(toks, i+k) == p[k] {
+			k++
+		}
+		if k == len(p) {
+			return Percent, k
+		}
+	}
+	return "", 0
 }

@@ -63,7 +63,11 @@ func (f *folder) fold(text string, base int) {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			f.rune(foldRune(rune(c)), base+j, base+j+1)
+			if '!' <= c && c <= '~' && c != '`' && !f.pendingSpace {
+				f.byte(c, base+j) // most characters: kept as they are
+			} else {
+				f.rune(foldRune(rune(c)), base+j, base+j+1)
+			}
 			j++
 		}
 		if j == len(text) {
@@ -145,6 +149,17 @@ func (f *folder) rune(r rune, start, end int) {
 	}
 	f.emit(r, start, end)
 	f.last = r
+}
+
+// byte writes a printable ASCII character that folding keeps as it is,
+// when no white space is pending: f.rune without its tests.
+func (f *folder) byte(c byte, start int) {
+	f.key.WriteByte(c)
+	if f.offsets {
+		f.starts = append(f.starts, start)
+		f.ends = append(f.ends, start+1)
+	}
+	f.last = rune(c)
 }
 
 func (f *folder) emit(r rune, start, end int) {
