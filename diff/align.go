@@ -46,7 +46,7 @@ type side struct {
 }
 
 func newSide(doc *normalize.Document, captions bool) side {
-	s := side{doc: doc}
+	s := side{doc: doc, sents: make([]sent, 0, len(doc.Sentences))}
 	for i, se := range doc.Sentences {
 		kind := doc.Blocks[se.Block].Kind
 		if kind == normalize.Furniture || kind == normalize.Caption && !captions {
@@ -205,24 +205,31 @@ func (al *aligner) exactAnywhere() {
 // Inverse document frequencies count these sentences only.
 func (al *aligner) weigh() {
 	al.w = newWeigher()
+	// The free sentences of both sides, tokenized on every core at once.
+	type free struct {
+		s    *sent
+		text string
+	}
+	var todo []free
 	for k, sd := range []side{al.a, al.b} {
 		paired := al.aPair
 		if k == 1 {
 			paired = al.bPair
 		}
-		words := make([][]string, len(sd.sents))
-		parallel(len(sd.sents), func(i int) {
-			if paired[i] < 0 {
-				s := &sd.sents[i]
-				s.units = s.unitsOf(sd.doc.Text)
-				words[i] = features(s.units)
-			}
-		})
 		for i := range sd.sents {
 			if paired[i] < 0 {
-				sd.sents[i].feats = al.w.intern(words[i])
+				todo = append(todo, free{&sd.sents[i], sd.doc.Text})
 			}
 		}
+	}
+	words := make([][]string, len(todo))
+	parallel(len(todo), func(k int) {
+		s := todo[k].s
+		s.units = s.unitsOf(todo[k].text)
+		words[k] = features(s.units)
+	})
+	for k, f := range todo {
+		f.s.feats = al.w.intern(words[k])
 	}
 	al.w.finish()
 	for _, ss := range [][]sent{al.a.sents, al.b.sents} {

@@ -227,7 +227,19 @@ func decodeUTF8(data []byte, name string) Decoded {
 func checkText(text string) error {
 	var total, controls int
 	hasContent := false
-	for _, r := range text {
+	// ASCII, byte by byte; the rest rune by rune.
+	i := 0
+	for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
+		c := text[i]
+		total++
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
+			controls++
+		}
+		if !hasContent && c != ' ' && (c < '\t' || c > '\r') {
+			hasContent = true
+		}
+	}
+	for _, r := range text[i:] {
 		total++
 		if isControl(r) {
 			controls++
