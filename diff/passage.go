@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/themes"
 )
 
 // Kind says what happened to a passage.
@@ -36,6 +37,10 @@ type Passage struct {
 	Old   *Side   `json:"old"`   // nil for added passages
 	New   *Side   `json:"new"`   // nil for removed passages
 	Edits []Edit  `json:"edits,omitempty"`
+	// Level is the most significant class among Changes; "" for a
+	// passage that is the same.
+	Level   Class    `json:"level,omitempty"`
+	Changes []Change `json:"changes,omitempty"`
 }
 
 // Summary counts passages by kind.
@@ -45,6 +50,9 @@ type Summary struct {
 	Moved   int `json:"moved"`
 	Added   int `json:"added"`
 	Removed int `json:"removed"`
+	// Levels counts the passages that are not the same by their level
+	// (the most significant class of their changes).
+	Levels map[Class]int `json:"levels,omitempty"`
 }
 
 // Changes is the number of passages that are not the same.
@@ -55,6 +63,9 @@ type Options struct {
 	// Captions includes photo captions in the comparison; by default
 	// they are left out, as page furniture is.
 	Captions bool
+	// Concepts, when set, finds glossary concepts, so that a concept
+	// appearing in or vanishing from a passage is classified as such.
+	Concepts *themes.Matcher
 }
 
 // Result is the comparison of two documents.
@@ -74,6 +85,15 @@ func Compare(old, new *normalize.Document, opts Options) *Result {
 	bl := builder{a: a, b: b, pairs: pairs}
 	bl.build()
 	r := &Result{Passages: bl.out}
+	classify(r, old, new, opts.Concepts)
+	for _, p := range r.Passages {
+		if p.Level != "" {
+			if r.Summary.Levels == nil {
+				r.Summary.Levels = map[Class]int{}
+			}
+			r.Summary.Levels[p.Level]++
+		}
+	}
 	for _, p := range r.Passages {
 		switch p.Kind {
 		case Same:

@@ -11,6 +11,7 @@ import (
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/themes"
 )
 
 // diffOptions are the settings of "docdrift diff".
@@ -22,6 +23,7 @@ type diffOptions struct {
 	encoding         string
 	glossary         string
 	width            int
+	minLevel         diff.Class
 }
 
 var passageKinds = []diff.Kind{diff.Same, diff.Changed, diff.Moved, diff.Added, diff.Removed}
@@ -64,6 +66,7 @@ Examples:
 			encodingFlag(),
 			glossaryFlag(),
 			&cli.IntFlag{Name: "width", Usage: "width of side-by-side output for a translation (default: the terminal's, or 100)"},
+			minLevelFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd)
@@ -76,6 +79,9 @@ Examples:
 			opts := diffOptions{oldPath: cmd.Args().Get(0), newPath: cmd.Args().Get(1),
 				context: int(cmd.Int("context")), captions: cmd.Bool("captions"), encoding: cmd.String("encoding"),
 				glossary: cmd.String("glossary"), width: int(cmd.Int("width"))}
+			if opts.minLevel, err = minLevelOf(cmd); err != nil {
+				return err
+			}
 			if opts.context < 0 {
 				return usagef("--context %d: use a number of passages, 0 or more", opts.context)
 			}
@@ -134,9 +140,51 @@ func runDiff(u *ui, opts diffOptions) error {
 		}
 		only = append(only, diff.Kind(k))
 	}
-	res := diff.Compare(old, new, diff.Options{Captions: opts.captions})
+	g, err := loadGlossary(opts.glossary)
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.glossary, err)
+	}
+	res := diff.Compare(old, new, diff.Options{Captions: opts.captions, Concepts: themes.NewMatcher(g.Concepts)})
 	r := diffReport{old: old, new: new, oldID: docID(opts.oldPath), newID: docID(opts.newPath), res: res, opts: opts, only: only}
-	return render(u, r, res.Summary.Changes())
+	return render(u, r, significant(res.Passages, opts.minLevel))
+}
+
+// minLevelFlag is the --min-level flag of the commands that classify
+// changes.
+func minLevelFlag() cli.Flag {
+	return &cli.StringFlag{Name: "min-level", Usage: "show only changes of this class or a more significant one: " + classNames() +
+		" (least to most significant); the exit status follows what is shown"}
+}
+
+func classNames() string {
+	names := make([]string, len(diff.Classes))
+	for i, c := range diff.Classes {
+		names[i] = string(c)
+	}
+	return strings.Join(names, ", ")
+}
+
+func minLevelOf(cmd *cli.Command) (diff.Class, error) {
+	s := cmd.String("min-level")
+	if s == "" {
+		return diff.Cosmetic, nil
+	}
+	c, err := diff.ParseClass(s)
+	if err != nil {
+		return "", usagef("--min-level: %v", err)
+	}
+	return c, nil
+}
+
+// significant counts the passages whose level is at least min.
+func significant(ps []diff.Passage, min diff.Class) int {
+	n := 0
+	for _, p := range ps {
+		if p.Kind != diff.Same && p.Level.Rank() >= min.Rank() {
+			n++
+		}
+	}
+	return n
 }
 
 // report is a comparison ready to render in each output format.
@@ -191,7 +239,7 @@ func (r diffReport) shown() []int {
 	}
 	keep := make([]bool, len(ps))
 	for i, p := range ps {
-		if !want(p.Kind) {
+		if !want(p.Kind) || p.Kind != diff.Same && p.Level.Rank() < r.opts.minLevel.Rank() {
 			continue
 		}
 		keep[i] = true
@@ -214,7 +262,23 @@ func (r diffReport) shown() []int {
 }
 
 func summaryLine(s diff.Summary) string {
-	return fmt.Sprintf("%d same, %d changed, %d moved, %d added, %d removed", s.Same, s.Changed, s.Moved, s.Added, s.Removed)
+	line := fmt.Sprintf("%d same, %d changed, %d moved, %d added, %d removed", s.Same, s.Changed, s.Moved, s.Added, s.Removed)
+	if by := levelLine(s.Levels); by != "" {
+		line += "; by class: " + by
+	}
+	return line
+}
+
+// levelLine lists counts by class, most significant first: "2 figure, 1
+// modality, 5 wording".
+func levelLine(levels map[diff.Class]int) string {
+	var parts []string
+	for i := len(diff.Classes) - 1; i >= 0; i-- {
+		if n := levels[diff.Classes[i]]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, diff.Classes[i]))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func lines(s *diff.Side) string {

@@ -19,6 +19,9 @@ func (r diffReport) text(u *ui) {
 		if len(p.Edits) > 0 {
 			header += fmt.Sprintf(" (%.2f)", p.Score)
 		}
+		if p.Level != "" {
+			header += " — " + string(p.Level)
+		}
 		header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New))
 		fmt.Fprintln(u.out, u.bold.Sprint(header))
 		fmt.Fprintln(u.out, r.textBody(u, p))
@@ -101,6 +104,9 @@ func (r diffReport) markdown(u *ui) {
 		score := ""
 		if len(p.Edits) > 0 {
 			score = fmt.Sprintf(" (%.2f)", p.Score)
+		}
+		if p.Level != "" {
+			score += " " + string(p.Level)
 		}
 		fmt.Fprintf(u.out, "%d. **%s**%s, lines %s → %s: %s\n", i+1, p.Kind, score, lines(p.Old), lines(p.New), r.markdownBody(p))
 	}

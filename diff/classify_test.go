@@ -1,0 +1,100 @@
+package diff
+
+import (
+	"testing"
+
+	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/themes"
+)
+
+func TestClassifyHunk(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     Class
+	}{
+		{"US$500 billion", "580 billion US dollars", Figure},
+		{"4-3/4 to 5 percent", "5 to 5-1/4 percent", Figure},
+		{"nearly 30%", "around 30%", Hedge},
+		{"some additional policy firming may be appropriate", "the extent of any additional policy firming", Modality},
+		{"will", "may", Modality},
+		{"must", "should", Modality},
+		{"is", "is not", Negation},
+		{"does", "doesn't", Negation},
+		{"将继续扩大", "不再扩大", Negation},
+		{"不断扩大", "持续扩大", Wording}, // 不断 is "continuously"
+		{"应当", "可以", Modality},
+		{"moved slightly lower", "remained low", Hedge},
+		{"organisation", "organization", Cosmetic},
+		{"labour", "labor", Cosmetic},
+		{"growth, investment", "growth; investment", Cosmetic},
+		{"picked up", "been robust", Wording},
+		{"March 22", "May 3", Wording}, // a statement's date: no modal, no figure
+		{"in 2023", "in 2024", Wording},
+		{"a new clause that broadly restates the case for restraint at length", "", Wording},
+	}
+	for _, tt := range tests {
+		whole := newPassageWords(tt.old, tt.new)
+		if got := classifyHunk(tt.old, tt.new, whole); got != tt.want {
+			t.Errorf("classifyHunk(%q, %q) = %s, want %s", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
+// TestModalMovedIsWording: "likely" moving between clauses of one passage
+// changes no modality.
+func TestModalMovedIsWording(t *testing.T) {
+	old := "Recent developments are likely to result in tighter credit conditions for households and businesses and to weigh on economic activity.\n"
+	new := "Tighter credit conditions for households and businesses are likely to weigh on economic activity.\n"
+	r := Compare(normalize.Parse(old), normalize.Parse(new), Options{})
+	for _, p := range r.Passages {
+		for _, c := range p.Changes {
+			if c.Class == Modality {
+				t.Errorf("change %+v classified as modality; the passage keeps its one \"likely\"", c)
+			}
+		}
+	}
+}
+
+func TestPassageLevels(t *testing.T) {
+	g, err := themes.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := "The Committee will act as needed.\n\nTrade reached US$500 billion.\n\nWe pursue dual circulation and open markets.\n\nThe weather was pleasant.\n"
+	new := "The Committee may act as needed.\n\nTrade reached US$580 billion.\n\nWe pursue open markets.\n\nThe weather was pleasant!\n"
+	r := Compare(normalize.Parse(old), normalize.Parse(new), Options{Concepts: themes.NewMatcher(g.Concepts)})
+	var levels []Class
+	for _, p := range r.Passages {
+		if p.Kind != Same {
+			levels = append(levels, p.Level)
+		}
+	}
+	want := []Class{Modality, Figure, Concept, Cosmetic}
+	if len(levels) != len(want) {
+		t.Fatalf("levels %v, want %v", levels, want)
+	}
+	for i := range want {
+		if levels[i] != want[i] {
+			t.Errorf("passage %d level %s, want %s (all: %v)", i, levels[i], want[i], levels)
+		}
+	}
+	for _, p := range r.Passages {
+		if p.Kind == Same && (p.Level != "" || len(p.Changes) > 0) {
+			t.Errorf("same passage with changes: %+v", p)
+		}
+	}
+}
+
+func TestParseClass(t *testing.T) {
+	for _, c := range Classes {
+		if got, err := ParseClass(string(c)); err != nil || got != c {
+			t.Errorf("ParseClass(%q) = %q, %v", c, got, err)
+		}
+	}
+	if _, err := ParseClass("important"); err == nil {
+		t.Error("ParseClass(\"important\"): no error")
+	}
+	if Cosmetic.Rank() >= Figure.Rank() || Wording.Rank() >= Modality.Rank() {
+		t.Error("class ranks out of order")
+	}
+}
