@@ -20,12 +20,12 @@ type Class string
 // Change classes, from the least significant to the most.
 const (
 	Cosmetic Class = "cosmetic" // punctuation, case, spelling variants, the format of a figure
-	Wording  Class = "wording"  // content words changed, a passage added, removed or moved
+	Wording  Class = "wording"  // content words changed; a passage added, removed or moved
 	Concept  Class = "concept"  // a glossary concept appears in or vanishes from the passage
 	Hedge    Class = "hedge"    // a figure's qualifier ("nearly" → "over") or a hedging adverb
 	Modality Class = "modality" // a modal changed ("will" → "may", "must" → "should")
 	Negation Class = "negation" // a negation added or dropped ("not", "no", 不)
-	Figure   Class = "figure"   // a value changed, or a figure appears or vanishes
+	Figure   Class = "figure"   // a value changed, or a figure appears or vanishes in an aligned passage
 )
 
 // Classes lists the change classes in order of significance, least first.
@@ -132,14 +132,12 @@ func passageChanges(p Passage) []Change {
 
 func tidy(s string) string { return normalize.Tidy(strings.TrimSpace(s)) }
 
-// wholeChange classifies a passage added or removed whole: a figure when
-// it holds one, wording otherwise.
+// wholeChange is a passage added or removed whole: wording (with any
+// concept it brings or takes, added by conceptChanges). The figures in it
+// changed no value: figure tracks say whether the fact was restated
+// elsewhere.
 func wholeChange(old, new string) Change {
-	c := Change{Class: Wording, Old: old, New: new}
-	if len(quantities(old+new)) > 0 {
-		c.Class = Figure
-	}
-	return c
+	return Change{Class: Wording, Old: old, New: new}
 }
 
 // classifyHunk says what replacing old by new does. Figures are compared

@@ -70,6 +70,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown (where the command has it)"},
 		},
 		Commands: withUsageErrors(
+			timelineCommand(),
 			normalizeCommand(),
 			diffCommand(),
 			figuresCommand(),

@@ -1,0 +1,454 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/fixtures"
+	"github.com/docdrift/docdrift/themes"
+	"github.com/docdrift/docdrift/timeline"
+)
+
+// How much of each step the text and Markdown reports list; JSON lists
+// everything.
+const (
+	stepChangesShown  = 8
+	stepFiguresShown  = 8
+	stepConceptsShown = 10
+	quoteWidth        = 60
+)
+
+func timelineCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "timeline",
+		Usage:     "tell how a corpus drifted, step by step in date order: passages, figures and themes",
+		ArgsUsage: "[CORPUS]",
+		Description: `For each document and the one before it in the same language, and for each
+translation and its original, a short account: passages same, changed, moved, added
+and removed, counted by what kind of change they carry (figure, negation, modality,
+hedge, concept, wording, cosmetic — see diff --help); the figures whose value or hedge
+moved, old → new; the glossary concepts that appeared or vanished; and the most
+significant changes, each with its lines. Then the figure tracks that changed and the
+themes that shifted across the whole corpus.
+
+CORPUS is a folder with a docdrift.yaml manifest, a folder of dated files, or a list
+of files (see figures --help). Without one, timeline runs on the sample corpus built
+into docdrift and says so on stderr.
+
+Exit status: 0 the report was written, 2 trouble. (For a CI gate, use check.)
+
+Examples:
+   docdrift timeline                                   the built-in sample corpus
+   docdrift timeline fixtures/opening-up
+   docdrift timeline --min-level modality fixtures/opening-up
+   docdrift timeline --format markdown --output story.md fixtures/opening-up`,
+		Flags: []cli.Flag{
+			encodingFlag(),
+			glossaryFlag(),
+			minLevelFlag(),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of stdout"},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			u, err := newUI(cmd)
+			if err != nil {
+				return err
+			}
+			min, err := minLevelOf(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.String("min-level") == "" {
+				min = diff.Hedge
+			}
+			args := cmd.Args().Slice()
+			if len(args) == 0 {
+				dir, cleanup, err := sampleCorpus(u)
+				if err != nil {
+					return err
+				}
+				defer cleanup()
+				args = []string{dir}
+			}
+			return withOutput(u, cmd.String("output"), func(u *ui) error {
+				return runTimeline(u, args, cmd.String("encoding"), cmd.String("glossary"), min)
+			})
+		},
+	}
+}
+
+// sampleCorpus writes the built-in sample corpus to a temporary folder
+// and says so on stderr.
+func sampleCorpus(u *ui) (dir string, cleanup func(), err error) {
+	dir, err = os.MkdirTemp("", "docdrift-sample-")
+	if err != nil {
+		return "", nil, fmt.Errorf("sample corpus: %w", err)
+	}
+	cleanup = func() { os.RemoveAll(dir) }
+	if err := os.CopyFS(dir, fixtures.Sample()); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("sample corpus: %w", err)
+	}
+	fmt.Fprintf(u.err, "docdrift: no corpus named: showing the sample corpus built into docdrift (%s); name a folder or files to read your own\n", fixtures.SampleName)
+	return dir, cleanup, nil
+}
+
+// withOutput runs write with u writing to path when one is given.
+func withOutput(u *ui, path string, write func(*ui) error) error {
+	if path == "" {
+		return write(u)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
+	to := *u
+	to.out = f
+	if to.color {
+		// A file gets no escape sequences, whatever --color says.
+		to.color = false
+		to.bold, to.dim, to.warn = to.newColor(), to.newColor(), to.newColor()
+		to.del, to.ins, to.moved = to.newColor(), to.newColor(), to.newColor()
+	}
+	werr := write(&to)
+	if cerr := f.Close(); werr == nil && cerr != nil {
+		werr = fmt.Errorf("--output: %w", cerr)
+	}
+	return werr
+}
+
+func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class) error {
+	g, err := loadGlossary(glossary)
+	if err != nil {
+		return fmt.Errorf("%s: %w", glossary, err)
+	}
+	c, docs, err := loadCorpus(u, args, encoding)
+	if err != nil {
+		return err
+	}
+	in := make([]timeline.Document, len(docs))
+	for i, d := range docs {
+		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, TranslationOf: d.TranslationOf, Doc: d.doc}
+	}
+	r := timelineReport{corpus: c, docs: docs, min: min, labels: conceptLabels(g.Concepts),
+		t: timeline.Build(in, timeline.Options{Concepts: g.Concepts, MinLevel: min})}
+	switch u.format {
+	case formatJSON:
+		return writeJSON(u, r.json())
+	case formatMarkdown:
+		r.markdown(u)
+	default:
+		r.text(u)
+	}
+	return nil
+}
+
+func conceptLabels(cs []themes.Concept) map[string]string {
+	m := make(map[string]string, len(cs))
+	for _, c := range cs {
+		m[c.ID] = c.Label
+	}
+	return m
+}
+
+type timelineReport struct {
+	corpus *corpus.Corpus
+	docs   []loadedDoc
+	t      *timeline.Timeline
+	min    diff.Class
+	labels map[string]string
+}
+
+func (r timelineReport) doc(id string) loadedDoc {
+	for _, d := range r.docs {
+		if d.ID == id {
+			return d
+		}
+	}
+	return loadedDoc{}
+}
+
+func (r timelineReport) title() string {
+	t := r.corpus.Title
+	if t == "" {
+		t = "corpus"
+	}
+	span := ""
+	if n := len(r.docs); n > 0 && r.docs[0].Date != "" {
+		span = fmt.Sprintf(", %s to %s", r.docs[0].Date, r.docs[n-1].Date)
+	}
+	return fmt.Sprintf("%s — %d documents%s", t, len(r.docs), span)
+}
+
+// stepTitle is "2024-08-16 → 2025-07-16  qiushi-2024 → qiushi-2025".
+func (r timelineReport) stepTitle(s timeline.Step) string {
+	o, n := r.doc(s.Old), r.doc(s.New)
+	dates := n.Date
+	if o.Date != n.Date {
+		dates = o.Date + " → " + n.Date
+	}
+	title := fmt.Sprintf("%s  %s → %s", dates, s.Old, s.New)
+	if s.Kind == timeline.Translation {
+		title += fmt.Sprintf("  (translation, %s → %s)", o.Lang, n.Lang)
+	}
+	return strings.TrimSpace(title)
+}
+
+// counts is the step's one-line account of passages or paragraphs.
+func (r timelineReport) counts(s timeline.Step) []string {
+	if b := s.Bitext; b != nil {
+		return []string{
+			fmt.Sprintf("%d paragraphs paired, %d repeated, %d only in %s, %d only in %s", b.Paired, b.Repeats, b.OldOnly, s.Old, b.NewOnly, s.New),
+			fmt.Sprintf("figures: %d matched, %d on one side; concepts: %d matched, %d on one side", b.FiguresMatched, b.FiguresOneSide, b.ConceptsMatched, b.ConceptsOneSide),
+		}
+	}
+	out := []string{"passages: " + summaryLine(diff.Summary{Same: s.Summary.Same, Changed: s.Summary.Changed, Moved: s.Summary.Moved, Added: s.Summary.Added, Removed: s.Summary.Removed})}
+	if by := levelLine(s.Summary.Levels); by != "" {
+		out = append(out, "by class: "+by)
+	}
+	return out
+}
+
+func figureChangeLine(f timeline.FigureChange) string {
+	arrow := map[string]string{figures.Up: "↑", figures.Down: "↓", figures.Same: "~"}[f.Change]
+	line := fmt.Sprintf("%s %s: %s (line %d) → %s (line %d)", arrow, truncateWidth(f.Label, 40),
+		truncateWidth(f.Old.Text, 30), f.Old.Line, truncateWidth(f.New.Text, 30), f.New.Line)
+	if f.Hedge {
+		line += ", hedge " + f.Old.Qualifier + " → " + f.New.Qualifier
+	}
+	return line
+}
+
+// conceptList names concepts with the line of their first use, up to
+// stepConceptsShown of them.
+func conceptList(cs []timeline.ConceptRef) string {
+	var parts []string
+	for i, c := range cs {
+		if i == stepConceptsShown {
+			parts = append(parts, fmt.Sprintf("… and %d more", len(cs)-i))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (line %d)", c.Label, c.Line))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// changeLine is "figure   lines 21 → 9   “old” → “new”".
+func changeLine(c timeline.Change) string {
+	where := fmt.Sprintf("lines %s → %s", lineOrDash(c.OldLine), lineOrDash(c.NewLine))
+	what := ""
+	switch {
+	case c.Old != "" && c.New != "":
+		what = fmt.Sprintf("“%s” → “%s”", truncateWidth(c.Old, quoteWidth), truncateWidth(c.New, quoteWidth))
+	case c.Old != "":
+		what = fmt.Sprintf("removed “%s”", truncateWidth(c.Old, quoteWidth))
+	default:
+		what = fmt.Sprintf("added “%s”", truncateWidth(c.New, quoteWidth))
+	}
+	return fmt.Sprintf("%-9s %-16s %s", c.Class, where, what)
+}
+
+func lineOrDash(n int) string {
+	if n == 0 {
+		return "–"
+	}
+	return fmt.Sprint(n)
+}
+
+func (r timelineReport) text(u *ui) {
+	fmt.Fprintln(u.out, u.bold.Sprint(safe(r.title())))
+	for _, s := range r.t.Steps {
+		fmt.Fprintln(u.out)
+		fmt.Fprintln(u.out, u.bold.Sprint(safe(r.stepTitle(s))))
+		for _, l := range r.counts(s) {
+			fmt.Fprintln(u.out, "  "+l)
+		}
+		if len(s.Figures) > 0 {
+			fmt.Fprintf(u.out, "  figures changed (%d):\n", len(s.Figures))
+			for i, f := range s.Figures {
+				if i == stepFiguresShown {
+					fmt.Fprintf(u.out, "    … and %d more (docdrift figures --changed)\n", len(s.Figures)-i)
+					break
+				}
+				line := safe(figureChangeLine(f))
+				switch f.Change {
+				case figures.Up:
+					line = u.ins.Sprint(line)
+				case figures.Down:
+					line = u.del.Sprint(line)
+				}
+				fmt.Fprintln(u.out, "    "+line)
+			}
+		}
+		if len(s.ConceptsNew) > 0 {
+			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(safe(conceptList(s.ConceptsNew))))
+		}
+		if len(s.ConceptsGone) > 0 {
+			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(safe(conceptList(s.ConceptsGone))))
+		}
+		if len(s.Changes) > 0 {
+			fmt.Fprintf(u.out, "  most significant changes (%s and above):\n", r.min)
+			for i, c := range s.Changes {
+				if i == stepChangesShown {
+					fmt.Fprintf(u.out, "    … and %d more (docdrift diff --min-level %s %s %s)\n", len(s.Changes)-i, r.min,
+						filepath.Base(r.doc(s.Old).Path), filepath.Base(r.doc(s.New).Path))
+					break
+				}
+				fmt.Fprintln(u.out, "    "+safe(changeLine(c)))
+			}
+		}
+	}
+	if len(r.t.Tracks) > 0 {
+		fmt.Fprintln(u.out)
+		fmt.Fprintln(u.out, u.bold.Sprintf("Figures that changed across the corpus (%d tracks)", len(r.t.Tracks)))
+		for _, t := range r.t.Tracks {
+			fmt.Fprintln(u.out, "  "+safe(trackLine(t)))
+		}
+	}
+	if shown, rest := r.themesShown(); len(shown) > 0 {
+		fmt.Fprintln(u.out)
+		fmt.Fprintln(u.out, u.bold.Sprintf("Themes that shifted (%d; mentions in %s)", len(shown), strings.Join(r.ids(), ", ")))
+		for _, th := range shown {
+			fmt.Fprintln(u.out, "  "+safe(r.themeLine(th)))
+		}
+		if rest > 0 {
+			fmt.Fprintf(u.out, "  and %d intermittent (docdrift themes)\n", rest)
+		}
+	}
+}
+
+// themesShown are the themes new, gone, rising or falling; the number of
+// intermittent ones is left to a count.
+func (r timelineReport) themesShown() (shown []themes.Theme, intermittent int) {
+	for _, th := range r.t.Themes {
+		if th.Trend == themes.Intermittent {
+			intermittent++
+			continue
+		}
+		shown = append(shown, th)
+	}
+	return shown, intermittent
+}
+
+func (r timelineReport) ids() []string {
+	ids := make([]string, len(r.docs))
+	for i, d := range r.docs {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// trackLine is "label: doc value (line) → doc value (line) [change]".
+func trackLine(t figures.Track) string {
+	var parts []string
+	for _, o := range t.Observations {
+		parts = append(parts, fmt.Sprintf("%s %s (line %d)", o.Doc, formatFigure(o.Figure), o.Line))
+	}
+	change := t.Change
+	if t.HedgeChanged {
+		change = strings.TrimSpace(change + ", hedge changed")
+	}
+	return fmt.Sprintf("%s [%s]: %s", truncateWidth(t.Label, 40), change, strings.Join(parts, " → "))
+}
+
+// themeLine is "new  label  doc:count … first in doc, line n".
+func (r timelineReport) themeLine(th themes.Theme) string {
+	var counts []string
+	where := ""
+	for _, d := range r.docs {
+		counts = append(counts, fmt.Sprint(th.Counts[d.ID]))
+		ms := th.Matches[d.ID]
+		switch {
+		case len(ms) == 0:
+		case th.Trend == themes.Gone || where == "":
+			// First use, or for a theme that went, its last.
+			verb := "first"
+			if th.Trend == themes.Gone {
+				verb = "last"
+			}
+			where = fmt.Sprintf("%s in %s, line %d", verb, d.ID, ms[0].Line)
+		}
+	}
+	return fmt.Sprintf("%-8s %s: %s (%s)", th.Trend, th.Label, strings.Join(counts, " · "), where)
+}
+
+func (r timelineReport) markdown(u *ui) {
+	fmt.Fprintf(u.out, "## docdrift timeline: %s\n", mdEscape(r.title()))
+	for _, s := range r.t.Steps {
+		fmt.Fprintf(u.out, "\n### %s\n\n", mdEscape(r.stepTitle(s)))
+		for _, l := range r.counts(s) {
+			fmt.Fprintf(u.out, "- %s\n", mdEscape(l))
+		}
+		for i, f := range s.Figures {
+			if i == stepFiguresShown {
+				fmt.Fprintf(u.out, "- … and %d more figures changed\n", len(s.Figures)-i)
+				break
+			}
+			fmt.Fprintf(u.out, "- figure %s\n", mdEscape(figureChangeLine(f)))
+		}
+		if len(s.ConceptsNew) > 0 {
+			fmt.Fprintf(u.out, "- concepts new: %s\n", mdEscape(conceptList(s.ConceptsNew)))
+		}
+		if len(s.ConceptsGone) > 0 {
+			fmt.Fprintf(u.out, "- concepts gone: %s\n", mdEscape(conceptList(s.ConceptsGone)))
+		}
+		if len(s.Changes) > 0 {
+			fmt.Fprintf(u.out, "\n| class | lines | change |\n|---|---|---|\n")
+			for i, c := range s.Changes {
+				if i == stepChangesShown {
+					fmt.Fprintf(u.out, "| … | | and %d more |\n", len(s.Changes)-i)
+					break
+				}
+				fmt.Fprintf(u.out, "| %s | %s → %s | %s |\n", c.Class, lineOrDash(c.OldLine), lineOrDash(c.NewLine), mdChange(c))
+			}
+		}
+	}
+	if len(r.t.Tracks) > 0 {
+		fmt.Fprintf(u.out, "\n### Figures that changed across the corpus\n\n")
+		for _, t := range r.t.Tracks {
+			fmt.Fprintf(u.out, "- %s\n", mdEscape(trackLine(t)))
+		}
+	}
+	if shown, rest := r.themesShown(); len(shown) > 0 {
+		fmt.Fprintf(u.out, "\n### Themes that shifted\n\nMentions in %s.\n\n", mdEscape(strings.Join(r.ids(), ", ")))
+		for _, th := range shown {
+			fmt.Fprintf(u.out, "- %s\n", mdEscape(r.themeLine(th)))
+		}
+		if rest > 0 {
+			fmt.Fprintf(u.out, "- and %d intermittent\n", rest)
+		}
+	}
+}
+
+// mdChange is a change for a Markdown cell: old struck through, new in
+// bold.
+func mdChange(c timeline.Change) string {
+	var parts []string
+	if c.Old != "" {
+		parts = append(parts, "~~"+mdEscape(truncateWidth(c.Old, quoteWidth))+"~~")
+	}
+	if c.New != "" {
+		parts = append(parts, "**"+mdEscape(truncateWidth(c.New, quoteWidth))+"**")
+	}
+	return strings.Join(parts, " → ")
+}
+
+// timelineJSON is the schema docdrift.timeline/v1.
+type timelineJSON struct {
+	Schema    string            `json:"schema"`
+	Title     string            `json:"title"`
+	MinLevel  diff.Class        `json:"min_level"`
+	Documents []corpus.Document `json:"documents"`
+	*timeline.Timeline
+}
+
+func (r timelineReport) json() timelineJSON {
+	return timelineJSON{Schema: "docdrift.timeline/v1", Title: r.corpus.Title, MinLevel: r.min, Documents: documentsOf(r.docs), Timeline: r.t}
+}

@@ -1,0 +1,285 @@
+// Package timeline tells how a corpus drifted, in date order: for each
+// document and the one before it in the same language (an edition step),
+// and for each document and the original it translates (a translation
+// step), what changed — passages by kind and class, figures whose value
+// or hedge moved, glossary concepts that appeared or vanished, and the
+// most significant changes with their lines — then the figure tracks that
+// changed and the themes that shifted across the whole corpus.
+//
+// It composes packages diff, figures and themes; its cost is that of one
+// diff.Compare (or diff.Translate) per step, one figures.Tracks and one
+// themes.NewCorpus over the corpus.
+package timeline
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/themes"
+)
+
+// Document is one document of the corpus, in date order.
+type Document struct {
+	ID            string
+	Date          string
+	Lang          string
+	TranslationOf string // the id of the document this one translates, or ""
+	Doc           *normalize.Document
+}
+
+// Options controls Build.
+type Options struct {
+	Concepts []themes.Concept // glossary concepts to follow
+	Captions bool             // compare photo captions too
+	// MinLevel is the least significant class listed among a step's
+	// changes (the counts by class always cover every change).
+	MinLevel diff.Class
+}
+
+// Step kinds.
+const (
+	Edition     = "edition"     // a document and the one before it in the same language
+	Translation = "translation" // a translation and its original
+)
+
+// Step is one comparison of the timeline.
+type Step struct {
+	Kind string `json:"kind"`
+	Old  string `json:"old"`
+	New  string `json:"new"`
+	// Summary counts passages (edition steps); Bitext counts paragraphs
+	// and anchors (translation steps).
+	Summary *diff.Summary   `json:"summary,omitempty"`
+	Bitext  *diff.BiSummary `json:"bitext,omitempty"`
+	// Figures lists the figures whose value or hedge changed between the
+	// two documents (edition steps).
+	Figures []FigureChange `json:"figures"`
+	// ConceptsNew and ConceptsGone are the glossary concepts found in
+	// only the new or only the old document.
+	ConceptsNew  []ConceptRef `json:"concepts_new"`
+	ConceptsGone []ConceptRef `json:"concepts_gone"`
+	// Changes are the changes at or above Options.MinLevel, most
+	// significant first, then in reading order.
+	Changes []Change `json:"changes"`
+}
+
+// Significant is the number of changes the step lists.
+func (s Step) Significant() int { return len(s.Changes) }
+
+// FigureChange is one fact whose figure moved between two documents.
+type FigureChange struct {
+	Label  string              `json:"label"`
+	Change string              `json:"change"` // up, down, same (a hedge change only)
+	Hedge  bool                `json:"hedge_changed,omitempty"`
+	Old    figures.Observation `json:"old"`
+	New    figures.Observation `json:"new"`
+}
+
+// ConceptRef is a glossary concept and where it is first found.
+type ConceptRef struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Text  string `json:"text"` // the wording as written
+	Line  int    `json:"line"`
+}
+
+// Change is one classified change of a step, with where it stands.
+type Change struct {
+	diff.Change
+	Kind    diff.Kind `json:"kind"`
+	OldLine int       `json:"old_line,omitempty"`
+	NewLine int       `json:"new_line,omitempty"`
+}
+
+// Timeline is the story of a corpus.
+type Timeline struct {
+	Steps []Step `json:"steps"`
+	// Tracks are the figure tracks whose value or hedge changed.
+	Tracks []figures.Track `json:"tracks"`
+	// Themes are the glossary concepts whose presence shifted (new, gone,
+	// rising, falling, intermittent), in that order.
+	Themes []themes.Theme `json:"themes"`
+}
+
+// Build compares the documents of a corpus given in date order.
+func Build(docs []Document, opts Options) *Timeline {
+	if opts.MinLevel == "" {
+		opts.MinLevel = diff.Hedge
+	}
+	matcher := themes.NewMatcher(opts.Concepts)
+	labels := map[string]string{}
+	for _, c := range opts.Concepts {
+		labels[c.ID] = c.Label
+	}
+	matches := make(map[string][]themes.Match, len(docs))
+	tdocs := make([]themes.Document, len(docs))
+	fdocs := make([]figures.Document, len(docs))
+	for i, d := range docs {
+		matches[d.ID] = matcher.Find(d.Doc)
+		tdocs[i] = themes.Document{ID: d.ID, Doc: d.Doc}
+		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: d.Doc}
+	}
+	tracks := figures.Tracks(fdocs)
+	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}}
+	for _, p := range pairs(docs) {
+		old, new := docs[p[0]], docs[p[1]]
+		s := Step{Kind: Edition, Old: old.ID, New: new.ID, Figures: []FigureChange{}, Changes: []Change{}}
+		if old.Lang != new.Lang {
+			s.Kind = Translation
+			b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: matcher})
+			s.Bitext = &b.Summary
+		} else {
+			r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
+			s.Summary = &r.Summary
+			s.Changes = significant(r.Passages, opts.MinLevel)
+			s.Figures = figureChanges(tracks, old.ID, new.ID)
+		}
+		s.ConceptsGone = onlyIn(matches[old.ID], matches[new.ID], labels)
+		s.ConceptsNew = onlyIn(matches[new.ID], matches[old.ID], labels)
+		t.Steps = append(t.Steps, s)
+	}
+	for _, tr := range tracks {
+		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.HedgeChanged {
+			t.Tracks = append(t.Tracks, tr)
+		}
+	}
+	corpus := themes.NewCorpus(tdocs, opts.Concepts)
+	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Rising: 2, themes.Falling: 3, themes.Intermittent: 4}
+	for _, c := range opts.Concepts {
+		th := corpus.Theme(c.Label, c, true)
+		if _, shifted := order[th.Trend]; shifted {
+			t.Themes = append(t.Themes, th)
+		}
+	}
+	slices.SortStableFunc(t.Themes, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
+	return t
+}
+
+// pairs returns the steps of a corpus in date order, as index pairs: each
+// translation after its original (by translation_of, or by the same date
+// in another language when the corpus does not say), and each document
+// after the latest earlier one in its language.
+func pairs(docs []Document) [][2]int {
+	var out [][2]int
+	for i, d := range docs {
+		if j := original(docs, i); j >= 0 {
+			out = append(out, [2]int{j, i})
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if docs[j].Lang == d.Lang {
+				out = append(out, [2]int{j, i})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// original returns the index of the document docs[i] translates, or -1.
+func original(docs []Document, i int) int {
+	d := docs[i]
+	for j, o := range docs {
+		if j != i && d.TranslationOf != "" && o.ID == d.TranslationOf {
+			return j
+		}
+	}
+	if d.TranslationOf != "" || d.Date == "" {
+		return -1
+	}
+	for j := i - 1; j >= 0; j-- {
+		if o := docs[j]; o.Date == d.Date && o.Lang != d.Lang && o.TranslationOf == "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// significant lists the changes of passages at or above min, most
+// significant first, then in reading order.
+func significant(ps []diff.Passage, min diff.Class) []Change {
+	out := []Change{}
+	for _, p := range ps {
+		for _, c := range p.Changes {
+			if c.Class.Rank() < min.Rank() {
+				continue
+			}
+			ch := Change{Change: c, Kind: p.Kind}
+			if p.Old != nil {
+				ch.OldLine = p.Old.Line
+			}
+			if p.New != nil {
+				ch.NewLine = p.New.Line
+			}
+			out = append(out, ch)
+		}
+	}
+	// Most significant first; at one class, changes inside aligned
+	// passages (a value, a modal replaced) before passages added or
+	// removed whole.
+	whole := func(c Change) int {
+		if c.Kind == diff.Added || c.Kind == diff.Removed {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(out, func(a, b Change) int {
+		return cmp.Or(b.Class.Rank()-a.Class.Rank(), whole(a)-whole(b))
+	})
+	return out
+}
+
+// figureChanges lists the tracks observed in both documents whose value
+// or hedge differs between them.
+func figureChanges(tracks []figures.Track, oldID, newID string) []FigureChange {
+	out := []FigureChange{}
+	for _, t := range tracks {
+		var o, n *figures.Observation
+		for k := range t.Observations {
+			switch t.Observations[k].Doc {
+			case oldID:
+				o = &t.Observations[k]
+			case newID:
+				n = &t.Observations[k]
+			}
+		}
+		if o == nil || n == nil {
+			continue
+		}
+		fc := FigureChange{Label: t.Label, Old: *o, New: *n, Hedge: o.Qualifier != n.Qualifier}
+		switch c := cmp.Compare(o.Value, n.Value); {
+		case c < 0:
+			fc.Change = figures.Up
+		case c > 0:
+			fc.Change = figures.Down
+		case fc.Hedge:
+			fc.Change = figures.Same
+		default:
+			continue
+		}
+		out = append(out, fc)
+	}
+	return out
+}
+
+// onlyIn lists the concepts matched in a and not in b, each at its first
+// match, in order of first appearance.
+func onlyIn(a, b []themes.Match, labels map[string]string) []ConceptRef {
+	inB := map[string]bool{}
+	for _, m := range b {
+		inB[m.Concept] = true
+	}
+	out := []ConceptRef{}
+	seen := map[string]bool{}
+	for _, m := range a {
+		if inB[m.Concept] || seen[m.Concept] {
+			continue
+		}
+		seen[m.Concept] = true
+		out = append(out, ConceptRef{ID: m.Concept, Label: labels[m.Concept], Text: m.Text, Line: m.Line})
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package timeline
+
+import (
+	"testing"
+
+	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/themes"
+)
+
+func doc(id, date, lang, translationOf, text string) Document {
+	return Document{ID: id, Date: date, Lang: lang, TranslationOf: translationOf, Doc: normalize.Parse(text)}
+}
+
+func TestPairs(t *testing.T) {
+	docs := []Document{
+		doc("zh", "2023-01-01", "zh", "", "一"),
+		doc("en", "2023-01-01", "en", "zh", "one"),
+		doc("a", "2024-01-01", "en", "", "two"),
+		doc("b", "2025-01-01", "en", "", "three"),
+		doc("zh2", "2025-06-01", "zh", "", "二"),
+		doc("en2", "2025-06-01", "en", "", "four"), // same date, other language: a translation
+	}
+	got := pairs(docs)
+	want := [][2]int{{0, 1}, {1, 2}, {2, 3}, {0, 4}, {4, 5}}
+	if len(got) != len(want) {
+		t.Fatalf("pairs = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("pair %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestBuild(t *testing.T) {
+	g, err := themes.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []Document{
+		doc("2024", "2024-01-01", "en", "", "Exports of goods and services rose to US$500 billion last year, the customs office said on Monday.\n\nThe government will pursue dual circulation and open markets for foreign firms.\n\nThe weather was fine.\n"),
+		doc("2025", "2025-01-01", "en", "", "Exports of goods and services rose to US$580 billion last year, the customs office said on Monday.\n\nThe government may pursue open markets for foreign firms.\n\nThe weather was fine.\n"),
+	}
+	tl := Build(docs, Options{Concepts: g.Concepts})
+	if len(tl.Steps) != 1 {
+		t.Fatalf("%d steps, want 1", len(tl.Steps))
+	}
+	s := tl.Steps[0]
+	if s.Kind != Edition || s.Summary == nil || s.Summary.Changed != 2 || s.Summary.Same != 1 {
+		t.Errorf("step %+v, summary %+v: want an edition with 2 changed, 1 same", s, s.Summary)
+	}
+	if len(s.Figures) != 1 || s.Figures[0].Change != figures.Up || s.Figures[0].Old.Value != 5e11 || s.Figures[0].New.Value != 5.8e11 {
+		t.Errorf("figures %+v: want one up, 5e11 → 5.8e11", s.Figures)
+	}
+	if len(s.ConceptsGone) != 1 || s.ConceptsGone[0].Text != "dual circulation" || s.ConceptsGone[0].Line != 3 {
+		t.Errorf("concepts gone %+v: want dual circulation at line 3", s.ConceptsGone)
+	}
+	if len(s.Changes) == 0 || s.Changes[0].Class != diff.Figure {
+		t.Fatalf("changes %+v: want the figure first", s.Changes)
+	}
+	for i := 1; i < len(s.Changes); i++ {
+		if s.Changes[i].Class.Rank() > s.Changes[i-1].Class.Rank() {
+			t.Errorf("changes out of order: %s after %s", s.Changes[i].Class, s.Changes[i-1].Class)
+		}
+		if s.Changes[i].Class.Rank() < diff.Hedge.Rank() {
+			t.Errorf("change %+v below the default level", s.Changes[i])
+		}
+	}
+	if len(tl.Tracks) != 1 {
+		t.Errorf("tracks %+v: want the one changed figure", tl.Tracks)
+	}
+	var gone bool
+	for _, th := range tl.Themes {
+		if th.Label != "" && th.Trend == themes.Gone && th.Counts["2024"] == 1 {
+			gone = true
+		}
+	}
+	if !gone {
+		t.Errorf("themes %+v: want dual circulation gone", tl.Themes)
+	}
+}
