@@ -61,6 +61,9 @@ type Step struct {
 	// only the new or only the old document.
 	ConceptsNew  []ConceptRef `json:"concepts_new"`
 	ConceptsGone []ConceptRef `json:"concepts_gone"`
+	// Classes counts every change of the step by class (Summary.Levels
+	// counts passages by their most significant one).
+	Classes map[diff.Class]int `json:"classes,omitempty"`
 	// Changes are the changes at or above Options.MinLevel, most
 	// significant first, then in reading order.
 	Changes []Change `json:"changes"`
@@ -135,6 +138,7 @@ func Build(docs []Document, opts Options) *Timeline {
 			r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
 			s.Summary = &r.Summary
 			s.Changes = significant(r.Passages, opts.MinLevel)
+			s.Classes = classes(r.Passages)
 			s.Figures = figureChanges(tracks, old.ID, new.ID)
 		}
 		s.ConceptsGone = onlyIn(matches[old.ID], matches[new.ID], labels)
@@ -230,6 +234,17 @@ func significant(ps []diff.Passage, min diff.Class) []Change {
 		return cmp.Or(b.Class.Rank()-a.Class.Rank(), whole(a)-whole(b))
 	})
 	return out
+}
+
+// classes counts the changes of passages by class.
+func classes(ps []diff.Passage) map[diff.Class]int {
+	m := map[diff.Class]int{}
+	for _, p := range ps {
+		for _, c := range p.Changes {
+			m[c.Class]++
+		}
+	}
+	return m
 }
 
 // figureChanges lists the tracks observed in both documents whose value

@@ -71,6 +71,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		},
 		Commands: withUsageErrors(
 			timelineCommand(),
+			checkCommand(),
 			normalizeCommand(),
 			diffCommand(),
 			figuresCommand(),

@@ -382,33 +382,8 @@ func (r timelineReport) themeLine(th themes.Theme) string {
 func (r timelineReport) markdown(u *ui) {
 	fmt.Fprintf(u.out, "## docdrift timeline: %s\n", mdEscape(r.title()))
 	for _, s := range r.t.Steps {
-		fmt.Fprintf(u.out, "\n### %s\n\n", mdEscape(r.stepTitle(s)))
-		for _, l := range r.counts(s) {
-			fmt.Fprintf(u.out, "- %s\n", mdEscape(l))
-		}
-		for i, f := range s.Figures {
-			if i == stepFiguresShown {
-				fmt.Fprintf(u.out, "- … and %d more figures changed\n", len(s.Figures)-i)
-				break
-			}
-			fmt.Fprintf(u.out, "- figure %s\n", mdEscape(figureChangeLine(f)))
-		}
-		if len(s.ConceptsNew) > 0 {
-			fmt.Fprintf(u.out, "- concepts new: %s\n", mdEscape(conceptList(s.ConceptsNew)))
-		}
-		if len(s.ConceptsGone) > 0 {
-			fmt.Fprintf(u.out, "- concepts gone: %s\n", mdEscape(conceptList(s.ConceptsGone)))
-		}
-		if len(s.Changes) > 0 {
-			fmt.Fprintf(u.out, "\n| class | lines | change |\n|---|---|---|\n")
-			for i, c := range s.Changes {
-				if i == stepChangesShown {
-					fmt.Fprintf(u.out, "| … | | and %d more |\n", len(s.Changes)-i)
-					break
-				}
-				fmt.Fprintf(u.out, "| %s | %s → %s | %s |\n", c.Class, lineOrDash(c.OldLine), lineOrDash(c.NewLine), mdChange(c))
-			}
-		}
+		fmt.Fprintf(u.out, "\n### %s\n", mdEscape(r.stepTitle(s)))
+		r.markdownStep(u, s)
 	}
 	if len(r.t.Tracks) > 0 {
 		fmt.Fprintf(u.out, "\n### Figures that changed across the corpus\n\n")
@@ -423,6 +398,38 @@ func (r timelineReport) markdown(u *ui) {
 		}
 		if rest > 0 {
 			fmt.Fprintf(u.out, "- and %d intermittent\n", rest)
+		}
+	}
+}
+
+// markdownStep writes one step's account as a list and a table of the
+// most significant changes.
+func (r timelineReport) markdownStep(u *ui, s timeline.Step) {
+	fmt.Fprintln(u.out)
+	for _, l := range r.counts(s) {
+		fmt.Fprintf(u.out, "- %s\n", mdEscape(l))
+	}
+	for i, f := range s.Figures {
+		if i == stepFiguresShown {
+			fmt.Fprintf(u.out, "- … and %d more figures changed\n", len(s.Figures)-i)
+			break
+		}
+		fmt.Fprintf(u.out, "- figure %s\n", mdEscape(figureChangeLine(f)))
+	}
+	if len(s.ConceptsNew) > 0 {
+		fmt.Fprintf(u.out, "- concepts new: %s\n", mdEscape(conceptList(s.ConceptsNew)))
+	}
+	if len(s.ConceptsGone) > 0 {
+		fmt.Fprintf(u.out, "- concepts gone: %s\n", mdEscape(conceptList(s.ConceptsGone)))
+	}
+	if len(s.Changes) > 0 {
+		fmt.Fprintf(u.out, "\n| class | lines | change |\n|---|---|---|\n")
+		for i, c := range s.Changes {
+			if i == stepChangesShown {
+				fmt.Fprintf(u.out, "| … | | and %d more |\n", len(s.Changes)-i)
+				break
+			}
+			fmt.Fprintf(u.out, "| %s | %s → %s | %s |\n", c.Class, lineOrDash(c.OldLine), lineOrDash(c.NewLine), mdChange(c))
 		}
 	}
 }

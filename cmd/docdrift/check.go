@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/timeline"
+)
+
+// What --fail-on accepts besides the change classes.
+const (
+	failFigures  = "figures"
+	failThemes   = "themes"
+	failPassages = "passages"
+	failAny      = "any"
+)
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "for CI: compare the newest document with the one before it and fail on the changes named",
+		ArgsUsage: "CORPUS",
+		Description: `Compares the newest document of CORPUS (or --doc) with the one before it in date
+order and in the same language (or --base), and prints a Markdown summary fit for a
+pull-request comment or $GITHUB_STEP_SUMMARY: passages by kind and class, figures whose
+value or hedge moved, concepts that appeared or vanished, and the most significant
+changes with their lines.
+
+--fail-on names what makes the check fail: figures (a value or hedge moved), themes (a
+glossary concept appeared or vanished), passages (any passage not the same), any (the
+default: any of these), or a change class — cosmetic, wording, concept, hedge, modality,
+negation, figure — meaning any change of that class. Repeat it or separate with commas.
+
+Exit status: 0 none of the named changes, 1 some, 2 trouble.
+
+Examples:
+   docdrift check fixtures/opening-up
+   docdrift check --fail-on figures,modality statements/ >> "$GITHUB_STEP_SUMMARY"
+   docdrift check --base qiushi-2024 --doc qiushi-2025 fixtures/opening-up`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "doc", Usage: "the document to check (default: the newest)"},
+			&cli.StringFlag{Name: "base", Usage: "the document to compare it with (default: the one before it in date order, in its language)"},
+			&cli.StringSliceFlag{Name: "fail-on", Usage: "fail on these changes: figures, themes, passages, any, or a change class (default: any)"},
+			encodingFlag(),
+			glossaryFlag(),
+			minLevelFlag(),
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			u, err := newUI(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.NArg() == 0 {
+				return usagef("check: name a corpus (a folder or files)")
+			}
+			failOn := cmd.StringSlice("fail-on")
+			if len(failOn) == 0 {
+				failOn = []string{failAny}
+			}
+			for _, f := range failOn {
+				if _, err := diff.ParseClass(f); err != nil && !slices.Contains([]string{failFigures, failThemes, failPassages, failAny}, f) {
+					return usagef("--fail-on %q: use figures, themes, passages, any or a change class (%s)", f, classNames())
+				}
+			}
+			min, err := minLevelOf(cmd)
+			if err != nil {
+				return err
+			}
+			if cmd.String("min-level") == "" {
+				min = diff.Hedge
+			}
+			return runCheck(u, cmd.Args().Slice(), cmd.String("doc"), cmd.String("base"), failOn, cmd.String("encoding"), cmd.String("glossary"), min)
+		},
+	}
+}
+
+func runCheck(u *ui, args []string, docID, baseID string, failOn []string, encoding, glossary string, min diff.Class) error {
+	g, err := loadGlossary(glossary)
+	if err != nil {
+		return fmt.Errorf("%s: %w", glossary, err)
+	}
+	c, docs, err := loadCorpus(u, args, encoding)
+	if err != nil {
+		return err
+	}
+	newer, older, err := checkPair(docs, docID, baseID)
+	if err != nil {
+		return err
+	}
+	pair := []loadedDoc{docs[older], docs[newer]}
+	in := make([]timeline.Document, len(pair))
+	for i, d := range pair {
+		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, Doc: d.doc}
+	}
+	// Two documents are one step: an edition, or a translation when the
+	// languages differ.
+	if in[0].Lang != in[1].Lang {
+		in[1].TranslationOf = in[0].ID
+	}
+	r := timelineReport{corpus: c, docs: pair, min: min, labels: conceptLabels(g.Concepts),
+		t: timeline.Build(in, timeline.Options{Concepts: g.Concepts, MinLevel: min})}
+	step := r.t.Steps[0]
+	failed := failures(step, failOn)
+	switch u.format {
+	case formatJSON:
+		if err := writeJSON(u, r.json()); err != nil {
+			return err
+		}
+	default:
+		r.checkMarkdown(u, step, failOn, failed)
+	}
+	if len(failed) > 0 {
+		return errChanges
+	}
+	return nil
+}
+
+// checkPair returns the indexes of the document to check and of the one
+// to compare it with.
+func checkPair(docs []loadedDoc, docID, baseID string) (newer, older int, err error) {
+	if len(docs) < 2 && baseID == "" {
+		return 0, 0, usagef("check: the corpus has %d document: nothing to compare it with", len(docs))
+	}
+	find := func(flag, id string) (int, error) {
+		i := slices.IndexFunc(docs, func(d loadedDoc) bool { return d.ID == id })
+		if i < 0 {
+			return 0, usagef("--%s %q: no document with that id in the corpus", flag, id)
+		}
+		return i, nil
+	}
+	newer = len(docs) - 1
+	if docID != "" {
+		if newer, err = find("doc", docID); err != nil {
+			return 0, 0, err
+		}
+	}
+	if baseID != "" {
+		older, err = find("base", baseID)
+		return newer, older, err
+	}
+	for older = newer - 1; older >= 0; older-- {
+		if docs[older].Lang == docs[newer].Lang {
+			return newer, older, nil
+		}
+	}
+	if newer > 0 {
+		return newer, newer - 1, nil
+	}
+	return 0, 0, usagef("check: %s is the first document: nothing before it to compare with (use --base)", docs[newer].ID)
+}
+
+// failures returns the --fail-on items that the step's changes meet.
+func failures(s timeline.Step, failOn []string) []string {
+	var out []string
+	for _, f := range failOn {
+		hit := false
+		switch f {
+		case failFigures:
+			hit = len(s.Figures) > 0
+		case failThemes:
+			hit = len(s.ConceptsNew)+len(s.ConceptsGone) > 0
+		case failPassages:
+			hit = s.Summary != nil && s.Summary.Changes() > 0 || s.Bitext != nil && s.Bitext.Differences() > 0
+		case failAny:
+			hit = len(failures(s, []string{failFigures, failThemes, failPassages})) > 0
+		default:
+			class, _ := diff.ParseClass(f)
+			hit = s.Classes[class] > 0
+		}
+		if hit {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// checkMarkdown writes the summary for a pull request: the verdict first,
+// then the step as the timeline tells it.
+func (r timelineReport) checkMarkdown(u *ui, s timeline.Step, failOn, failed []string) {
+	fmt.Fprintf(u.out, "## docdrift check: %s → %s\n\n", mdEscape(s.Old), mdEscape(s.New))
+	if len(failed) > 0 {
+		fmt.Fprintf(u.out, "❌ **Changes found**: %s (failing on %s)\n", strings.Join(failed, ", "), strings.Join(failOn, ", "))
+	} else {
+		fmt.Fprintf(u.out, "✅ **No changes of the kinds checked** (%s)\n", strings.Join(failOn, ", "))
+	}
+	r.markdownStep(u, s)
+}
