@@ -27,6 +27,9 @@ func buildVersion() string {
 // run runs docdrift with the given arguments (args[0] is the program name)
 // and returns its exit status. It is main without os.Exit, for tests.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if g, ok := gitArgs(args); ok {
+		args = g
+	}
 	out := bufferedOutput{bufio.NewWriter(stdout), stdout}
 	app := newApp(out, stderr)
 	err := app.Run(ctx, args)

@@ -50,7 +50,7 @@ func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, n
 		labels[c.ID] = c.Label
 	}
 	t := diff.Translate(old, new, diff.BitextOptions{Captions: opts.captions, Concepts: themes.NewMatcher(g.Concepts)})
-	r := bitextReport{old: old, new: new, oldID: docID(opts.oldPath), newID: docID(opts.newPath),
+	r := bitextReport{old: old, new: new, oldID: opts.oldLabel, newID: opts.newLabel,
 		oldLang: oldLang, newLang: newLang, t: t, labels: labels, only: only, width: opts.width}
 	if r.width == 0 {
 		r.width = terminalWidth(u)

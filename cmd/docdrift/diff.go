@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -24,6 +25,10 @@ type diffOptions struct {
 	glossary         string
 	width            int
 	minLevel         diff.Class
+	// oldLabel and newLabel name the documents in the output instead of
+	// their file names; git mode prints a header and exits 0 on changes.
+	oldLabel, newLabel string
+	git                bool
 }
 
 var passageKinds = []diff.Kind{diff.Same, diff.Changed, diff.Moved, diff.Added, diff.Removed}
@@ -67,6 +72,9 @@ Examples:
 			glossaryFlag(),
 			&cli.IntFlag{Name: "width", Usage: "width of side-by-side output for a translation (default: the terminal's, or 100)"},
 			minLevelFlag(),
+			&cli.StringFlag{Name: "old-label", Usage: "name OLD by this label in the output instead of its file name"},
+			&cli.StringFlag{Name: "new-label", Usage: "name NEW by this label in the output instead of its file name"},
+			&cli.BoolFlag{Name: "git", Hidden: true, Usage: "run as git's external diff: a header per file, exit 0 on changes"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd)
@@ -78,7 +86,14 @@ Examples:
 			}
 			opts := diffOptions{oldPath: cmd.Args().Get(0), newPath: cmd.Args().Get(1),
 				context: int(cmd.Int("context")), captions: cmd.Bool("captions"), encoding: cmd.String("encoding"),
-				glossary: cmd.String("glossary"), width: int(cmd.Int("width"))}
+				glossary: cmd.String("glossary"), width: int(cmd.Int("width")),
+				oldLabel: cmd.String("old-label"), newLabel: cmd.String("new-label"), git: cmd.Bool("git")}
+			if opts.oldLabel == "" {
+				opts.oldLabel = docID(opts.oldPath)
+			}
+			if opts.newLabel == "" {
+				opts.newLabel = docID(opts.newPath)
+			}
 			if opts.minLevel, err = minLevelOf(cmd); err != nil {
 				return err
 			}
@@ -112,6 +127,9 @@ func readDocument(u *ui, path, encoding string) (*normalize.Document, error) {
 }
 
 func runDiff(u *ui, opts diffOptions) error {
+	if opts.git {
+		return runGitDiff(u, opts)
+	}
 	// The two documents are read and parsed concurrently, one per core.
 	var (
 		new    *normalize.Document
@@ -145,8 +163,24 @@ func runDiff(u *ui, opts diffOptions) error {
 		return fmt.Errorf("%s: %w", opts.glossary, err)
 	}
 	res := diff.Compare(old, new, diff.Options{Captions: opts.captions, Concepts: themes.NewMatcher(g.Concepts)})
-	r := diffReport{old: old, new: new, oldID: docID(opts.oldPath), newID: docID(opts.newPath), res: res, opts: opts, only: only}
+	r := diffReport{old: old, new: new, oldID: opts.oldLabel, newID: opts.newLabel, res: res, opts: opts, only: only}
 	return render(u, r, significant(res.Passages, opts.minLevel))
+}
+
+// runGitDiff is diff as git's external diff: a header naming the file,
+// a file added or deleted said in one line, and exit status 0 when the
+// comparison found changes (git takes any other status as a failure).
+func runGitDiff(u *ui, opts diffOptions) error {
+	gitHeader(u, opts)
+	if side := gitSide(opts.oldPath, opts.newPath); side != "" {
+		fmt.Fprintf(u.out, "%s file\n", side)
+		return nil
+	}
+	opts.git = false
+	if err := runDiff(u, opts); err != nil && !errors.Is(err, errChanges) {
+		return err
+	}
+	return nil
 }
 
 // minLevelFlag is the --min-level flag of the commands that classify
