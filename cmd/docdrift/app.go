@@ -58,12 +58,17 @@ on one policy, a speech and its translation — and shows what changed in terms 
 cares about.
 
 Examples:
+   docdrift timeline                                   the story of the built-in sample corpus
+   docdrift timeline fixtures/opening-up               the same, from the folder
+   docdrift check --fail-on figure,modality statements/
+                                                       a CI gate on the newest edition
    docdrift normalize fixtures/opening-up/*.txt        the text as docdrift reads it
    docdrift normalize --explain qiushi-2024.txt        what was dropped, and why
    docdrift diff qiushi-2024.txt qiushi-2025.txt       what changed, passage by passage
    docdrift figures fixtures/opening-up                every figure, the same fact across documents
    docdrift themes --term "dispute settlement" fixtures/opening-up
                                                        a concept in all its wordings, over time
+   GIT_EXTERNAL_DIFF=docdrift git log -p --ext-diff    docdrift's diffs in git
 
 Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		Writer:    stdout,
