@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/docdrift/docdrift/diff"
@@ -79,5 +81,36 @@ func TestBuild(t *testing.T) {
 	}
 	if !gone {
 		t.Errorf("themes %+v: want dual circulation gone", tl.Themes)
+	}
+}
+
+// BenchmarkBuild tells the story of the fixture corpus (five documents,
+// two languages): one translation step, three edition steps, the figure
+// tracks and the themes.
+func BenchmarkBuild(b *testing.B) {
+	g, err := themes.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := []struct{ id, date, lang, of, file string }{
+		{"speech-2023-zh", "2023-09-27", "zh", "", "speech-2023.zh.txt"},
+		{"speech-2023-en", "2023-09-27", "en", "speech-2023-zh", "speech-2023.en.txt"},
+		{"qiushi-2024", "2024-08-16", "en", "", "qiushi-2024.txt"},
+		{"qiushi-2025", "2025-07-16", "en", "", "qiushi-2025.txt"},
+		{"interview-2025", "2025-12-29", "en", "", "interview-2025.txt"},
+	}
+	var docs []Document
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join("..", "fixtures", "opening-up", f.file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(data)
+		docs = append(docs, doc(f.id, f.date, f.lang, f.of, string(data)))
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		Build(docs, Options{Concepts: g.Concepts})
 	}
 }
