@@ -67,12 +67,9 @@ Examples:
 					return usagef("--fail-on %q: use figures, themes, passages, any or a change class (%s)", f, classNames())
 				}
 			}
-			min, err := minLevelOf(cmd)
+			min, err := minLevelOf(cmd, diff.Hedge)
 			if err != nil {
 				return err
-			}
-			if cmd.String("min-level") == "" {
-				min = diff.Hedge
 			}
 			return runCheck(u, cmd.Args().Slice(), cmd.String("doc"), cmd.String("base"), failOn, cmd.String("encoding"), cmd.String("glossary"), min)
 		},
@@ -92,18 +89,14 @@ func runCheck(u *ui, args []string, docID, baseID string, failOn []string, encod
 	if err != nil {
 		return err
 	}
-	pair := []loadedDoc{docs[older], docs[newer]}
-	in := make([]timeline.Document, len(pair))
-	for i, d := range pair {
-		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, Doc: d.doc}
-	}
 	// Two documents are one step: an edition, or a translation when the
 	// languages differ.
-	if in[0].Lang != in[1].Lang {
-		in[1].TranslationOf = in[0].ID
+	pair := []loadedDoc{docs[older], docs[newer]}
+	pair[1].TranslationOf = ""
+	if pair[0].Lang != pair[1].Lang {
+		pair[1].TranslationOf = pair[0].ID
 	}
-	r := timelineReport{corpus: c, docs: pair, min: min, labels: conceptLabels(g.Concepts),
-		t: timeline.Build(in, timeline.Options{Concepts: g.Concepts, MinLevel: min})}
+	r := newTimelineReport(c, pair, g.Concepts, min)
 	step := r.t.Steps[0]
 	failed := failures(step, failOn)
 	switch u.format {

@@ -94,7 +94,7 @@ Examples:
 			if opts.newLabel == "" {
 				opts.newLabel = docID(opts.newPath)
 			}
-			if opts.minLevel, err = minLevelOf(cmd); err != nil {
+			if opts.minLevel, err = minLevelOf(cmd, diff.Cosmetic); err != nil {
 				return err
 			}
 			if opts.context < 0 {
@@ -198,10 +198,11 @@ func classNames() string {
 	return strings.Join(names, ", ")
 }
 
-func minLevelOf(cmd *cli.Command) (diff.Class, error) {
+// minLevelOf reads --min-level, or returns def when it is not given.
+func minLevelOf(cmd *cli.Command, def diff.Class) (diff.Class, error) {
 	s := cmd.String("min-level")
 	if s == "" {
-		return diff.Cosmetic, nil
+		return def, nil
 	}
 	c, err := diff.ParseClass(s)
 	if err != nil {

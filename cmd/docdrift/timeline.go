@@ -61,12 +61,9 @@ Examples:
 			if err != nil {
 				return err
 			}
-			min, err := minLevelOf(cmd)
+			min, err := minLevelOf(cmd, diff.Hedge)
 			if err != nil {
 				return err
-			}
-			if cmd.String("min-level") == "" {
-				min = diff.Hedge
 			}
 			args := cmd.Args().Slice()
 			if len(args) == 0 {
@@ -133,12 +130,7 @@ func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class
 	if err != nil {
 		return err
 	}
-	in := make([]timeline.Document, len(docs))
-	for i, d := range docs {
-		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, TranslationOf: d.TranslationOf, Doc: d.doc}
-	}
-	r := timelineReport{corpus: c, docs: docs, min: min, labels: conceptLabels(g.Concepts),
-		t: timeline.Build(in, timeline.Options{Concepts: g.Concepts, MinLevel: min})}
+	r := newTimelineReport(c, docs, g.Concepts, min)
 	switch u.format {
 	case formatJSON:
 		return writeJSON(u, r.json())
@@ -148,6 +140,16 @@ func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class
 		r.text(u)
 	}
 	return nil
+}
+
+// newTimelineReport builds the timeline of docs (in date order).
+func newTimelineReport(c *corpus.Corpus, docs []loadedDoc, concepts []themes.Concept, min diff.Class) timelineReport {
+	in := make([]timeline.Document, len(docs))
+	for i, d := range docs {
+		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, TranslationOf: d.TranslationOf, Doc: d.doc}
+	}
+	return timelineReport{corpus: c, docs: docs, min: min, labels: conceptLabels(concepts),
+		t: timeline.Build(in, timeline.Options{Concepts: concepts, MinLevel: min})}
 }
 
 func conceptLabels(cs []themes.Concept) map[string]string {
