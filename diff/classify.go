@@ -2,10 +2,11 @@ package diff
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/docdrift/docdrift/figures"
@@ -40,10 +41,12 @@ func ParseClass(s string) (Class, error) {
 	if c := Class(strings.ToLower(s)); c.Rank() >= 0 {
 		return c, nil
 	}
-	return "", fmt.Errorf("unknown change class %q (use %s)", s, classList())
+	return "", fmt.Errorf("unknown change class %q (use %s)", s, ClassNames())
 }
 
-func classList() string {
+// ClassNames lists the classes in order of significance, least first:
+// "cosmetic, wording, …, figure".
+func ClassNames() string {
 	names := make([]string, len(Classes))
 	for i, c := range Classes {
 		names[i] = string(c)
@@ -60,25 +63,22 @@ type Change struct {
 }
 
 // classify fills in the changes and the level of every passage that is
-// not the same. concepts may be nil.
+// not the same, on every core. concepts may be nil.
 func classify(r *Result, old, new *normalize.Document, concepts *themes.Matcher) {
-	var oldConcepts, newConcepts []themes.Match
-	if concepts != nil {
-		oldConcepts, newConcepts = concepts.Find(old), concepts.Find(new)
-	}
-	for i := range r.Passages {
+	cs := newConceptSides(r.Passages, old, new, concepts)
+	parallel(len(r.Passages), func(i int) {
 		p := &r.Passages[i]
 		if p.Kind == Same {
-			continue
+			return
 		}
 		p.Changes = passageChanges(*p)
-		p.Changes = append(p.Changes, conceptChanges(p, oldConcepts, newConcepts)...)
+		p.Changes = append(p.Changes, cs.changes(p)...)
 		for _, c := range p.Changes {
 			if c.Class.Rank() > p.Level.Rank() {
 				p.Level = c.Class
 			}
 		}
-	}
+	})
 }
 
 // passageChanges classifies the edits of a changed or moved passage hunk
@@ -148,18 +148,23 @@ func wholeChange(old, new string) Change {
 //
 // A modal or a negation counts only when the passage as a whole gained or
 // lost it (whole): "likely" moved from one clause to another is wording.
-func classifyHunk(old, new string, whole passageWords) Class {
+func classifyHunk(old, new string, whole *passageWords) Class {
 	if c, ok := figureClass(old, new); ok {
 		return c
 	}
 	gone, came := wordDiff(words(old), words(new))
-	changed := slices.DeleteFunc(append(gone, came...), func(w string) bool { return !whole.changed[w] })
+	hunk := append(gone, came...)
+	// A word of the lexicon counts when the passage's count of it changed.
+	changed := func(in func(string) bool) bool {
+		return slices.ContainsFunc(hunk, func(w string) bool { return in(w) && whole.changed(w) })
+	}
+	inSet := func(set map[string]bool) func(string) bool { return func(w string) bool { return set[w] } }
 	switch {
-	case slices.ContainsFunc(changed, isNegation) || whole.zhNegation && hanAny(old, new, zhNegations, zhNotNegations):
+	case changed(isNegation) || hanAny(old, new, zhNegations, zhNotNegations) && whole.zhNegation():
 		return Negation
-	case anyIn(changed, modals) || whole.zhModality && hanAny(old, new, zhModals, nil):
+	case changed(inSet(modals)) || hanAny(old, new, zhModals, nil) && whole.zhModality():
 		return Modality
-	case anyIn(changed, hedges) && len(gone)+len(came) <= maxHedgeHunk:
+	case len(hunk) <= maxHedgeHunk && changed(inSet(hedges)):
 		// A hedging adverb in a short change; inside a new clause it
 		// is that clause's wording.
 		return Hedge
@@ -175,21 +180,35 @@ const maxHedgeHunk = 6
 
 // passageWords is what changed between the two sides of a whole passage:
 // the words whose count differs, and whether Chinese negations or modals
-// did.
+// did. It is worked out on first use: most hunks hold no word of the
+// lexicons and never ask.
 type passageWords struct {
-	changed                map[string]bool
-	zhNegation, zhModality bool
+	old, new string
+	loaded   bool
+	counts   map[string]bool // words whose count differs
+	zhNeg    bool
+	zhModal  bool
 }
 
-func newPassageWords(old, new string) passageWords {
-	gone, came := wordDiff(words(old), words(new))
-	w := passageWords{changed: map[string]bool{},
-		zhNegation: hanAny(old, new, zhNegations, zhNotNegations), zhModality: hanAny(old, new, zhModals, nil)}
-	for _, x := range append(gone, came...) {
-		w.changed[x] = true
+func newPassageWords(old, new string) *passageWords { return &passageWords{old: old, new: new} }
+
+func (w *passageWords) load() {
+	if w.loaded {
+		return
 	}
-	return w
+	w.loaded = true
+	gone, came := wordDiff(words(w.old), words(w.new))
+	w.counts = map[string]bool{}
+	for _, x := range append(gone, came...) {
+		w.counts[x] = true
+	}
+	w.zhNeg = hanAny(w.old, w.new, zhNegations, zhNotNegations)
+	w.zhModal = hanAny(w.old, w.new, zhModals, nil)
 }
+
+func (w *passageWords) changed(x string) bool { w.load(); return w.counts[x] }
+func (w *passageWords) zhNegation() bool      { w.load(); return w.zhNeg }
+func (w *passageWords) zhModality() bool      { w.load(); return w.zhModal }
 
 // figureClass compares the figures of two wordings: a value that differs
 // (or a figure on one side only) is a figure change; equal values under
@@ -281,6 +300,9 @@ func isNegation(w string) bool {
 // inside the compounds of except (不断 "continuously" holds 不 but
 // negates nothing). Without a segmenter this is a substring count.
 func hanAny(old, new string, set, except []string) bool {
+	if !strings.ContainsFunc(old, normalize.IsHan) && !strings.ContainsFunc(new, normalize.IsHan) {
+		return false
+	}
 	count := func(s, w string) int {
 		n := strings.Count(s, w)
 		for _, x := range except {
@@ -348,42 +370,113 @@ func setOf(ws ...string) map[string]bool {
 	return m
 }
 
-// conceptChanges lists the glossary concepts found in one side of a
-// passage and not in the other.
-func conceptChanges(p *Passage, old, new []themes.Match) []Change {
-	in := func(ms []themes.Match, s *Side) map[string]string {
-		out := map[string]string{}
-		if s == nil {
-			return out
+// conceptSides holds the glossary matches needed to classify concept
+// changes. Only the sentences of passages that are not the same are
+// matched: a same passage holds the same concepts on both sides. Whether
+// a concept occurs anywhere in a document — asked of a passage added or
+// removed whole — is answered from those matches, and when they do not
+// settle it, from the same passages, matched at most once per document.
+type conceptSides struct {
+	concepts *themes.Matcher
+	docs     [2]*normalize.Document
+	matches  [2][]themes.Match  // in the changed passages, in document order
+	found    [2]map[string]bool // the concepts of matches
+	inSame   [2]func() map[string]bool
+}
+
+func newConceptSides(ps []Passage, old, new *normalize.Document, concepts *themes.Matcher) *conceptSides {
+	cs := &conceptSides{concepts: concepts, docs: [2]*normalize.Document{old, new}}
+	if concepts == nil {
+		return cs
+	}
+	var changed, same [2][][2]int
+	for _, p := range ps {
+		spans := &changed
+		if p.Kind == Same {
+			spans = &same
 		}
-		for _, m := range ms {
-			if m.Start >= s.Start && m.End <= s.End {
-				if _, seen := out[m.Concept]; !seen {
-					out[m.Concept] = m.Text
-				}
+		for k, s := range [2]*Side{p.Old, p.New} {
+			if s != nil {
+				spans[k] = append(spans[k], [2]int{s.Start, s.End})
 			}
 		}
-		return out
 	}
-	o, n := in(old, p.Old), in(new, p.New)
-	// A passage added or removed whole changes a concept only when the
-	// other document lacks it altogether: most passages of two articles
-	// on one policy name its concepts.
-	if p.Old == nil {
-		o = in(old, &Side{Start: 0, End: math.MaxInt})
+	parallel(2, func(k int) {
+		byStart := func(a, b [2]int) int { return a[0] - b[0] }
+		slices.SortFunc(changed[k], byStart)
+		slices.SortFunc(same[k], byStart)
+		if len(changed[k]) > 0 { // nil spans would mean the whole document
+			cs.matches[k] = concepts.FindWithin(cs.docs[k], changed[k])
+		}
+		cs.found[k] = conceptSet(cs.matches[k])
+		doc, spans := cs.docs[k], same[k]
+		cs.inSame[k] = sync.OnceValue(func() map[string]bool {
+			if len(spans) == 0 {
+				return nil
+			}
+			return conceptSet(concepts.FindWithin(doc, spans))
+		})
+	})
+	return cs
+}
+
+func conceptSet(ms []themes.Match) map[string]bool {
+	set := map[string]bool{}
+	for _, m := range ms {
+		set[m.Concept] = true
 	}
-	if p.New == nil {
-		n = in(new, &Side{Start: 0, End: math.MaxInt})
+	return set
+}
+
+// in returns the concepts matched inside side s of document k, each with
+// its first wording.
+func (cs *conceptSides) in(k int, s *Side) map[string]string {
+	out := map[string]string{}
+	ms := cs.matches[k]
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= s.Start }); i < len(ms) && ms[i].End <= s.End; i++ {
+		if _, seen := out[ms[i].Concept]; !seen {
+			out[ms[i].Concept] = ms[i].Text
+		}
+	}
+	return out
+}
+
+// present reports whether concept id occurs anywhere in document k.
+func (cs *conceptSides) present(k int, id string) bool {
+	return cs.found[k][id] || cs.inSame[k]()[id]
+}
+
+// changes lists the glossary concepts found in one side of a passage and
+// not in the other. A passage added or removed whole changes a concept
+// only when the other document lacks it altogether: most passages of two
+// articles on one policy name its concepts.
+func (cs *conceptSides) changes(p *Passage) []Change {
+	if cs.concepts == nil {
+		return nil
 	}
 	var out []Change
-	if p.Old != nil {
+	switch {
+	case p.New == nil:
+		o := cs.in(0, p.Old)
+		for _, id := range sortedKeys(o) {
+			if !cs.present(1, id) {
+				out = append(out, Change{Class: Concept, Old: o[id]})
+			}
+		}
+	case p.Old == nil:
+		n := cs.in(1, p.New)
+		for _, id := range sortedKeys(n) {
+			if !cs.present(0, id) {
+				out = append(out, Change{Class: Concept, New: n[id]})
+			}
+		}
+	default:
+		o, n := cs.in(0, p.Old), cs.in(1, p.New)
 		for _, id := range sortedKeys(o) {
 			if _, ok := n[id]; !ok {
 				out = append(out, Change{Class: Concept, Old: o[id]})
 			}
 		}
-	}
-	if p.New != nil {
 		for _, id := range sortedKeys(n) {
 			if _, ok := o[id]; !ok {
 				out = append(out, Change{Class: Concept, New: n[id]})

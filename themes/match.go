@@ -90,12 +90,29 @@ func NewMatcher(concepts []Concept) *Matcher {
 // sentences (not captions or furniture), in order. Overlapping matches
 // are resolved in favour of the longest. The cost is linear in the length
 // of the text times the number of wordings that share a first word.
-func (m *Matcher) Find(doc *normalize.Document) []Match {
+func (m *Matcher) Find(doc *normalize.Document) []Match { return m.FindWithin(doc, nil) }
+
+// FindWithin is Find over the sentences that lie inside one of spans
+// (byte spans of the original, sorted by start and disjoint); nil spans
+// mean the whole document. Matches come in document order.
+func (m *Matcher) FindWithin(doc *normalize.Document, spans [][2]int) []Match {
 	var out []Match
+	k := 0
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
+		}
+		if spans != nil {
+			for k < len(spans) && spans[k][1] <= s.Start {
+				k++
+			}
+			if k == len(spans) {
+				break
+			}
+			if s.Start < spans[k][0] || s.End > spans[k][1] {
+				continue
+			}
 		}
 		ts := terms(doc.Text[s.Start:s.End], s.Start)
 		for i := 0; i < len(ts); {

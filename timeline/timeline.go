@@ -69,9 +69,6 @@ type Step struct {
 	Changes []Change `json:"changes"`
 }
 
-// Significant is the number of changes the step lists.
-func (s Step) Significant() int { return len(s.Changes) }
-
 // FigureChange is one fact whose figure moved between two documents.
 type FigureChange struct {
 	Label  string              `json:"label"`

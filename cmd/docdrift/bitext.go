@@ -10,7 +10,6 @@ import (
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/normalize"
-	"github.com/docdrift/docdrift/themes"
 )
 
 // bitextKinds are what --only accepts when diff aligns a translation.
@@ -32,7 +31,7 @@ type bitextReport struct {
 }
 
 // runBitext aligns two documents in different languages.
-func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, newLang string) error {
+func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, newLang string, glossary <-chan glossaryResult) error {
 	only := make([]diff.BiKind, 0, len(opts.only))
 	for _, k := range opts.only {
 		bk := diff.BiKind(k)
@@ -41,15 +40,15 @@ func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, n
 		}
 		only = append(only, bk)
 	}
-	g, err := loadGlossary(opts.glossary)
-	if err != nil {
-		return fmt.Errorf("%s: %w", opts.glossary, err)
+	gl := <-glossary
+	if gl.err != nil {
+		return gl.err
 	}
 	labels := map[string]string{}
-	for _, c := range g.Concepts {
+	for _, c := range gl.glossary.Concepts {
 		labels[c.ID] = c.Label
 	}
-	t := diff.Translate(old, new, diff.BitextOptions{Captions: opts.captions, Concepts: themes.NewMatcher(g.Concepts)})
+	t := diff.Translate(old, new, diff.BitextOptions{Captions: opts.captions, Concepts: gl.matcher})
 	r := bitextReport{old: old, new: new, oldID: opts.oldLabel, newID: opts.newLabel,
 		oldLang: oldLang, newLang: newLang, t: t, labels: labels, only: only, width: opts.width}
 	if r.width == 0 {

@@ -64,7 +64,7 @@ Examples:
 			}
 			for _, f := range failOn {
 				if _, err := diff.ParseClass(f); err != nil && !slices.Contains([]string{failFigures, failThemes, failPassages, failAny}, f) {
-					return usagef("--fail-on %q: use figures, themes, passages, any or a change class (%s)", f, classNames())
+					return usagef("--fail-on %q: use figures, themes, passages, any or a change class (%s)", f, diff.ClassNames())
 				}
 			}
 			min, err := minLevelOf(cmd, diff.Hedge)
@@ -77,11 +77,7 @@ Examples:
 }
 
 func runCheck(u *ui, args []string, docID, baseID string, failOn []string, encoding, glossary string, min diff.Class) error {
-	g, err := loadGlossary(glossary)
-	if err != nil {
-		return fmt.Errorf("%s: %w", glossary, err)
-	}
-	c, docs, err := loadCorpus(u, args, encoding)
+	g, c, docs, err := loadWithGlossary(u, args, encoding, glossary)
 	if err != nil {
 		return err
 	}

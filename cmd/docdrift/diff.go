@@ -130,7 +130,8 @@ func runDiff(u *ui, opts diffOptions) error {
 	if opts.git {
 		return runGitDiff(u, opts)
 	}
-	// The two documents are read and parsed concurrently, one per core.
+	// The two documents are read and parsed concurrently, one per core,
+	// and the glossary beside them.
 	var (
 		new    *normalize.Document
 		newErr error
@@ -140,6 +141,8 @@ func runDiff(u *ui, opts diffOptions) error {
 		defer close(done)
 		new, newErr = readDocument(u, opts.newPath, opts.encoding)
 	}()
+	glossary := make(chan glossaryResult, 1)
+	go func() { glossary <- loadMatcher(opts.glossary) }()
 	old, err := readDocument(u, opts.oldPath, opts.encoding)
 	<-done
 	if err != nil {
@@ -149,7 +152,7 @@ func runDiff(u *ui, opts diffOptions) error {
 		return newErr
 	}
 	if lo, ln := normalize.DetectLang(old.Text), normalize.DetectLang(new.Text); lo != ln {
-		return runBitext(u, opts, old, new, lo, ln)
+		return runBitext(u, opts, old, new, lo, ln, glossary)
 	}
 	var only []diff.Kind
 	for _, k := range opts.only {
@@ -158,13 +161,29 @@ func runDiff(u *ui, opts diffOptions) error {
 		}
 		only = append(only, diff.Kind(k))
 	}
-	g, err := loadGlossary(opts.glossary)
-	if err != nil {
-		return fmt.Errorf("%s: %w", opts.glossary, err)
+	gl := <-glossary
+	if gl.err != nil {
+		return gl.err
 	}
-	res := diff.Compare(old, new, diff.Options{Captions: opts.captions, Concepts: themes.NewMatcher(g.Concepts)})
+	res := diff.Compare(old, new, diff.Options{Captions: opts.captions, Concepts: gl.matcher})
 	r := diffReport{old: old, new: new, oldID: opts.oldLabel, newID: opts.newLabel, res: res, opts: opts, only: only}
 	return render(u, r, significant(res.Passages, opts.minLevel))
+}
+
+// glossaryResult is the glossary diff compares with, loaded while the
+// documents are read.
+type glossaryResult struct {
+	glossary *themes.Glossary
+	matcher  *themes.Matcher
+	err      error
+}
+
+func loadMatcher(path string) glossaryResult {
+	g, err := loadGlossary(path)
+	if err != nil {
+		return glossaryResult{err: fmt.Errorf("%s: %w", path, err)}
+	}
+	return glossaryResult{glossary: g, matcher: themes.NewMatcher(g.Concepts)}
 }
 
 // runGitDiff is diff as git's external diff: a header naming the file,
@@ -186,16 +205,8 @@ func runGitDiff(u *ui, opts diffOptions) error {
 // minLevelFlag is the --min-level flag of the commands that classify
 // changes.
 func minLevelFlag() cli.Flag {
-	return &cli.StringFlag{Name: "min-level", Usage: "show only changes of this class or a more significant one: " + classNames() +
+	return &cli.StringFlag{Name: "min-level", Usage: "show only changes of this class or a more significant one: " + diff.ClassNames() +
 		" (least to most significant); the exit status follows what is shown"}
-}
-
-func classNames() string {
-	names := make([]string, len(diff.Classes))
-	for i, c := range diff.Classes {
-		names[i] = string(c)
-	}
-	return strings.Join(names, ", ")
 }
 
 // minLevelOf reads --min-level, or returns def when it is not given.

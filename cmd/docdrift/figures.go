@@ -86,15 +86,7 @@ func runFigures(u *ui, opts figuresOptions) error {
 		return min(len(b.Observations), 2) - min(len(a.Observations), 2)
 	})
 	r := figuresReport{corpus: c, docs: docs, tracks: shown, total: len(tracks)}
-	switch u.format {
-	case formatJSON:
-		return writeJSON(u, r.json())
-	case formatMarkdown:
-		r.markdown(u)
-	default:
-		r.text(u)
-	}
-	return nil
+	return render(u, r, 0)
 }
 
 type figuresReport struct {
@@ -111,7 +103,7 @@ type figuresJSON struct {
 	Tracks    []figures.Track   `json:"tracks"`
 }
 
-func (r figuresReport) json() figuresJSON {
+func (r figuresReport) json() any {
 	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: r.tracks}
 	if out.Tracks == nil {
 		out.Tracks = []figures.Track{}

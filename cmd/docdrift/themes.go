@@ -146,15 +146,7 @@ func runThemes(u *ui, opts themesOptions) error {
 	if len(qs) == 0 {
 		r.discover(opts.top)
 	}
-	switch u.format {
-	case formatJSON:
-		return writeJSON(u, r.json())
-	case formatMarkdown:
-		r.markdown(u)
-	default:
-		r.text(u)
-	}
-	return nil
+	return render(u, r, 0)
 }
 
 // hasHanText reports whether s holds a Chinese character.
@@ -236,7 +228,7 @@ type themesJSON struct {
 	Shifts      []shift           `json:"shifts,omitempty"`
 }
 
-func (r themesReport) json() themesJSON {
+func (r themesReport) json() any {
 	out := themesJSON{Schema: "docdrift.themes/v1", Documents: documentsOf(r.docs), Themes: r.themes, Distinctive: r.distinctive, Shifts: r.shifts}
 	if out.Themes == nil {
 		out.Themes = []themes.Theme{}

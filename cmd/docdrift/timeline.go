@@ -108,12 +108,7 @@ func withOutput(u *ui, path string, write func(*ui) error) error {
 	}
 	to := *u
 	to.out = f
-	if to.color {
-		// A file gets no escape sequences, whatever --color says.
-		to.color = false
-		to.bold, to.dim, to.warn = to.newColor(), to.newColor(), to.newColor()
-		to.del, to.ins, to.moved = to.newColor(), to.newColor(), to.newColor()
-	}
+	to.setColor(false) // a file gets no escape sequences, whatever --color says
 	werr := write(&to)
 	if cerr := f.Close(); werr == nil && cerr != nil {
 		werr = fmt.Errorf("--output: %w", cerr)
@@ -122,24 +117,22 @@ func withOutput(u *ui, path string, write func(*ui) error) error {
 }
 
 func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class) error {
-	g, err := loadGlossary(glossary)
-	if err != nil {
-		return fmt.Errorf("%s: %w", glossary, err)
-	}
-	c, docs, err := loadCorpus(u, args, encoding)
+	g, c, docs, err := loadWithGlossary(u, args, encoding, glossary)
 	if err != nil {
 		return err
 	}
-	r := newTimelineReport(c, docs, g.Concepts, min)
-	switch u.format {
-	case formatJSON:
-		return writeJSON(u, r.json())
-	case formatMarkdown:
-		r.markdown(u)
-	default:
-		r.text(u)
+	return render(u, newTimelineReport(c, docs, g.Concepts, min), 0)
+}
+
+// loadWithGlossary reads the glossary (the built-in one, plus the file
+// given) and then the corpus.
+func loadWithGlossary(u *ui, args []string, encoding, glossary string) (*themes.Glossary, *corpus.Corpus, []loadedDoc, error) {
+	g, err := loadGlossary(glossary)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", glossary, err)
 	}
-	return nil
+	c, docs, err := loadCorpus(u, args, encoding)
+	return g, c, docs, err
 }
 
 // newTimelineReport builds the timeline of docs (in date order).
@@ -148,16 +141,8 @@ func newTimelineReport(c *corpus.Corpus, docs []loadedDoc, concepts []themes.Con
 	for i, d := range docs {
 		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, TranslationOf: d.TranslationOf, Doc: d.doc}
 	}
-	return timelineReport{corpus: c, docs: docs, min: min, labels: conceptLabels(concepts),
+	return timelineReport{corpus: c, docs: docs, min: min,
 		t: timeline.Build(in, timeline.Options{Concepts: concepts, MinLevel: min})}
-}
-
-func conceptLabels(cs []themes.Concept) map[string]string {
-	m := make(map[string]string, len(cs))
-	for _, c := range cs {
-		m[c.ID] = c.Label
-	}
-	return m
 }
 
 type timelineReport struct {
@@ -165,7 +150,6 @@ type timelineReport struct {
 	docs   []loadedDoc
 	t      *timeline.Timeline
 	min    diff.Class
-	labels map[string]string
 }
 
 func (r timelineReport) doc(id string) loadedDoc {
@@ -458,6 +442,6 @@ type timelineJSON struct {
 	*timeline.Timeline
 }
 
-func (r timelineReport) json() timelineJSON {
+func (r timelineReport) json() any {
 	return timelineJSON{Schema: "docdrift.timeline/v1", Title: r.corpus.Title, MinLevel: r.min, Documents: documentsOf(r.docs), Timeline: r.t}
 }

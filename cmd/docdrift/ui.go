@@ -46,13 +46,19 @@ func newUI(cmd *cli.Command) (*ui, error) {
 	default:
 		return nil, usagef("--color %q: use auto, always or never", mode)
 	}
+	u.setColor(u.color)
+	return u, nil
+}
+
+// setColor turns color on or off for every style of u.
+func (u *ui) setColor(on bool) {
+	u.color = on
 	u.bold = u.newColor(color.Bold)
 	u.dim = u.newColor(color.Faint)
 	u.warn = u.newColor(color.FgYellow)
 	u.del = u.newColor(color.FgRed, color.CrossedOut)
 	u.ins = u.newColor(color.FgGreen, color.Underline)
 	u.moved = u.newColor(color.FgCyan)
-	return u, nil
 }
 
 func (u *ui) newColor(attrs ...color.Attribute) *color.Color {
