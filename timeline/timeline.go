@@ -37,6 +37,9 @@ type Options struct {
 	// MinLevel is the least significant class listed among a step's
 	// changes (the counts by class always cover every change).
 	MinLevel diff.Class
+	// Passages keeps each step's passages (Step.Passages, Step.Pairs) for
+	// a report that shows them side by side.
+	Passages bool
 }
 
 // Step kinds.
@@ -67,6 +70,10 @@ type Step struct {
 	// Changes are the changes at or above Options.MinLevel, most
 	// significant first, then in reading order.
 	Changes []Change `json:"changes"`
+	// Passages (edition steps) and Pairs (translation steps) are the
+	// whole comparison, kept when Options.Passages is set.
+	Passages []diff.Passage   `json:"-"`
+	Pairs    []diff.BiPassage `json:"-"`
 }
 
 // FigureChange is one fact whose figure moved between two documents.
@@ -89,9 +96,12 @@ type ConceptRef struct {
 // Change is one classified change of a step, with where it stands.
 type Change struct {
 	diff.Change
-	Kind    diff.Kind `json:"kind"`
-	OldLine int       `json:"old_line,omitempty"`
-	NewLine int       `json:"new_line,omitempty"`
+	Kind diff.Kind `json:"kind"`
+	// Passage is the number of the passage holding the change, from 1, as
+	// docdrift diff numbers them.
+	Passage int `json:"passage"`
+	OldLine int `json:"old_line,omitempty"`
+	NewLine int `json:"new_line,omitempty"`
 }
 
 // Timeline is the story of a corpus.
@@ -102,6 +112,9 @@ type Timeline struct {
 	// Themes are the glossary concepts whose presence shifted (new, gone,
 	// rising, falling, intermittent), in that order.
 	Themes []themes.Theme `json:"themes"`
+	// Present are the glossary concepts found in at least one document,
+	// shifted or not, in glossary order: the rows of a heat map.
+	Present []themes.Theme `json:"-"`
 }
 
 // Build compares the documents of a corpus given in date order.
@@ -123,7 +136,7 @@ func Build(docs []Document, opts Options) *Timeline {
 		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: d.Doc}
 	}
 	tracks := figures.Tracks(fdocs)
-	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}}
+	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}, Present: []themes.Theme{}}
 	for _, p := range pairs(docs) {
 		old, new := docs[p[0]], docs[p[1]]
 		s := Step{Kind: Edition, Old: old.ID, New: new.ID, Figures: []FigureChange{}, Changes: []Change{}}
@@ -131,12 +144,18 @@ func Build(docs []Document, opts Options) *Timeline {
 			s.Kind = Translation
 			b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: matcher})
 			s.Bitext = &b.Summary
+			if opts.Passages {
+				s.Pairs = b.Passages
+			}
 		} else {
 			r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
 			s.Summary = &r.Summary
 			s.Changes = significant(r.Passages, opts.MinLevel)
 			s.Classes = classes(r.Passages)
 			s.Figures = figureChanges(tracks, old.ID, new.ID)
+			if opts.Passages {
+				s.Passages = r.Passages
+			}
 		}
 		s.ConceptsGone = onlyIn(matches[old.ID], matches[new.ID], labels)
 		s.ConceptsNew = onlyIn(matches[new.ID], matches[old.ID], labels)
@@ -151,6 +170,9 @@ func Build(docs []Document, opts Options) *Timeline {
 	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Rising: 2, themes.Falling: 3, themes.Intermittent: 4}
 	for _, c := range opts.Concepts {
 		th := corpus.Theme(c.Label, c, true)
+		if th.Trend != themes.Absent {
+			t.Present = append(t.Present, th)
+		}
 		if _, shifted := order[th.Trend]; shifted {
 			t.Themes = append(t.Themes, th)
 		}
@@ -203,12 +225,12 @@ func original(docs []Document, i int) int {
 // significant first, then in reading order.
 func significant(ps []diff.Passage, min diff.Class) []Change {
 	out := []Change{}
-	for _, p := range ps {
+	for i, p := range ps {
 		for _, c := range p.Changes {
 			if c.Class.Rank() < min.Rank() {
 				continue
 			}
-			ch := Change{Change: c, Kind: p.Kind}
+			ch := Change{Change: c, Kind: p.Kind, Passage: i + 1}
 			if p.Old != nil {
 				ch.OldLine = p.Old.Line
 			}

@@ -75,7 +75,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (only on a terminal, and not when NO_COLOR is set), always or never"},
-			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown (where the command has it)"},
+			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown; html for timeline and check"},
 		},
 		Commands: withUsageErrors(
 			timelineCommand(),

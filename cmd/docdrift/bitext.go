@@ -173,7 +173,7 @@ func (r bitextReport) markLines(flag func(...any) string, p diff.BiPassage) []st
 				continue
 			}
 			if n, ok := partner(m, p.New.Marks); ok {
-				pairs = append(pairs, safe(m.Text)+" = "+safe(n.Text))
+				pairs = append(pairs, normalize.Visible(m.Text)+" = "+normalize.Visible(n.Text))
 			}
 		}
 		if len(pairs) > 0 {
@@ -193,7 +193,7 @@ func (r bitextReport) markLines(flag func(...any) string, p diff.BiPassage) []st
 		var figs []string
 		for _, m := range side.b.Marks {
 			if m.Kind == diff.AnchorFigure && !m.Matched {
-				figs = append(figs, safe(m.Text))
+				figs = append(figs, normalize.Visible(m.Text))
 			}
 		}
 		if len(figs) > 0 {
@@ -211,7 +211,7 @@ func (r bitextReport) concepts(ms []diff.Mark, matched bool) []string {
 	var out []string
 	for _, m := range ms {
 		if m.Kind == diff.AnchorConcept && m.Matched == matched {
-			out = append(out, safe(r.label(m.Key)))
+			out = append(out, normalize.Visible(r.label(m.Key)))
 		}
 	}
 	return dedupe(out)

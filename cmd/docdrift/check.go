@@ -51,7 +51,7 @@ Examples:
 			minLevelFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			u, err := newUI(cmd)
+			u, err := newUI(cmd, formatHTML)
 			if err != nil {
 				return err
 			}
@@ -92,12 +92,16 @@ func runCheck(u *ui, args []string, docID, baseID string, failOn []string, encod
 	if pair[0].Lang != pair[1].Lang {
 		pair[1].TranslationOf = pair[0].ID
 	}
-	r := newTimelineReport(c, pair, g.Concepts, min)
+	r := newTimelineReport(c, pair, g.Concepts, min, u.format == formatHTML)
 	step := r.t.Steps[0]
 	failed := failures(step, failOn)
 	switch u.format {
 	case formatJSON:
 		if err := writeJSON(u, r.json()); err != nil {
+			return err
+		}
+	case formatHTML:
+		if err := r.html(u); err != nil {
 			return err
 		}
 	default:

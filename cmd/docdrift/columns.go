@@ -33,7 +33,7 @@ type styledRun struct {
 // wrapStyled lays out text (the original from byte offset base) in lines
 // of at most width terminal columns, white space collapsed, each span in
 // hl (sorted, not overlapping) in its color, and returns each line with its
-// width. Text goes through safe(): no control character reaches the
+// width. Text goes through normalize.Visible(): no control character reaches the
 // terminal.
 func wrapStyled(text string, base int, hl []highlight, width int) (lines []string, widths []int) {
 	width = max(width, 8)
@@ -138,7 +138,7 @@ func splitWords(text string, base int, hl []highlight) []word {
 			space, open = true, false
 			continue
 		}
-		s := safe(string(r))
+		s := normalize.Visible(string(r))
 		cw := normalize.DisplayWidth(s)
 		wide := cw >= 2 && utf8.RuneCountInString(s) == 1
 		if wide || !open {

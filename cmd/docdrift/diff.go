@@ -240,6 +240,12 @@ type report interface {
 	json() any
 }
 
+// pageReport is a report that also renders as an HTML page.
+type pageReport interface {
+	report
+	html(u *ui) error
+}
+
 // render writes r in the format asked for; changes > 0 makes the exit
 // status 1.
 func render(u *ui, r report, changes int) error {
@@ -250,6 +256,11 @@ func render(u *ui, r report, changes int) error {
 		}
 	case formatMarkdown:
 		r.markdown(u)
+	case formatHTML:
+		// newUI lets html through only for commands whose report is a page.
+		if err := r.(pageReport).html(u); err != nil {
+			return err
+		}
 	default:
 		r.text(u)
 	}

@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -119,7 +117,7 @@ func (r figuresReport) cells(t figures.Track) []string {
 	for k := range t.Observations {
 		o := &t.Observations[k]
 		i := slices.IndexFunc(r.docs, func(d loadedDoc) bool { return d.ID == o.Doc })
-		s := formatFigure(o.Figure)
+		s := o.Figure.Short()
 		if prev != nil && o.Value != prev.Value {
 			if o.Value > prev.Value {
 				s = "↑ " + s
@@ -144,7 +142,7 @@ func (r figuresReport) text(u *ui) {
 			multi++
 		}
 	}
-	fmt.Fprintf(u.out, "%s — %d of %d tracks shown, %d seen in more than one document\n\n", safe(title), len(r.tracks), r.total, multi)
+	fmt.Fprintf(u.out, "%s — %d of %d tracks shown, %d seen in more than one document\n\n", normalize.Visible(title), len(r.tracks), r.total, multi)
 	header := []string{"track", "unit"}
 	for _, d := range r.docs {
 		header = append(header, d.ID)
@@ -221,44 +219,3 @@ func truncateWidth(s string, n int) string {
 
 // cellWidth is the number of terminal columns s takes.
 func cellWidth(s string) int { return normalize.DisplayWidth(s) }
-
-var qualifierMarks = map[string]string{
-	figures.Over: ">", figures.Under: "<", figures.About: "≈", figures.Nearly: "≲",
-	figures.AtLeast: "≥", figures.AtMost: "≤",
-}
-
-var currencySigns = map[string]string{"USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥"}
-
-// formatFigure writes a figure compactly for a table cell: its hedge
-// mark, currency sign, value with a scale suffix, and unit sign.
-func formatFigure(f figures.Figure) string {
-	v := compact(f.Value)
-	if f.High != nil {
-		v += "–" + compact(*f.High)
-	}
-	switch {
-	case f.Unit == figures.Percent:
-		v += "%"
-	case f.Unit == figures.PercentagePoint:
-		v += " pp"
-	case f.Unit == figures.Times:
-		v += "×"
-	case currencySigns[f.Unit] != "":
-		v = currencySigns[f.Unit] + v
-	}
-	return qualifierMarks[f.Qualifier] + v
-}
-
-// compact writes a value with a scale suffix: 5e11 → 500bn, 1.24e6 → 1.24m.
-func compact(v float64) string {
-	a := math.Abs(v)
-	for _, s := range []struct {
-		div    float64
-		suffix string
-	}{{1e12, "tn"}, {1e9, "bn"}, {1e6, "m"}} {
-		if a >= s.div {
-			return strconv.FormatFloat(v/s.div, 'f', -1, 64) + s.suffix
-		}
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/urfave/cli/v3"
+
+	"github.com/docdrift/docdrift/normalize"
 )
 
 func kwicCommand() *cli.Command {
@@ -55,11 +57,11 @@ Examples:
 					if !hasHanText(left) {
 						pad = strings.Repeat(" ", max(0, width-cellWidth(left)))
 					}
-					fmt.Fprintf(u.out, "%5d  %s%s%s%s\n", m.Line, pad, safe(left), u.ins.Sprint(safe(m.Text)), safe(right))
+					fmt.Fprintf(u.out, "%5d  %s%s%s%s\n", m.Line, pad, normalize.Visible(left), u.ins.Sprint(normalize.Visible(m.Text)), normalize.Visible(right))
 					total++
 				}
 			}
-			fmt.Fprintf(u.out, "%d occurrences of %s in %d documents\n", total, safe(t.Label), len(docs))
+			fmt.Fprintf(u.out, "%d occurrences of %s in %d documents\n", total, normalize.Visible(t.Label), len(docs))
 			return nil
 		},
 	}

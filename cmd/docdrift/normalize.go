@@ -105,12 +105,12 @@ func printNormalized(u *ui, docs []*normalize.Document, explain bool) error {
 			if i > 0 {
 				fmt.Fprintln(u.out)
 			}
-			fmt.Fprintln(u.out, u.bold.Sprintf("==> %s <==", safe(doc.Path)))
+			fmt.Fprintln(u.out, u.bold.Sprintf("==> %s <==", normalize.Visible(doc.Path)))
 		}
 		if explain {
 			printExplain(u, doc)
 		} else {
-			fmt.Fprint(u.out, safe(doc.Clean()))
+			fmt.Fprint(u.out, normalize.Visible(doc.Clean()))
 		}
 	}
 	return nil
@@ -133,10 +133,10 @@ func printExplain(u *ui, doc *normalize.Document) {
 		text := normalize.Tidy(doc.Text[b.Start:b.End])
 		kind := b.Kind.String()
 		if b.Kind == normalize.Furniture {
-			fmt.Fprintf(u.out, "%-9s %s  %s\n", lineRange(b.Line, b.EndLine), u.warn.Sprintf("%-9s", "dropped"), safe(text))
+			fmt.Fprintf(u.out, "%-9s %s  %s\n", lineRange(b.Line, b.EndLine), u.warn.Sprintf("%-9s", "dropped"), normalize.Visible(text))
 			fmt.Fprintf(u.out, "%-9s ↳ furniture: %s\n", "", b.Reason)
 		} else {
-			fmt.Fprintf(u.out, "%-9s %-9s  %s\n", lineRange(b.Line, b.EndLine), kind, safe(truncate(text, previewWidth)))
+			fmt.Fprintf(u.out, "%-9s %-9s  %s\n", lineRange(b.Line, b.EndLine), kind, normalize.Visible(truncate(text, previewWidth)))
 			if b.Reason != "" {
 				fmt.Fprintf(u.out, "%-9s ↳ %s: %s\n", "", kind, b.Reason)
 			}

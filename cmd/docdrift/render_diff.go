@@ -10,7 +10,7 @@ import (
 
 // text prints the comparison for a terminal: each shown passage under a
 // header that orients (ids, passage number, kind, score, lines), then the
-// summary. Document text always goes through safe().
+// summary. Document text always goes through normalize.Visible().
 func (r diffReport) text(u *ui) {
 	ps := r.res.Passages
 	for _, i := range r.shown() {
@@ -37,9 +37,9 @@ func (r diffReport) textBody(u *ui, p diff.Passage) string {
 	case p.Kind == diff.Removed:
 		return mark(u, diff.Delete, tidy(p.Old.Text), "")
 	case len(p.Edits) == 0 && p.Kind == diff.Moved:
-		return u.moved.Sprint(safe(tidy(p.New.Text)))
+		return u.moved.Sprint(normalize.Visible(tidy(p.New.Text)))
 	case len(p.Edits) == 0:
-		return u.dim.Sprint(safe(tidy(p.New.Text)))
+		return u.dim.Sprint(normalize.Visible(tidy(p.New.Text)))
 	}
 	var b strings.Builder
 	for _, e := range p.Edits {
@@ -61,7 +61,7 @@ func mark(u *ui, op diff.Op, text, old string) string {
 		}
 		return text
 	}
-	text, old = safe(text), safe(old)
+	text, old = normalize.Visible(text), normalize.Visible(old)
 	if u.color {
 		switch op {
 		case diff.Delete:
@@ -144,10 +144,10 @@ func (r diffReport) markdownBody(p diff.Passage) string {
 }
 
 // mdEscape escapes Markdown and HTML syntax in document text, and control
-// characters as safe() does.
+// characters as normalize.Visible() does.
 func mdEscape(s string) string {
 	var b strings.Builder
-	for _, r := range safe(strings.Join(strings.Fields(s), " ")) {
+	for _, r := range normalize.Visible(strings.Join(strings.Fields(s), " ")) {
 		switch r {
 		case '\\', '`', '*', '_', '~', '[', ']', '#', '|', '!':
 			b.WriteByte('\\')

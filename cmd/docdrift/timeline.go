@@ -13,6 +13,8 @@ import (
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/fixtures"
+	"github.com/docdrift/docdrift/htmlreport"
+	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
 	"github.com/docdrift/docdrift/timeline"
 )
@@ -57,7 +59,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of stdout"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			u, err := newUI(cmd)
+			u, err := newUI(cmd, formatHTML)
 			if err != nil {
 				return err
 			}
@@ -121,7 +123,7 @@ func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class
 	if err != nil {
 		return err
 	}
-	return render(u, newTimelineReport(c, docs, g.Concepts, min), 0)
+	return render(u, newTimelineReport(c, docs, g.Concepts, min, u.format == formatHTML), 0)
 }
 
 // loadWithGlossary reads the glossary (the built-in one, plus the file
@@ -136,13 +138,14 @@ func loadWithGlossary(u *ui, args []string, encoding, glossary string) (*themes.
 }
 
 // newTimelineReport builds the timeline of docs (in date order).
-func newTimelineReport(c *corpus.Corpus, docs []loadedDoc, concepts []themes.Concept, min diff.Class) timelineReport {
+// passages keeps each step's passages, for the HTML page.
+func newTimelineReport(c *corpus.Corpus, docs []loadedDoc, concepts []themes.Concept, min diff.Class, passages bool) timelineReport {
 	in := make([]timeline.Document, len(docs))
 	for i, d := range docs {
 		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, TranslationOf: d.TranslationOf, Doc: d.doc}
 	}
 	return timelineReport{corpus: c, docs: docs, min: min,
-		t: timeline.Build(in, timeline.Options{Concepts: concepts, MinLevel: min})}
+		t: timeline.Build(in, timeline.Options{Concepts: concepts, MinLevel: min, Passages: passages})}
 }
 
 type timelineReport struct {
@@ -249,10 +252,10 @@ func lineOrDash(n int) string {
 }
 
 func (r timelineReport) text(u *ui) {
-	fmt.Fprintln(u.out, u.bold.Sprint(safe(r.title())))
+	fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.title())))
 	for _, s := range r.t.Steps {
 		fmt.Fprintln(u.out)
-		fmt.Fprintln(u.out, u.bold.Sprint(safe(r.stepTitle(s))))
+		fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.stepTitle(s))))
 		for _, l := range r.counts(s) {
 			fmt.Fprintln(u.out, "  "+l)
 		}
@@ -263,7 +266,7 @@ func (r timelineReport) text(u *ui) {
 					fmt.Fprintf(u.out, "    … and %d more (docdrift figures --changed)\n", len(s.Figures)-i)
 					break
 				}
-				line := safe(figureChangeLine(f))
+				line := normalize.Visible(figureChangeLine(f))
 				switch f.Change {
 				case figures.Up:
 					line = u.ins.Sprint(line)
@@ -274,10 +277,10 @@ func (r timelineReport) text(u *ui) {
 			}
 		}
 		if len(s.ConceptsNew) > 0 {
-			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(safe(conceptList(s.ConceptsNew))))
+			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(normalize.Visible(conceptList(s.ConceptsNew))))
 		}
 		if len(s.ConceptsGone) > 0 {
-			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(safe(conceptList(s.ConceptsGone))))
+			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(normalize.Visible(conceptList(s.ConceptsGone))))
 		}
 		if len(s.Changes) > 0 {
 			fmt.Fprintf(u.out, "  most significant changes (%s and above):\n", r.min)
@@ -287,7 +290,7 @@ func (r timelineReport) text(u *ui) {
 						filepath.Base(r.doc(s.Old).Path), filepath.Base(r.doc(s.New).Path))
 					break
 				}
-				fmt.Fprintln(u.out, "    "+safe(changeLine(c)))
+				fmt.Fprintln(u.out, "    "+normalize.Visible(changeLine(c)))
 			}
 		}
 	}
@@ -295,14 +298,14 @@ func (r timelineReport) text(u *ui) {
 		fmt.Fprintln(u.out)
 		fmt.Fprintln(u.out, u.bold.Sprintf("Figures that changed across the corpus (%d tracks)", len(r.t.Tracks)))
 		for _, t := range r.t.Tracks {
-			fmt.Fprintln(u.out, "  "+safe(trackLine(t)))
+			fmt.Fprintln(u.out, "  "+normalize.Visible(trackLine(t)))
 		}
 	}
 	if shown, rest := r.themesShown(); len(shown) > 0 {
 		fmt.Fprintln(u.out)
 		fmt.Fprintln(u.out, u.bold.Sprintf("Themes that shifted (%d; mentions in %s)", len(shown), strings.Join(r.ids(), ", ")))
 		for _, th := range shown {
-			fmt.Fprintln(u.out, "  "+safe(r.themeLine(th)))
+			fmt.Fprintln(u.out, "  "+normalize.Visible(r.themeLine(th)))
 		}
 		if rest > 0 {
 			fmt.Fprintf(u.out, "  and %d intermittent (docdrift themes)\n", rest)
@@ -335,7 +338,7 @@ func (r timelineReport) ids() []string {
 func trackLine(t figures.Track) string {
 	var parts []string
 	for _, o := range t.Observations {
-		parts = append(parts, fmt.Sprintf("%s %s (line %d)", o.Doc, formatFigure(o.Figure), o.Line))
+		parts = append(parts, fmt.Sprintf("%s %s (line %d)", o.Doc, o.Figure.Short(), o.Line))
 	}
 	change := t.Change
 	if t.HedgeChanged {
@@ -444,4 +447,10 @@ type timelineJSON struct {
 
 func (r timelineReport) json() any {
 	return timelineJSON{Schema: "docdrift.timeline/v1", Title: r.corpus.Title, MinLevel: r.min, Documents: documentsOf(r.docs), Timeline: r.t}
+}
+
+// html writes the timeline as one self-contained page.
+func (r timelineReport) html(u *ui) error {
+	return htmlreport.Write(u.out, htmlreport.Report{Title: r.corpus.Title, Documents: documentsOf(r.docs),
+		Timeline: r.t, MinLevel: r.min, Version: buildVersion()})
 }

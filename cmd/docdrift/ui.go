@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/fatih/color"
@@ -16,6 +17,7 @@ const (
 	formatText     = "text"
 	formatJSON     = "json"
 	formatMarkdown = "markdown"
+	formatHTML     = "html" // timeline and check only
 )
 
 // ui is where a command writes for people: stdout with its colors, and
@@ -30,12 +32,14 @@ type ui struct {
 	bold, dim, warn, del, ins, moved *color.Color
 }
 
-func newUI(cmd *cli.Command) (*ui, error) {
+// newUI reads the output flags. Every command writes text, JSON and
+// Markdown; extra names the other formats this one writes (html).
+func newUI(cmd *cli.Command, extra ...string) (*ui, error) {
 	u := &ui{out: cmd.Root().Writer, err: cmd.Root().ErrWriter, format: cmd.String("format")}
-	switch u.format {
-	case formatText, formatJSON, formatMarkdown:
-	default:
-		return nil, usagef("--format %q: use text, json or markdown", u.format)
+	formats := append([]string{formatText, formatJSON, formatMarkdown}, extra...)
+	if !slices.Contains(formats, u.format) {
+		last := len(formats) - 1
+		return nil, usagef("--format %q: use %s or %s", u.format, strings.Join(formats[:last], ", "), formats[last])
 	}
 	switch mode := cmd.String("color"); mode {
 	case "always":
@@ -93,38 +97,4 @@ func (u *ui) warnf(path, format string, args ...any) {
 // fail prints a problem with a file on stderr: "docdrift: PATH: what is wrong".
 func (u *ui) fail(path string, err error) {
 	fmt.Fprintf(u.err, "docdrift: %s: %v\n", path, err)
-}
-
-// safe makes document text harmless for a terminal: control characters
-// (ESC among them, so no escape sequence can reach the terminal) and
-// bidirectional overrides are shown as \xNN or \uNNNN escapes. Line feeds
-// and tabs are kept.
-func safe(s string) string {
-	if strings.IndexFunc(s, unsafeRune) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case !unsafeRune(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		}
-	}
-	return b.String()
-}
-
-func unsafeRune(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
-		return true
-	}
-	return false
 }

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestHTMLReportInBrowser writes the HTML timeline of the fixture corpus
+// and opens it in a real headless Chromium: the page must load with no
+// console error (a CSP refusal among them), show every section with the
+// counts the JSON reports give, draw a chart for each changed figure, and
+// answer its controls. It saves a full-page screenshot as a test
+// artifact (go test -artifacts keeps it). Skipped where no browser is on
+// PATH; .ci/run installs Debian's chromium.
+func TestHTMLReportInBrowser(t *testing.T) {
+	browser := findBrowser()
+	if browser == "" {
+		t.Skip("no Chromium on PATH (apt-get install chromium): the HTML report is not checked in a browser")
+	}
+	fixtures, err := filepath.Abs("../../fixtures/opening-up")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "report.html")
+	runOK(t, "timeline", "--format", "html", "--output", page, fixtures)
+	var tl struct {
+		Steps []struct {
+			Summary map[string]any `json:"summary"`
+			Bitext  map[string]any `json:"bitext"`
+		} `json:"steps"`
+		Tracks []struct {
+			Change       string            `json:"change"`
+			Observations []json.RawMessage `json:"observations"`
+		} `json:"tracks"`
+	}
+	decode(t, runOK(t, "timeline", "--format", "json", fixtures), &tl)
+	var th struct {
+		Themes []struct {
+			Counts map[string]int `json:"counts"`
+		} `json:"themes"`
+	}
+	decode(t, runOK(t, "themes", "--format", "json", fixtures), &th)
+
+	ctx := newBrowser(t, browser)
+	var (
+		mu       sync.Mutex
+		messages []chromedp.ConsoleMessage
+	)
+	console := chromedp.Console(ctx)
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			messages = append(messages, m)
+			mu.Unlock()
+		}
+	}()
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
+		t.Fatalf("open %s: %v", page, err)
+	}
+
+	count := func(selector string) int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf("document.querySelectorAll(%q).length", selector)))
+		if err != nil {
+			t.Fatalf("count %s: %v", selector, err)
+		}
+		return n
+	}
+	if got, want := count("section.step"), len(tl.Steps); got != want {
+		t.Errorf("steps: got %d sections, want %d", got, want)
+	}
+	for i, s := range tl.Steps {
+		want := 0
+		for _, k := range []string{"same", "changed", "moved", "added", "removed"} {
+			want += number(s.Summary[k])
+		}
+		for _, k := range []string{"paired", "repeats", "old_only", "new_only"} {
+			want += number(s.Bitext[k])
+		}
+		if got := count(fmt.Sprintf("#step-%d .row", i+1)); got != want {
+			t.Errorf("step %d: got %d passage rows, want %d (the JSON summary)", i+1, got, want)
+		}
+	}
+	if got, want := count("#figures tr.track"), len(tl.Tracks); got != want || want == 0 {
+		t.Errorf("figures: got %d track rows, want %d (and some)", got, want)
+	}
+	for i, tr := range tl.Tracks {
+		row := fmt.Sprintf("#figures tr.track:nth-of-type(%d)", i+1)
+		if got := count(row + " svg.chart circle"); got != len(tr.Observations) {
+			t.Errorf("track %d (%s): got %d points, want %d", i+1, tr.Change, got, len(tr.Observations))
+		}
+	}
+	// The chart of the first changed track is drawn: its line has an
+	// extent on screen.
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#figures tr.track.up svg.chart polyline, #figures tr.track.down svg.chart polyline").getBBox().width`))
+	if err != nil || width <= 0 {
+		t.Errorf("chart of a changed figure: line width %v (%v), want > 0", width, err)
+	}
+	themes := 0
+	for _, x := range th.Themes {
+		for _, n := range x.Counts {
+			if n > 0 {
+				themes++
+				break
+			}
+		}
+	}
+	if got := count("#themes table.heat tbody tr"); got != themes || themes == 0 {
+		t.Errorf("themes: got %d heat map rows, want %d (themes found by docdrift themes)", got, themes)
+	}
+
+	// The controls appear with JavaScript and work.
+	if got := count("#controls:not([hidden])"); got != 1 {
+		t.Errorf("controls: not shown by the script")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#next"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(".row.current"); got != 1 {
+		t.Errorf("next change: %d rows marked current, want 1", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#kinds input[value="added"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if added, hidden := count(`.row[data-kind="added"]`), count(`.row[data-kind="added"].filtered`); added == 0 || hidden != added {
+		t.Errorf("unchecking added hid %d of %d added rows", hidden, added)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#kinds input[value="added"]`))); err != nil {
+		t.Fatal(err)
+	}
+
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	png := filepath.Join(t.ArtifactDir(), "report.jpeg")
+	if err := os.WriteFile(png, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s (%d bytes)", png, len(shot))
+
+	// Give late messages a moment, then look at them all.
+	time.Sleep(200 * time.Millisecond)
+	mu.Lock()
+	defer mu.Unlock()
+	for _, m := range messages {
+		if m.Type == chromedp.ConsoleError || m.IsException() || m.Type == chromedp.ConsoleWarning {
+			t.Errorf("console %s", m)
+		}
+	}
+}
+
+// findBrowser returns the first Chromium-like browser on PATH, or "".
+func findBrowser() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// newBrowser starts a headless browser for the test, with the flags this
+// machine's closed network needs and a profile of its own.
+func newBrowser(t *testing.T, path string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start %s: %v", path, err)
+	}
+	return bctx
+}
+
+// runOK runs docdrift in-process and returns its stdout, failing the test
+// unless it exits 0.
+func runOK(t *testing.T, args ...string) []byte {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), append([]string{"docdrift"}, args...), &out, &errb); code != 0 {
+		t.Fatalf("docdrift %v: exit %d: %s", args, code, errb.String())
+	}
+	return out.Bytes()
+}
+
+func decode(t *testing.T, b []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("decode JSON: %v", err)
+	}
+}
+
+// number reads a JSON count (absent is 0).
+func number(v any) int {
+	f, _ := v.(float64)
+	return int(f)
+}
