@@ -23,10 +23,7 @@ import (
 // artifact (go test -artifacts keeps it). Skipped where no browser is on
 // PATH; .ci/run installs Debian's chromium.
 func TestHTMLReportInBrowser(t *testing.T) {
-	browser := findBrowser()
-	if browser == "" {
-		t.Skip("no Chromium on PATH (apt-get install chromium): the HTML report is not checked in a browser")
-	}
+	browser := browserOrSkip(t)
 	fixtures, err := filepath.Abs("../../fixtures/opening-up")
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +62,18 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			mu.Lock()
 			messages = append(messages, m)
 			mu.Unlock()
+		}
+	}()
+	// However the test ends, every console message is looked at (after a
+	// moment for late ones): errors, warnings and CSP refusals fail it.
+	defer func() {
+		time.Sleep(200 * time.Millisecond)
+		mu.Lock()
+		defer mu.Unlock()
+		for _, m := range messages {
+			if m.Type == chromedp.ConsoleError || m.IsException() || m.Type == chromedp.ConsoleWarning {
+				t.Errorf("console %s", m)
+			}
 		}
 	}()
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
@@ -124,7 +133,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 
 	// The controls appear with JavaScript and work.
 	if got := count("#controls:not([hidden])"); got != 1 {
-		t.Errorf("controls: not shown by the script")
+		t.Fatalf("controls: not shown by the script")
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#next"))); err != nil {
 		t.Fatal(err)
@@ -152,15 +161,63 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 	t.Logf("screenshot: %s (%d bytes)", png, len(shot))
 
-	// Give late messages a moment, then look at them all.
-	time.Sleep(200 * time.Millisecond)
-	mu.Lock()
-	defer mu.Unlock()
-	for _, m := range messages {
-		if m.Type == chromedp.ConsoleError || m.IsException() || m.Type == chromedp.ConsoleWarning {
-			t.Errorf("console %s", m)
+}
+
+// TestHTMLReportEscapedInBrowser opens the page of a corpus whose texts
+// and manifest hold markup: the browser must see text, build no element
+// from it and run no script but the page's own.
+func TestHTMLReportEscapedInBrowser(t *testing.T) {
+	browser := browserOrSkip(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"docdrift.yaml": "title: <b>Bold</b> title\ndocuments:\n" +
+			"  - {id: first, file: first.txt, date: 2024-01-01, lang: en, title: <i>first</i>}\n" +
+			"  - {id: second, file: second.txt, date: 2025-01-01, lang: en, title: '\"><img src=x onerror=window.pwned=1>'}\n",
+		"first.txt":  "Exports rose 5 percent to 300 billion dollars.\n\nOfficials will review the rules.\n",
+		"second.txt": "Exports rose 7 percent to 320 billion dollars. <script>window.pwned=2</script>\n\nOfficials may review the \"><img src=x onerror=window.pwned=3> rules.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
+	page := filepath.Join(dir, "report.html")
+	runOK(t, "timeline", "--format", "html", "--output", page, dir)
+	ctx := newBrowser(t, browser)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
+		t.Fatalf("open %s: %v", page, err)
+	}
+	for _, c := range []struct {
+		expr string
+		want bool
+	}{
+		{`document.querySelectorAll("img, i, h1 b").length === 0`, true},
+		{`document.scripts.length === 1`, true},
+		{`window.pwned === undefined`, true},
+		{`document.body.textContent.includes("<script>window.pwned=2</script>")`, true},
+		{`document.querySelector("h1").textContent === "<b>Bold</b> title"`, true},
+	} {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[bool](c.expr))
+		if err != nil || got != c.want {
+			t.Errorf("%s: got %v (%v), want %v", c.expr, got, err, c.want)
+		}
+	}
+}
+
+// browserOrSkip returns the browser to test with, skipping the test when
+// there is none — unless DOCDRIFT_BROWSER_REQUIRED is set (.ci/run sets it
+// after installing one), where a missing browser is a failure.
+func browserOrSkip(t *testing.T) string {
+	t.Helper()
+	b := findBrowser()
+	switch {
+	case b != "":
+	case os.Getenv("DOCDRIFT_BROWSER_REQUIRED") != "":
+		t.Fatal("DOCDRIFT_BROWSER_REQUIRED is set but no Chromium is on PATH")
+	default:
+		t.Skip("no Chromium on PATH (apt-get install chromium): the HTML report is not checked in a browser")
+	}
+	return b
 }
 
 // findBrowser returns the first Chromium-like browser on PATH, or "".
