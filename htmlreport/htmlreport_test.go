@@ -25,8 +25,8 @@ func hostile() Report {
 		return figures.Observation{Doc: doc, Figure: figures.Figure{Value: v, Unit: "USD", Qualifier: figures.Exact, Text: evil}, Sentence: evil, Line: 1}
 	}
 	step := timeline.Step{Kind: timeline.Edition, Old: docs[0].ID, New: docs[1].ID,
-		Summary: &diff.Summary{Changed: 1, Levels: map[diff.Class]int{diff.Figure: 1}},
-		Figures: []timeline.FigureChange{{Label: evil, Change: figures.Up, Old: obs(docs[0].ID, 1), New: obs(docs[1].ID, 2)}},
+		Summary:     &diff.Summary{Changed: 1, Levels: map[diff.Class]int{diff.Figure: 1}},
+		Figures:     []timeline.FigureChange{{Label: evil, Change: figures.Up, Old: obs(docs[0].ID, 1), New: obs(docs[1].ID, 2)}},
 		ConceptsNew: []timeline.ConceptRef{{ID: "x", Label: evil, Text: evil, Line: 2}},
 		Changes:     []timeline.Change{{Change: diff.Change{Class: diff.Figure, Old: evil, New: evil}, Kind: diff.Changed, Passage: 1}},
 		Passages: []diff.Passage{{Kind: diff.Changed, Score: 0.5, Level: diff.Figure,
