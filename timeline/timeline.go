@@ -40,6 +40,10 @@ type Options struct {
 	// Passages keeps each step's passages (Step.Passages, Step.Pairs) for
 	// a report that shows them side by side.
 	Passages bool
+	// Progress, when set, is called before the first step and after each
+	// one with the number of steps done and their total, from the
+	// goroutine that called Build.
+	Progress func(done, total int)
 }
 
 // Step kinds.
@@ -137,7 +141,11 @@ func Build(docs []Document, opts Options) *Timeline {
 	}
 	tracks := figures.Tracks(fdocs)
 	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}, Present: []themes.Theme{}}
-	for _, p := range pairs(docs) {
+	steps := pairs(docs)
+	if opts.Progress != nil && len(steps) > 0 {
+		opts.Progress(0, len(steps))
+	}
+	for _, p := range steps {
 		old, new := docs[p[0]], docs[p[1]]
 		s := Step{Kind: Edition, Old: old.ID, New: new.ID, Figures: []FigureChange{}, Changes: []Change{}}
 		if old.Lang != new.Lang {
@@ -160,6 +168,9 @@ func Build(docs []Document, opts Options) *Timeline {
 		s.ConceptsGone = onlyIn(matches[old.ID], matches[new.ID], labels)
 		s.ConceptsNew = onlyIn(matches[new.ID], matches[old.ID], labels)
 		t.Steps = append(t.Steps, s)
+		if opts.Progress != nil {
+			opts.Progress(len(t.Steps), len(steps))
+		}
 	}
 	for _, tr := range tracks {
 		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.HedgeChanged {

@@ -92,7 +92,7 @@ func runCheck(u *ui, args []string, docID, baseID string, failOn []string, encod
 	if pair[0].Lang != pair[1].Lang {
 		pair[1].TranslationOf = pair[0].ID
 	}
-	r := newTimelineReport(c, pair, g.Concepts, min, u.format == formatHTML)
+	r := newTimelineReport(u, c, pair, g.Concepts, min, u.format == formatHTML)
 	step := r.t.Steps[0]
 	failed := failures(step, failOn)
 	switch u.format {

@@ -25,6 +25,8 @@ func loadCorpus(u *ui, args []string, encoding string) (*corpus.Corpus, []loaded
 		u.warnf(args[0], "skipped %s", s)
 	}
 	docs := make([]loadedDoc, len(c.Documents))
+	bar := newProgress(u, "reading", len(docs), len(docs))
+	defer bar.done()
 	for i, d := range c.Documents {
 		nd, err := readDocument(u, d.Path, encoding)
 		if err != nil {
@@ -34,6 +36,7 @@ func loadCorpus(u *ui, args []string, encoding string) (*corpus.Corpus, []loaded
 			d.Lang = normalize.DetectLang(nd.Text)
 		}
 		docs[i] = loadedDoc{Document: d, doc: nd}
+		bar.step()
 	}
 	return c, docs, nil
 }

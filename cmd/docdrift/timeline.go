@@ -123,7 +123,7 @@ func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class
 	if err != nil {
 		return err
 	}
-	return render(u, newTimelineReport(c, docs, g.Concepts, min, u.format == formatHTML), 0)
+	return render(u, newTimelineReport(u, c, docs, g.Concepts, min, u.format == formatHTML), 0)
 }
 
 // loadWithGlossary reads the glossary (the built-in one, plus the file
@@ -139,13 +139,22 @@ func loadWithGlossary(u *ui, args []string, encoding, glossary string) (*themes.
 
 // newTimelineReport builds the timeline of docs (in date order).
 // passages keeps each step's passages, for the HTML page.
-func newTimelineReport(c *corpus.Corpus, docs []loadedDoc, concepts []themes.Concept, min diff.Class, passages bool) timelineReport {
+// A progress bar follows the steps of a large corpus.
+func newTimelineReport(u *ui, c *corpus.Corpus, docs []loadedDoc, concepts []themes.Concept, min diff.Class, passages bool) timelineReport {
 	in := make([]timeline.Document, len(docs))
 	for i, d := range docs {
 		in[i] = timeline.Document{ID: d.ID, Date: d.Date, Lang: d.Lang, TranslationOf: d.TranslationOf, Doc: d.doc}
 	}
-	return timelineReport{corpus: c, docs: docs, min: min,
-		t: timeline.Build(in, timeline.Options{Concepts: concepts, MinLevel: min, Passages: passages})}
+	var bar *progress
+	defer func() { bar.done() }()
+	opts := timeline.Options{Concepts: concepts, MinLevel: min, Passages: passages,
+		Progress: func(done, total int) {
+			if done == 0 {
+				bar = newProgress(u, "comparing", len(docs), total)
+			}
+			bar.set(done)
+		}}
+	return timelineReport{corpus: c, docs: docs, min: min, t: timeline.Build(in, opts)}
 }
 
 type timelineReport struct {
