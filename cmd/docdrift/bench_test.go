@@ -37,3 +37,25 @@ func BenchmarkDiffCommand(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTimelineCommand runs "docdrift timeline" in-process on the
+// fixture corpus in each output format, so that the cost of the HTML page
+// (keeping every step's passages, rendering them side by side) shows
+// beside the text report:
+//
+//	go test ./cmd/docdrift -run '^$' -bench TimelineCommand -benchmem
+func BenchmarkTimelineCommand(b *testing.B) {
+	corpus, err := filepath.Abs("../../fixtures/opening-up")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range []string{"text", "json", "html"} {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				if code := run(context.Background(), []string{"docdrift", "timeline", "--format", format, corpus}, io.Discard, io.Discard); code != 0 {
+					b.Fatalf("exit %d, want 0", code)
+				}
+			}
+		})
+	}
+}
