@@ -69,3 +69,34 @@ func BenchmarkTranslate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOneLongParagraph compares two versions of one paragraph of n
+// words with no sentence break, one word changed, to show that the cost
+// grows linearly with its length (building word edits by appending to
+// strings once made it quadratic: 200,000 words took 31 s). Parse cuts
+// such a paragraph into pieces of normalize.MaxSentence bytes.
+//
+//	go test ./diff -run '^$' -bench OneLongParagraph -benchmem
+func BenchmarkOneLongParagraph(b *testing.B) {
+	words := []string{"trade", "rose", "percent", "the", "council", "will", "review", "exports", "billion", "policy"}
+	for _, n := range []int{25_000, 50_000, 100_000, 200_000} {
+		var s strings.Builder
+		for i := range n {
+			if i > 0 {
+				s.WriteByte(' ')
+			}
+			s.WriteString(words[(i*7+i/3)%len(words)])
+		}
+		old := s.String()
+		new := strings.Replace(old, "council", "assembly", 1)
+		b.Run(fmt.Sprintf("%dk-words", n/1000), func(b *testing.B) {
+			b.SetBytes(int64(len(old) + len(new)))
+			for b.Loop() {
+				r := Compare(normalize.Parse(old), normalize.Parse(new), Options{})
+				if r.Summary.Changed != 1 {
+					b.Fatalf("summary %+v, want one changed passage", r.Summary)
+				}
+			}
+		})
+	}
+}

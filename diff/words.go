@@ -127,7 +127,7 @@ func wordEdits(oldText string, oldUnits []unit, newText string, newUnits []unit)
 			j += n
 		}
 	}
-	return b.edits
+	return b.result()
 }
 
 // withGap returns the original text of us[k] with the white space before
@@ -172,19 +172,43 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// editBuilder joins consecutive edits of the same operation.
-type editBuilder struct{ edits []Edit }
+// editBuilder joins consecutive edits of the same operation. The text of
+// the pending edit grows in builders, so that a passage of n units costs
+// O(n), not the O(n²) of appending to a string unit by unit (a 10 MB
+// paragraph with no sentence break is one passage).
+type editBuilder struct {
+	edits     []Edit
+	op        Op
+	text, old strings.Builder
+	pending   bool
+}
 
 func (b *editBuilder) add(op Op, text, old string) {
 	if text == "" && old == "" {
 		return
 	}
-	if n := len(b.edits); n > 0 && b.edits[n-1].Op == op {
-		b.edits[n-1].Text += text
-		b.edits[n-1].Old += old
+	if b.pending && b.op != op {
+		b.flush()
+	}
+	b.op, b.pending = op, true
+	b.text.WriteString(text)
+	b.old.WriteString(old)
+}
+
+// flush ends the pending edit.
+func (b *editBuilder) flush() {
+	if !b.pending {
 		return
 	}
-	b.edits = append(b.edits, Edit{Op: op, Text: text, Old: old})
+	b.edits = append(b.edits, Edit{Op: b.op, Text: b.text.String(), Old: b.old.String()})
+	b.text, b.old = strings.Builder{}, strings.Builder{}
+	b.pending = false
+}
+
+// result returns the edits, the pending one included.
+func (b *editBuilder) result() []Edit {
+	b.flush()
+	return b.edits
 }
 
 // maxWeakRun is the longest run of weak units (function words and

@@ -40,6 +40,9 @@ type DecodeOptions struct {
 	// utf-16le, utf-16be, gb18030 (also accepted: gbk, gb2312, cp936, which
 	// are decoded as GB18030, their superset) or big5. Empty means detect.
 	Encoding string
+	// MaxSize is the largest file ReadFile reads, in bytes; 0 means no
+	// limit. A larger file gives a *TooLargeError before anything is read.
+	MaxSize int64
 }
 
 // Decoded is input bytes turned into UTF-8 text.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -40,9 +39,10 @@ type Document struct {
 	lineStarts []int
 }
 
-// ReadFile reads and decodes the file at path and parses it.
+// ReadFile reads and decodes the file at path and parses it. A file over
+// opts.MaxSize gives a *TooLargeError and is not read.
 func ReadFile(path string, opts DecodeOptions) (*Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, opts.MaxSize)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {

@@ -48,11 +48,58 @@ func splitSentences(text string, start, end int) [][2]int {
 		spans = append(spans, [2]int{lo, hi})
 	}
 	spans = splitAt(block, spans, "；")
+	spans = splitLong(block, spans, MaxSentence)
 	for i := range spans {
 		spans[i][0] += start
 		spans[i][1] += start
 	}
 	return spans
+}
+
+// MaxSentence is the longest sentence, in bytes, that Parse keeps whole.
+// Real sentences stay far below it (the longest in the fixtures and the
+// FOMC, SOTU and Government Work Report series are under 2 KB); text with
+// no sentence breaks, such as a 10 MB line, is cut into pieces of at most
+// this size, so that aligning and word-diffing it stay linear in time and
+// bounded in memory.
+const MaxSentence = 8 << 10
+
+// splitLong cuts each span longer than max bytes into pieces of at most
+// max: after the last white space or Chinese comma in the piece, or at a
+// character boundary when it has none.
+func splitLong(s string, spans [][2]int, max int) [][2]int {
+	var out [][2]int
+	for _, sp := range spans {
+		lo := sp[0]
+		for sp[1]-lo > max {
+			cut := lo + max
+			for cut > lo && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+			if i := lastBreak(s[lo:cut]); i > 0 {
+				cut = lo + i
+			}
+			if a, b := trimSpan(s, lo, cut); a < b {
+				out = append(out, [2]int{a, b})
+			}
+			lo, _ = trimSpan(s, cut, sp[1])
+		}
+		if lo < sp[1] {
+			out = append(out, [2]int{lo, sp[1]})
+		}
+	}
+	return out
+}
+
+// lastBreak returns the offset just after the last white space or Chinese
+// comma or enumeration comma in s, or -1.
+func lastBreak(s string) int {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '，' || r == '、' })
+	if i < 0 {
+		return -1
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return i + n
 }
 
 // flattenLines replaces line ends with spaces, keeping every byte offset.

@@ -76,6 +76,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (only on a terminal, and not when NO_COLOR is set), always or never"},
 			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown; html for timeline and check"},
+			&cli.StringFlag{Name: "max-size", Value: defaultMaxSize, Usage: "refuse documents larger than this (16MB, 1GB; 0 for no limit): a 16 MB pair takes about 0.6 GB of memory"},
 		},
 		Commands: withUsageErrors(
 			timelineCommand(),

@@ -113,17 +113,31 @@ Examples:
 
 // readDocument reads one document for a command, reporting warnings.
 func readDocument(u *ui, path, encoding string) (*normalize.Document, error) {
-	doc, err := normalize.ReadFile(path, normalize.DecodeOptions{Encoding: encoding})
+	doc, err := normalize.ReadFile(path, normalize.DecodeOptions{Encoding: encoding, MaxSize: u.maxSize})
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "unknown encoding") {
-			return nil, usagef("--encoding: %v", err)
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, readError(path, err)
 	}
 	for _, w := range doc.Warnings {
 		u.warnf(path, "%s", w)
 	}
 	return doc, nil
+}
+
+// readError says what went wrong reading a document: a usage error for an
+// unknown --encoding, the flag that lifts the limit for a file too large.
+func readError(path string, err error) error {
+	if strings.HasPrefix(err.Error(), "unknown encoding") {
+		return usagef("--encoding: %v", err)
+	}
+	var tl *normalize.TooLargeError
+	if errors.As(err, &tl) {
+		lift := int64(1) << 20
+		for lift < tl.Size {
+			lift *= 2
+		}
+		return fmt.Errorf("%s: %w (--max-size %s lifts it; 0 removes it)", path, err, strings.ReplaceAll(normalize.FormatSize(lift), " ", ""))
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 func runDiff(u *ui, opts diffOptions) error {

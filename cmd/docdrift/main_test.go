@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -37,6 +38,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"writebytes": writeBytes,
 			"encode":     encodeFile,
+			"longline":   longLine,
 		},
 	})
 }
@@ -73,4 +75,27 @@ func encodeFile(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%v", fmt.Errorf("encode %s: %w", args[1], err))
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
+}
+
+// longline WORDS FILE [OLD NEW] writes one line of WORDS words with no
+// sentence break to FILE, its first OLD replaced by NEW.
+func longLine(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || (len(args) != 2 && len(args) != 4) {
+		ts.Fatalf("usage: longline WORDS FILE [OLD NEW]")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	words := []string{"trade", "rose", "council", "the", "policy", "will", "review", "exports"}
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words[(i*5+i/7)%len(words)])
+	}
+	text := b.String()
+	if len(args) == 4 {
+		text = strings.Replace(text, args[2], args[3], 1)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(text+"\n"), 0o644))
 }

@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v3"
 
@@ -70,12 +70,14 @@ func runNormalize(u *ui, opts normalizeOptions) error {
 	var docs []*normalize.Document
 	failed := false
 	for _, d := range c.Documents {
-		doc, err := normalize.ReadFile(d.Path, normalize.DecodeOptions{Encoding: opts.encoding})
+		doc, err := normalize.ReadFile(d.Path, normalize.DecodeOptions{Encoding: opts.encoding, MaxSize: u.maxSize})
 		if err != nil {
-			if strings.HasPrefix(err.Error(), "unknown encoding") {
-				return usagef("--encoding: %v", err)
+			err = readError(d.Path, err)
+			var ue usageError
+			if errors.As(err, &ue) {
+				return err
 			}
-			u.fail(d.Path, err)
+			fmt.Fprintf(u.err, "docdrift: %v\n", err)
 			failed = true
 			continue
 		}

@@ -1,0 +1,83 @@
+package normalize
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// TooLargeError is a file over the size limit of DecodeOptions.MaxSize.
+type TooLargeError struct {
+	Size, Max int64 // in bytes; Size is at least Max+1 (a stream is read no further)
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s is over the limit of %s for one document", FormatSize(e.Size), FormatSize(e.Max))
+}
+
+// readLimited reads the file at path, or fails with a *TooLargeError when
+// it holds more than max bytes (max 0: no limit). The size is checked
+// before reading for a regular file, and while reading for anything else
+// (a pipe), never reading more than max+1 bytes.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if max <= 0 {
+		return io.ReadAll(f)
+	}
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > max {
+		return nil, &TooLargeError{Size: st.Size(), Max: max}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, &TooLargeError{Size: int64(len(data)), Max: max}
+	}
+	return data, nil
+}
+
+// FormatSize writes a byte count for people: 512 B, 16 MB, 52.4 MB (units
+// of 1,024).
+func FormatSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	v, suffix := float64(n)/unit, "KB"
+	for _, s := range []string{"MB", "GB", "TB"} {
+		if v < unit {
+			break
+		}
+		v, suffix = v/unit, s
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", v), "0"), ".") + " " + suffix
+}
+
+// ParseSize reads a size such as 16MB, 512KB, 2GB, 1048576 or 0 (units of
+// 1,024; B and a lower-case unit accepted).
+func ParseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v < 0 || v*float64(mult) > math.MaxInt64/2 {
+		return 0, fmt.Errorf("size %q: use a number of bytes, or one with KB, MB or GB (16MB); 0 for no limit", s)
+	}
+	return int64(v * float64(mult)), nil
+}
