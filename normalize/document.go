@@ -56,6 +56,10 @@ func ReadFile(path string, opts DecodeOptions) (*Document, error) {
 	}
 	doc := Parse(d.Text)
 	doc.Path, doc.Encoding, doc.Warnings = path, d.Encoding, d.Warnings
+	if len(doc.Sentences) == 0 && len(doc.Blocks) > 0 {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
+			"no text to compare: all %d blocks are page furniture (normalize --explain lists them)", len(doc.Blocks)))
+	}
 	return doc, nil
 }
 

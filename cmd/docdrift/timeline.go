@@ -182,7 +182,11 @@ func (r timelineReport) title() string {
 	if n := len(r.docs); n > 0 && r.docs[0].Date != "" {
 		span = fmt.Sprintf(", %s to %s", r.docs[0].Date, r.docs[n-1].Date)
 	}
-	return fmt.Sprintf("%s — %d documents%s", t, len(r.docs), span)
+	noun := "documents"
+	if len(r.docs) == 1 {
+		noun = "document"
+	}
+	return fmt.Sprintf("%s — %d %s%s", t, len(r.docs), noun, span)
 }
 
 // stepTitle is "2024-08-16 → 2025-07-16  qiushi-2024 → qiushi-2025".
@@ -260,8 +264,14 @@ func lineOrDash(n int) string {
 	return fmt.Sprint(n)
 }
 
+// nothingToCompare is said when the corpus has a single document.
+const nothingToCompare = "Nothing to compare: a timeline needs two documents (or a document and its translation)."
+
 func (r timelineReport) text(u *ui) {
 	fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.title())))
+	if len(r.t.Steps) == 0 {
+		fmt.Fprintln(u.out, nothingToCompare)
+	}
 	for _, s := range r.t.Steps {
 		fmt.Fprintln(u.out)
 		fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.stepTitle(s))))
@@ -379,6 +389,9 @@ func (r timelineReport) themeLine(th themes.Theme) string {
 
 func (r timelineReport) markdown(u *ui) {
 	fmt.Fprintf(u.out, "## docdrift timeline: %s\n", mdEscape(r.title()))
+	if len(r.t.Steps) == 0 {
+		fmt.Fprintf(u.out, "\n%s\n", nothingToCompare)
+	}
 	for _, s := range r.t.Steps {
 		fmt.Fprintf(u.out, "\n### %s\n", mdEscape(r.stepTitle(s)))
 		r.markdownStep(u, s)
