@@ -64,7 +64,9 @@ var pageControls = wordSet(`share facebook twitter x linkedin email e-mail mail 
 var chinesePageControls = regexp.MustCompile(`^[【\[]?(字体|字号)[:：]?[\s大中小】\]]*$|^(分享到|分享|打印|打印本页|关闭|关闭窗口|返回|返回顶部|返回首页|收藏|扫一扫|手机看|责任编辑[:：].*|【?纠错】?)[:：]?$`)
 
 var (
-	navLinkRE     = regexp.MustCompile(`(?i)^(return|back|go|skip|jump) to\b`)
+	navLinkRE = regexp.MustCompile(`(?i)^(return|back|go|skip|jump) to\b`)
+	// mdImageRE is a line that is only a Markdown image: ![alt](file "title").
+	mdImageRE     = regexp.MustCompile(`^!\[[^\]]{0,300}\]\(\S{1,500}(\s+"[^"]{0,300}")?\)$`)
 	imageFileRE   = regexp.MustCompile(`(?i)^[^\s/\\]{1,200}\.(jpe?g|png|gif|webp|bmp|tiff?|svg|heic)$`)
 	photoCreditRE = regexp.MustCompile(`(?i)^(photo|photograph|image|picture|pictured|credit)s?\s*(by|:|/|credit)|^（.{1,30}摄）$|^\(.{1,30}摄\)$|图片来源[:：]|^新华社记者.{1,20}摄$`)
 	creditMarkRE  = regexp.MustCompile(`(?i)\bphoto(graph)?s? by\b|\(photo:|（.{1,30}摄）|\bphoto/|/ ?photo\b`)
@@ -151,6 +153,8 @@ func classifyAlone(s string, lines int) (Kind, string) {
 		return Furniture, "navigation link"
 	case oneLine && imageFileRE.MatchString(s):
 		return Furniture, "image file name"
+	case oneLine && mdImageRE.MatchString(s):
+		return Furniture, "image (Markdown)"
 	case oneLine && len(s) <= maxCreditBytes && photoCreditRE.MatchString(s):
 		return Furniture, "photo credit line"
 	case oneLine && len(s) <= 2*maxCreditBytes && bylineRE.MatchString(s):
@@ -187,7 +191,7 @@ func classifyInContext(text string, raws []rawBlock, blocks []Block) {
 		}
 		prev := blocks[i-1]
 		switch {
-		case prev.Kind == Furniture && prev.Reason == "image file name" && b.Kind != Furniture:
+		case prev.Kind == Furniture && (prev.Reason == "image file name" || prev.Reason == "image (Markdown)") && b.Kind != Furniture:
 			b.Kind, b.Reason = Caption, fmt.Sprintf("follows the image file name on line %d", prev.Line)
 		case prev.Kind == Furniture && prev.Reason == "citation heading" && b.Kind != Furniture:
 			b.Kind, b.Reason = Furniture, fmt.Sprintf("citation under the heading on line %d", prev.Line)

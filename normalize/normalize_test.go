@@ -89,6 +89,7 @@ func TestClassify(t *testing.T) {
 		{"share words with spaces", "Share this article\n\nBody text goes here, in full.\n", []string{"furniture", "body"}},
 		{"navigation link", "Return to the Library\n\nBack to top\n", []string{"furniture", "furniture"}},
 		{"image file name and its caption", "Body text here.\n\nphoto_0001_副本.jpg\n\nVisitors explore the pavilion.\n", []string{"body", "furniture", "caption"}},
+		{"markdown image and its caption", "Body text here.\n\n![Expo hall](img/expo_01.png \"The hall\")\n\nVisitors explore the pavilion.\n", []string{"body", "furniture", "caption"}},
 		{"credit in capitals makes a caption", "A train departs from the port. The corridor opened in June. PEOPLE'S DAILY / PHOTO BY HU XIAOFEI\n", []string{"caption"}},
 		{"byline", "By Wang Wentao Source: Qiushi Journal Updated: 2024-11-12\n\nText of the article.\n", []string{"furniture", "body"}},
 		{"source note", "Text of the article.\n\n(Originally appeared in Qiushi Journal, No. 16, 2024)\n", []string{"body", "furniture"}},
