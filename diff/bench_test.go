@@ -78,16 +78,8 @@ func BenchmarkTranslate(b *testing.B) {
 //
 //	go test ./diff -run '^$' -bench OneLongParagraph -benchmem
 func BenchmarkOneLongParagraph(b *testing.B) {
-	words := []string{"trade", "rose", "percent", "the", "council", "will", "review", "exports", "billion", "policy"}
 	for _, n := range []int{25_000, 50_000, 100_000, 200_000} {
-		var s strings.Builder
-		for i := range n {
-			if i > 0 {
-				s.WriteByte(' ')
-			}
-			s.WriteString(words[(i*7+i/3)%len(words)])
-		}
-		old := s.String()
+		old := edition.Line(n)
 		new := strings.Replace(old, "council", "assembly", 1)
 		b.Run(fmt.Sprintf("%dk-words", n/1000), func(b *testing.B) {
 			b.SetBytes(int64(len(old) + len(new)))

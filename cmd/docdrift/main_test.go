@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/docdrift/docdrift/internal/edition"
 )
 
 func TestMain(m *testing.M) {
@@ -85,15 +87,7 @@ func longLine(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
-	words := []string{"trade", "rose", "council", "the", "policy", "will", "review", "exports"}
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(words[(i*5+i/7)%len(words)])
-	}
-	text := b.String()
+	text := edition.Line(n)
 	if len(args) == 4 {
 		text = strings.Replace(text, args[2], args[3], 1)
 	}

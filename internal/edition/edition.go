@@ -109,3 +109,19 @@ func join(paras [][]string) string {
 	}
 	return b.String()
 }
+
+// Line returns n words from a small vocabulary joined by spaces, with no
+// punctuation: a paragraph with no sentence break, as a 10 MB line is.
+// Every word of the vocabulary ("council" among them) occurs in it when
+// n is 10 or more. The same n gives the same line.
+func Line(n int) string {
+	words := []string{"trade", "rose", "percent", "the", "council", "will", "review", "exports", "billion", "policy"}
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(words[(i*7+i/3)%len(words)])
+	}
+	return b.String()
+}
