@@ -29,6 +29,7 @@ import (
 
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/timeline"
 )
 
@@ -55,7 +56,7 @@ type Report struct {
 // Write writes r as an HTML page to w.
 func Write(w io.Writer, r Report) error {
 	t, err := template.New("page").Funcs(template.FuncMap{
-		"visible": visibleText,
+		"visible": normalize.Visible, // control characters as escapes; html/template does the rest
 		"lines":   lineRange,
 	}).Parse(pageTemplate)
 	if err != nil {

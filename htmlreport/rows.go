@@ -135,8 +135,8 @@ func editSegs(es []diff.Edit) (old, new []seg) {
 			new = appendMarked(new, lead, body, "ins", "")
 		case diff.Format:
 			oldLead, oldBody := splitLead(e.Old)
-			old = appendMarked(old, oldLead, oldBody, "fmt", "the same, written “"+visibleText(body)+"” in the new text")
-			new = appendMarked(new, lead, body, "fmt", "the same, written “"+visibleText(oldBody)+"” in the old text")
+			old = appendMarked(old, oldLead, oldBody, "fmt", "the same, written “"+normalize.Visible(body)+"” in the new text")
+			new = appendMarked(new, lead, body, "fmt", "the same, written “"+normalize.Visible(oldBody)+"” in the old text")
 		}
 	}
 	return old, new
@@ -202,10 +202,8 @@ func translationRow(id string, n int, p diff.BiPassage) row {
 		r.Old = appendPieces(r.Old, sp.Old, oldMarks)
 		r.New = appendPieces(r.New, sp.New, newMarks)
 	}
-	unmatched := slices.ContainsFunc(append(slices.Clip(oldMarks), newMarks...), func(m diff.Mark) bool {
-		return !m.Matched && m.Kind == diff.AnchorFigure
-	})
-	r.Change = p.Kind != diff.Paired || unmatched
+	unmatched := func(m diff.Mark) bool { return !m.Matched && m.Kind == diff.AnchorFigure }
+	r.Change = p.Kind != diff.Paired || slices.ContainsFunc(oldMarks, unmatched) || slices.ContainsFunc(newMarks, unmatched)
 	return r
 }
 

@@ -6,25 +6,24 @@ import (
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/figures"
-	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/timeline"
 )
 
 // stepView is one step of the timeline: its account, then its passages.
 type stepView struct {
-	Anchor      string
-	N           int
-	Kind        string
-	Old, New    corpus.Document
-	Counts      []count // passages (or paragraphs) by kind
-	Levels      []count // passages by their most significant class
-	Notes       []string
-	Figures     []figureChange
-	ConceptsNew []timeline.ConceptRef
-	ConceptsOld []timeline.ConceptRef
-	Changes     []changeView
-	Groups      []group // the passages side by side, runs of unremarkable ones collapsed
-	HasRows     bool
+	Anchor       string
+	N            int
+	Kind         string
+	Old, New     corpus.Document
+	Counts       []count // passages (or paragraphs) by kind
+	Levels       []count // passages by their most significant class
+	Notes        []string
+	Figures      []figureChange
+	ConceptsNew  []timeline.ConceptRef
+	ConceptsGone []timeline.ConceptRef
+	Changes      []changeView
+	Groups       []group // the passages side by side, runs of unremarkable ones collapsed
+	HasRows      bool
 }
 
 type count struct {
@@ -48,7 +47,7 @@ var arrows = map[string]string{figures.Up: "↑", figures.Down: "↓", figures.S
 
 func newStep(n int, s timeline.Step, old, new corpus.Document) stepView {
 	v := stepView{Anchor: fmt.Sprintf("step-%d", n), N: n, Kind: s.Kind, Old: old, New: new,
-		ConceptsNew: s.ConceptsNew, ConceptsOld: s.ConceptsGone}
+		ConceptsNew: s.ConceptsNew, ConceptsGone: s.ConceptsGone}
 	if old.ID == "" {
 		v.Old.ID = s.Old
 	}
@@ -97,7 +96,3 @@ func newStep(n int, s timeline.Step, old, new corpus.Document) stepView {
 	v.HasRows = len(v.Groups) > 0
 	return v
 }
-
-// visibleText shows control characters as escapes; html/template does
-// the rest.
-func visibleText(s string) string { return normalize.Visible(s) }

@@ -155,11 +155,11 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	png := filepath.Join(t.ArtifactDir(), "report.jpeg")
-	if err := os.WriteFile(png, shot, 0o644); err != nil {
+	shotPath := filepath.Join(t.ArtifactDir(), "report.jpeg")
+	if err := os.WriteFile(shotPath, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("screenshot: %s (%d bytes)", png, len(shot))
+	t.Logf("screenshot: %s (%d bytes)", shotPath, len(shot))
 
 }
 

@@ -70,19 +70,17 @@ func runNormalize(u *ui, opts normalizeOptions) error {
 	var docs []*normalize.Document
 	failed := false
 	for _, d := range c.Documents {
-		doc, err := normalize.ReadFile(d.Path, normalize.DecodeOptions{Encoding: opts.encoding, MaxSize: u.maxSize})
-		if err != nil {
-			err = readError(d.Path, err)
-			var ue usageError
-			if errors.As(err, &ue) {
-				return err
-			}
+		// A bad --encoding stops everything; a bad file is reported and
+		// the others still printed.
+		doc, err := readDocument(u, d.Path, opts.encoding)
+		var ue usageError
+		switch {
+		case errors.As(err, &ue):
+			return err
+		case err != nil:
 			fmt.Fprintf(u.err, "docdrift: %v\n", err)
 			failed = true
 			continue
-		}
-		for _, w := range doc.Warnings {
-			u.warnf(d.Path, "%s", w)
 		}
 		docs = append(docs, doc)
 	}

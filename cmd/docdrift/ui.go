@@ -108,8 +108,3 @@ func fileOf(w io.Writer) (*os.File, bool) {
 func (u *ui) warnf(path, format string, args ...any) {
 	fmt.Fprintf(u.err, "docdrift: %s: %s\n", path, u.warn.Sprint("warning: "+fmt.Sprintf(format, args...)))
 }
-
-// fail prints a problem with a file on stderr: "docdrift: PATH: what is wrong".
-func (u *ui) fail(path string, err error) {
-	fmt.Fprintf(u.err, "docdrift: %s: %v\n", path, err)
-}
