@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -223,7 +224,7 @@ func (al *aligner) weigh() {
 		}
 	}
 	words := make([][]string, len(todo))
-	parallel(len(todo), func(k int) {
+	parallel.For(len(todo), func(k int) {
 		s := todo[k].s
 		s.units = s.unitsOf(todo[k].text)
 		words[k] = features(s.units)
@@ -270,7 +271,7 @@ func (al *aligner) similar() {
 		}
 	}
 	found := make([][]cand, len(free))
-	parallel(len(free), func(k int) {
+	parallel.For(len(free), func(k int) {
 		i := free[k]
 		s := al.a.sents[i]
 		for _, j := range al.candidates(s) {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
 )
@@ -66,7 +67,7 @@ type Change struct {
 // not the same, on every core. concepts may be nil.
 func classify(r *Result, old, new *normalize.Document, concepts *themes.Matcher) {
 	cs := newConceptSides(r.Passages, old, new, concepts)
-	parallel(len(r.Passages), func(i int) {
+	parallel.For(len(r.Passages), func(i int) {
 		p := &r.Passages[i]
 		if p.Kind == Same {
 			return
@@ -401,7 +402,7 @@ func newConceptSides(ps []Passage, old, new *normalize.Document, concepts *theme
 			}
 		}
 	}
-	parallel(2, func(k int) {
+	parallel.For(2, func(k int) {
 		byStart := func(a, b [2]int) int { return a[0] - b[0] }
 		slices.SortFunc(changed[k], byStart)
 		slices.SortFunc(same[k], byStart)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
 )
@@ -121,7 +122,7 @@ type builder struct {
 
 func (bl *builder) build() {
 	bl.passages = make([]Passage, len(bl.pairs))
-	parallel(len(bl.pairs), func(i int) { bl.passages[i] = bl.pairPassage(bl.pairs[i]) })
+	parallel.For(len(bl.pairs), func(i int) { bl.passages[i] = bl.pairPassage(bl.pairs[i]) })
 	bl.aPair, bl.bPair = filled(len(bl.a.sents), -1), filled(len(bl.b.sents), -1)
 	var anchors []int
 	for pi, p := range bl.pairs {

@@ -14,9 +14,11 @@ package timeline
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
 )
@@ -41,8 +43,9 @@ type Options struct {
 	// a report that shows them side by side.
 	Passages bool
 	// Progress, when set, is called before the first step and after each
-	// one with the number of steps done and their total, from the
-	// goroutine that called Build.
+	// one with the number of steps done and their total. Steps run on
+	// every processor; the calls come one at a time, in increasing order
+	// of done, from whichever goroutine finished a step.
 	Progress func(done, total int)
 }
 
@@ -131,46 +134,42 @@ func Build(docs []Document, opts Options) *Timeline {
 	for _, c := range opts.Concepts {
 		labels[c.ID] = c.Label
 	}
-	matches := make(map[string][]themes.Match, len(docs))
+	matches := make([][]themes.Match, len(docs))
+	byID := make(map[string]int, len(docs))
 	tdocs := make([]themes.Document, len(docs))
 	fdocs := make([]figures.Document, len(docs))
 	for i, d := range docs {
-		matches[d.ID] = matcher.Find(d.Doc)
+		byID[d.ID] = i
 		tdocs[i] = themes.Document{ID: d.ID, Doc: d.Doc}
 		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: d.Doc}
 	}
-	tracks := figures.Tracks(fdocs)
+	parallel.For(len(docs), func(i int) { matches[i] = matcher.Find(docs[i].Doc) })
+
+	// Figure tracks link the whole corpus in date order, one document
+	// after another; the steps are independent of each other and of the
+	// tracks until their figure changes are listed, so both run at once.
+	var tracks []figures.Track
+	tracksDone := make(chan struct{})
+	go func() {
+		defer close(tracksDone)
+		tracks = figures.Tracks(fdocs)
+	}()
 	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}, Present: []themes.Theme{}}
 	steps := pairs(docs)
-	if opts.Progress != nil && len(steps) > 0 {
-		opts.Progress(0, len(steps))
-	}
-	for _, p := range steps {
-		old, new := docs[p[0]], docs[p[1]]
-		s := Step{Kind: Edition, Old: old.ID, New: new.ID, Figures: []FigureChange{}, Changes: []Change{}}
-		if old.Lang != new.Lang {
-			s.Kind = Translation
-			b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: matcher})
-			s.Bitext = &b.Summary
-			if opts.Passages {
-				s.Pairs = b.Passages
-			}
-		} else {
-			r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
-			s.Summary = &r.Summary
-			s.Changes = significant(r.Passages, opts.MinLevel)
-			s.Classes = classes(r.Passages)
-			s.Figures = figureChanges(tracks, old.ID, new.ID)
-			if opts.Passages {
-				s.Passages = r.Passages
-			}
+	progress := newCounter(opts.Progress, len(steps))
+	t.Steps = make([]Step, len(steps))
+	parallel.For(len(steps), func(i int) {
+		t.Steps[i] = compare(docs[steps[i][0]], docs[steps[i][1]], matcher, opts)
+		progress.done()
+	})
+	<-tracksDone
+	for i, p := range steps {
+		s := &t.Steps[i]
+		if s.Kind == Edition {
+			s.Figures = figureChanges(tracks, s.Old, s.New)
 		}
-		s.ConceptsGone = onlyIn(matches[old.ID], matches[new.ID], labels)
-		s.ConceptsNew = onlyIn(matches[new.ID], matches[old.ID], labels)
-		t.Steps = append(t.Steps, s)
-		if opts.Progress != nil {
-			opts.Progress(len(t.Steps), len(steps))
-		}
+		s.ConceptsGone = onlyIn(matches[p[0]], matches[p[1]], labels)
+		s.ConceptsNew = onlyIn(matches[p[1]], matches[p[0]], labels)
 	}
 	for _, tr := range tracks {
 		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.HedgeChanged {
@@ -190,6 +189,58 @@ func Build(docs []Document, opts Options) *Timeline {
 	}
 	slices.SortStableFunc(t.Themes, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
 	return t
+}
+
+// compare makes the step from old to new: a translation alignment when
+// their languages differ, an edition comparison otherwise. Its figure
+// changes and concepts are filled in by Build.
+func compare(old, new Document, matcher *themes.Matcher, opts Options) Step {
+	s := Step{Kind: Edition, Old: old.ID, New: new.ID, Figures: []FigureChange{}, Changes: []Change{}}
+	if old.Lang != new.Lang {
+		s.Kind = Translation
+		b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: matcher})
+		s.Bitext = &b.Summary
+		if opts.Passages {
+			s.Pairs = b.Passages
+		}
+		return s
+	}
+	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
+	s.Summary = &r.Summary
+	s.Changes = significant(r.Passages, opts.MinLevel)
+	s.Classes = classes(r.Passages)
+	if opts.Passages {
+		s.Passages = r.Passages
+	}
+	return s
+}
+
+// counter reports the steps done to a progress function, one call at a
+// time, however many goroutines finish steps.
+type counter struct {
+	mu       sync.Mutex
+	n, total int
+	report   func(done, total int)
+}
+
+// newCounter returns a counter for total steps and reports 0 done, or
+// returns nil when report is nil or there is nothing to do.
+func newCounter(report func(done, total int), total int) *counter {
+	if report == nil || total == 0 {
+		return nil
+	}
+	report(0, total)
+	return &counter{total: total, report: report}
+}
+
+func (c *counter) done() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	c.report(c.n, c.total)
 }
 
 // pairs returns the steps of a corpus in date order, as index pairs: each

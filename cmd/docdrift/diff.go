@@ -113,14 +113,29 @@ Examples:
 
 // readDocument reads one document for a command, reporting warnings.
 func readDocument(u *ui, path, encoding string) (*normalize.Document, error) {
+	doc, err := parseDocument(u, path, encoding)
+	if err != nil {
+		return nil, err
+	}
+	warnDocument(u, path, doc)
+	return doc, nil
+}
+
+// parseDocument reads and parses a document, as readDocument does,
+// without writing its warnings: it may run beside other documents.
+func parseDocument(u *ui, path, encoding string) (*normalize.Document, error) {
 	doc, err := normalize.ReadFile(path, normalize.DecodeOptions{Encoding: encoding, MaxSize: u.maxSize})
 	if err != nil {
 		return nil, readError(path, err)
 	}
+	return doc, nil
+}
+
+// warnDocument writes the warnings reading a document gave.
+func warnDocument(u *ui, path string, doc *normalize.Document) {
 	for _, w := range doc.Warnings {
 		u.warnf(path, "%s", w)
 	}
-	return doc, nil
 }
 
 // readError says what went wrong reading a document: a usage error for an

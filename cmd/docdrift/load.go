@@ -4,6 +4,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -24,19 +25,30 @@ func loadCorpus(u *ui, args []string, encoding string) (*corpus.Corpus, []loaded
 	for _, s := range c.Skipped {
 		u.warnf(args[0], "skipped %s", s)
 	}
+	// Documents are read and parsed on every processor; their warnings
+	// and the first error, in corpus order, are reported after.
 	docs := make([]loadedDoc, len(c.Documents))
+	errs := make([]error, len(c.Documents))
 	bar := newProgress(u, "reading", len(docs), len(docs))
 	defer bar.done()
-	for i, d := range c.Documents {
-		nd, err := readDocument(u, d.Path, encoding)
+	parallel.For(len(docs), func(i int) {
+		d := c.Documents[i]
+		nd, err := parseDocument(u, d.Path, encoding)
 		if err != nil {
-			return nil, nil, err
+			errs[i] = err
+			return
 		}
 		if d.Lang == "" {
 			d.Lang = normalize.DetectLang(nd.Text)
 		}
 		docs[i] = loadedDoc{Document: d, doc: nd}
 		bar.step()
+	})
+	for i, d := range docs {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
+		}
+		warnDocument(u, d.Path, d.doc)
 	}
 	return c, docs, nil
 }
