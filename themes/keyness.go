@@ -203,9 +203,9 @@ func zhNumber(w string) bool {
 	return len(rs) > 0
 }
 
-// Keyness ranks the phrases of target against the combined counts of
-// others by the log-odds ratio with an informative Dirichlet prior
-// (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 16-22):
+// Keyness ranks the phrases of target against those of other by the
+// log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
+// Quinn 2008, "Fightin' Words", eq. 16-22):
 //
 //	δ = log((y_t+α)/(n_t+α0−y_t−α)) − log((y_o+α)/(n_o+α0−y_o−α))
 //	σ² ≈ 1/(y_t+α) + 1/(y_o+α),   z = δ/σ
@@ -213,28 +213,43 @@ func zhNumber(w string) bool {
 // where y are a phrase's counts, n the documents' totals, α = α0 · the
 // phrase's share of the whole corpus (prior counts prior), and α0 = Prior.
 // It returns the top phrases with z > 0 (more typical of target), those
-// seen at least twice, best first. Cost: O(v log v) for v phrases.
-func Keyness(target Counts, others []Counts, prior Counts, top int) []Phrase {
-	var out []Phrase
-	other := map[string]int{}
-	otherTotal := 0
-	for _, o := range others {
-		for k, v := range o.n {
-			other[k] += v
-		}
-		otherTotal += o.total
-	}
+// seen at least twice, best first. Cost: O(v log v) for v phrases of
+// target.
+func Keyness(target, other Counts, prior Counts, top int) []Phrase {
+	return dropContained(ranked(target, other, prior), top)
+}
+
+// ranked is Keyness before phrases contained in better ones are dropped.
+func ranked(target, other Counts, prior Counts) []Phrase {
+	return keyness(target, func(k string) int { return other.n[k] }, other.total, prior)
+}
+
+// Distinctive ranks the phrases of target against the rest of a corpus
+// whose counts together are all (target among them), as Keyness would
+// against the sum of the other documents, and with all as the prior.
+// Cost: O(v log v) for v phrases of target, whatever the corpus's size,
+// so that ranking every document of a corpus is linear in the corpus.
+func Distinctive(target, all Counts, top int) []Phrase {
+	return dropContained(keyness(target, func(k string) int { return all.n[k] - target.n[k] }, all.total-target.total, all), top)
+}
+
+// keyness ranks the phrases of target, best first, against those of
+// another document or set of documents, given as a phrase's count there
+// and their total.
+func keyness(target Counts, other func(string) int, otherTotal int, prior Counts) []Phrase {
 	if prior.total == 0 {
 		return nil
 	}
+	var out []Phrase
 	for k, y := range target.n {
 		if y < 2 {
 			continue
 		}
-		z := logOddsZ(float64(y), float64(target.total), float64(other[k]), float64(otherTotal),
+		o := other(k)
+		z := logOddsZ(float64(y), float64(target.total), float64(o), float64(otherTotal),
 			Prior*float64(prior.n[k])/float64(prior.total), Prior)
 		if z > 0 {
-			out = append(out, Phrase{Text: target.surface[k], Count: y, Other: other[k], Z: math.Round(z*100) / 100})
+			out = append(out, Phrase{Text: target.surface[k], Count: y, Other: o, Z: math.Round(z*100) / 100})
 		}
 	}
 	// Best first; among equals, longer phrases first, so that the shorter
@@ -251,7 +266,7 @@ func Keyness(target Counts, others []Counts, prior Counts, top int) []Phrase {
 		}
 		return strings.Compare(a.Text, b.Text)
 	})
-	return dropContained(out, top)
+	return out
 }
 
 // logOddsZ is the z-score of the log-odds ratio of a phrase with counts
@@ -264,22 +279,25 @@ func logOddsZ(yt, nt, yo, no, alpha, alpha0 float64) float64 {
 	return d / math.Sqrt(1/(yt+alpha)+1/(yo+alpha))
 }
 
-// dropContained keeps the top phrases, leaving out those contained in a
-// better-ranked one with the same count ("dispute settlement" beside
-// "dispute settlement mechanism").
+// dropContained keeps the top phrases (all when top is 0), leaving out
+// those contained in a better-ranked one with the same count ("dispute
+// settlement" beside "dispute settlement mechanism"). Cost: O(k·top)
+// phrase comparisons for k phrases.
 func dropContained(ps []Phrase, top int) []Phrase {
 	var out []Phrase
+	var lower []string // of out
 	for _, p := range ps {
+		lp := strings.ToLower(p.Text)
 		contained := false
-		for _, q := range out {
-			if q.Count == p.Count && strings.Contains(strings.ToLower(q.Text), strings.ToLower(p.Text)) ||
-				q.Count == p.Count && strings.Contains(strings.ToLower(p.Text), strings.ToLower(q.Text)) {
+		for i, q := range out {
+			if q.Count == p.Count && (strings.Contains(lower[i], lp) || strings.Contains(lp, lower[i])) {
 				contained = true
 				break
 			}
 		}
 		if !contained {
 			out = append(out, p)
+			lower = append(lower, lp)
 		}
 		if len(out) == top {
 			break
@@ -307,12 +325,12 @@ func Sum(cs ...Counts) Counts {
 // never in prev) and those that vanished (at least twice in prev, never in
 // next), each ranked by keyness of the one document against the other.
 func Shift(prev, next Counts, prior Counts, top int) (appeared, vanished []Phrase) {
-	for _, p := range Keyness(next, []Counts{prev}, prior, 0) {
+	for _, p := range ranked(next, prev, prior) {
 		if p.Other == 0 {
 			appeared = append(appeared, p)
 		}
 	}
-	for _, p := range Keyness(prev, []Counts{next}, prior, 0) {
+	for _, p := range ranked(prev, next, prior) {
 		if p.Other == 0 {
 			vanished = append(vanished, p)
 		}

@@ -2,6 +2,7 @@ package themes
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func TestKeynessAndShift(t *testing.T) {
 	old := CountPhrases(normalize.Parse(strings.Repeat("We must restore the dispute settlement mechanism. Trade grew. ", 3)), "en", nil)
 	new := CountPhrases(normalize.Parse(strings.Repeat("We must build the Buy in China brand. Trade grew. 中文标题", 3)), "en", nil)
 	all := Sum(old, new)
-	top := Keyness(new, []Counts{old}, all, 3)
+	top := Keyness(new, old, all, 3)
 	if len(top) == 0 || !strings.Contains(top[0].Text, "Buy in China") && !strings.Contains(top[0].Text, "China brand") {
 		t.Errorf("Keyness(new): %+v, want the Buy in China brand first", top)
 	}
@@ -84,6 +85,38 @@ func TestZhNumber(t *testing.T) {
 	for w, want := range map[string]bool{"一九五八年": true, "第一个": true, "十四五": true, "两": true, "四人帮": false, "五年计划": false, "年": false, "第": false} {
 		if got := zhNumber(w); got != want {
 			t.Errorf("zhNumber(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestDistinctiveIsKeynessAgainstTheRest checks that ranking a document
+// against the corpus minus itself gives what ranking it against the sum
+// of the other documents gives.
+func TestDistinctiveIsKeynessAgainstTheRest(t *testing.T) {
+	texts := []string{
+		"We must restore the dispute settlement mechanism. Trade grew. The dispute settlement mechanism matters.",
+		"We must build the Buy in China brand. Trade grew. The Buy in China brand is new. Trade grew again.",
+		"Services trade exceeded one trillion. Services trade grew. The dispute settlement mechanism was named.",
+	}
+	counts := make([]Counts, len(texts))
+	for i, s := range texts {
+		counts[i] = CountPhrases(normalize.Parse(strings.Repeat(s+" ", 2)), "en", nil)
+	}
+	all := Sum(counts...)
+	for i := range counts {
+		var others []Counts
+		for k := range counts {
+			if k != i {
+				others = append(others, counts[k])
+			}
+		}
+		want := Keyness(counts[i], Sum(others...), all, 10)
+		got := Distinctive(counts[i], all, 10)
+		if len(want) == 0 {
+			t.Fatalf("document %d: Keyness found nothing; the test needs distinctive phrases", i)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("document %d:\nDistinctive %+v\nKeyness     %+v", i, got, want)
 		}
 	}
 }

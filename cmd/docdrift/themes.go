@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/docdrift/docdrift/corpus"
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/segment"
 	"github.com/docdrift/docdrift/themes"
@@ -179,23 +180,12 @@ type shift struct {
 func (r *themesReport) discover(top int) {
 	counts := make([]themes.Counts, len(r.docs))
 	seg := &segment.Segmenter{} // its dictionary loads only if a document has Chinese to cut
-	for i, d := range r.docs {
-		counts[i] = themes.CountPhrases(d.doc, d.Lang, seg)
-	}
+	parallel.For(len(r.docs), func(i int) { counts[i] = themes.CountPhrases(r.docs[i].doc, r.docs[i].Lang, seg) })
 	all := themes.Sum(counts...)
-	for i, d := range r.docs {
-		var others []themes.Counts
-		for k := range counts {
-			if k != i {
-				others = append(others, counts[k])
-			}
-		}
-		ps := themes.Keyness(counts[i], others, all, top)
-		if ps == nil {
-			ps = []themes.Phrase{}
-		}
-		r.distinctive = append(r.distinctive, docPhrases{Doc: d.ID, Phrases: ps})
-	}
+	r.distinctive = make([]docPhrases, len(r.docs))
+	parallel.For(len(r.docs), func(i int) {
+		r.distinctive[i] = docPhrases{Doc: r.docs[i].ID, Phrases: nonNil(themes.Distinctive(counts[i], all, top))}
+	})
 	for i, d := range r.docs {
 		prev := -1
 		for k := i - 1; k >= 0; k-- {
