@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/internal/overlap"
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -38,6 +39,7 @@ type Observation struct {
 	Score float64 `json:"score,omitempty"`
 
 	context []string // similarity features of the subject
+	weight  float64  // the context's total weight, for similarity
 }
 
 // Track is one fact followed across documents: its observations in
@@ -81,11 +83,14 @@ const maxPosting = 50
 // an inverted index on context features, never from all pairs: the cost is
 // about linear in the number of figures.
 func Tracks(docs []Document) []Track {
-	var obs [][]Observation
-	for _, d := range docs {
-		obs = append(obs, observe(d))
-	}
+	obs := make([][]Observation, len(docs))
+	parallel.For(len(docs), func(i int) { obs[i] = observe(docs[i]) })
 	w := newWeights(obs)
+	for _, os := range obs {
+		for k := range os {
+			os[k].weight = w.total(os[k].context)
+		}
+	}
 	l := linker{w: w, byFeature: map[string][]int{}, trackOf: map[obsKey]int{}}
 	for di, d := range docs {
 		var orig []Observation
@@ -379,20 +384,29 @@ func newWeights(obs [][]Observation) weights {
 	return w
 }
 
-// similarity is the weighted Dice coefficient of two contexts (sorted
-// feature lists), in [0, 1] (see package overlap).
-func (w weights) similarity(a, b []string) float64 {
-	weight := func(f string) float64 { return w.idf[f] }
-	return overlap.Dice(a, b, overlap.Total(a, weight), overlap.Total(b, weight), weight)
+func (w weights) weight(f string) float64 { return w.idf[f] }
+
+// total is the weight of a context: the sum of its features' weights.
+func (w weights) total(ctx []string) float64 { return overlap.Total(ctx, w.weight) }
+
+// similarity is the weighted Dice coefficient of two observations'
+// contexts (sorted feature lists), in [0, 1] (see package overlap).
+func (w weights) similarity(a, b Observation) float64 {
+	return overlap.Dice(a.context, b.context, a.weight, b.weight, w.weight)
 }
 
-// trackSimilarity is the best similarity of a context with one of a
-// track's observations: a track that spans two languages is matched by
-// the observation in the same language.
-func (w weights) trackSimilarity(ctx []string, t Track) float64 {
+// recent is how many of a track's latest observations a figure is
+// compared with: a fact restated over a thousand documents is matched by
+// how it was last written, and linking stays linear in the corpus.
+const recent = 8
+
+// trackSimilarity is the best similarity of an observation with one of
+// a track's latest observations: a track that spans two languages is
+// matched by an observation in the same language.
+func (w weights) trackSimilarity(o Observation, t Track) float64 {
 	best := 0.0
-	for _, o := range t.Observations {
-		best = math.Max(best, w.similarity(ctx, o.context))
+	for _, p := range t.Observations[max(0, len(t.Observations)-recent):] {
+		best = math.Max(best, w.similarity(o, p))
 	}
 	return best
 }
@@ -453,7 +467,7 @@ func (l *linker) best(o Observation) (int, float64) {
 			if t.Unit != o.Unit || t.Observations[len(t.Observations)-1].Doc == o.Doc {
 				continue
 			}
-			sc := l.w.trackSimilarity(o.context, t)
+			sc := l.w.trackSimilarity(o, t)
 			if sc < sureThreshold && !plausible(o.Value, t.Observations[len(t.Observations)-1].Value) {
 				continue
 			}
