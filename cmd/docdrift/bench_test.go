@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -58,4 +60,57 @@ func BenchmarkTimelineCommand(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCorpusCommands runs timeline, figures and themes in-process on
+// generated corpora of 100 to 1,000 documents (edition.Corpus: the FOMC
+// statements, the Fed's longer-run goals and the State of the Union
+// addresses in ../shared/corpora, with revised editions of each). It
+// skips when those series are not there; DOCDRIFT_CORPORA names another
+// folder holding them. One run of the largest takes tens of seconds:
+//
+//	go test ./cmd/docdrift -run '^$' -bench CorpusCommands -benchtime 1x -benchmem
+func BenchmarkCorpusCommands(b *testing.B) {
+	sources := corpusSources(b)
+	for _, n := range []int{100, 250, 500, 1000} {
+		dir := b.TempDir()
+		size := 0
+		for _, d := range edition.Corpus(sources, n, 1) {
+			if err := os.WriteFile(filepath.Join(dir, d.Name+".txt"), []byte(d.Text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			size += len(d.Text)
+		}
+		for _, command := range []string{"timeline", "figures", "themes"} {
+			b.Run(fmt.Sprintf("%s/%d", command, n), func(b *testing.B) {
+				b.SetBytes(int64(size))
+				for b.Loop() {
+					if code := run(context.Background(), []string{"docdrift", command, dir}, io.Discard, io.Discard); code != 0 {
+						b.Fatalf("exit %d, want 0", code)
+					}
+				}
+			})
+		}
+	}
+}
+
+// corpusSources reads the real series edition.Corpus makes the scale
+// benchmarks' corpora from.
+func corpusSources(b *testing.B) []edition.Doc {
+	root := os.Getenv("DOCDRIFT_CORPORA")
+	if root == "" {
+		root = "../../../shared/corpora"
+	}
+	var sources []edition.Doc
+	for _, series := range []string{"fomc", "fomc-statements-1994-2016/statements", "fomc-longer-run-goals", "us-sotu-1961-2021"} {
+		docs, err := edition.ReadSeries(filepath.Join(root, series))
+		if errors.Is(err, fs.ErrNotExist) {
+			b.Skipf("no series %s in %s (set DOCDRIFT_CORPORA to the folder of ../shared/corpora)", series, root)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		sources = append(sources, docs...)
+	}
+	return sources
 }

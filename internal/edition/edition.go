@@ -125,3 +125,31 @@ func Line(n int) string {
 	}
 	return b.String()
 }
+
+// Revise returns a new edition of a real text: about one word in a
+// hundred changed (as Pair changes them), about one line in a hundred
+// deleted and one in a hundred repeated. Lines keep their breaks, so a
+// hard-wrapped text stays hard-wrapped. The same text and seed give the
+// same edition.
+func Revise(text string, seed int64) string {
+	r := rand.New(rand.NewSource(seed))
+	lines := strings.SplitAfter(text, "\n")
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/20)
+	for _, line := range lines {
+		body := strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(body) == "" {
+			b.WriteString(line)
+			continue
+		}
+		switch x := r.Float64(); {
+		case x < 0.01:
+			continue // deleted line
+		case x < 0.02:
+			b.WriteString(line) // repeated line
+		}
+		b.WriteString(editWords(r, body))
+		b.WriteString(line[len(body):])
+	}
+	return b.String()
+}
