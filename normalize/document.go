@@ -42,14 +42,31 @@ type Document struct {
 // ReadFile reads and decodes the file at path and parses it. A file over
 // opts.MaxSize gives a *TooLargeError and is not read.
 func ReadFile(path string, opts DecodeOptions) (*Document, error) {
-	data, err := readLimited(path, opts.MaxSize)
+	data, err := ReadLimited(path, opts.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	return FromBytes(path, data, opts)
+}
+
+// ReadLimited reads the file at path, or gives a *TooLargeError for a
+// file over max bytes (no limit when max is 0 or less). Errors do not
+// name the path: the caller does.
+func ReadLimited(path string, max int64) ([]byte, error) {
+	data, err := readLimited(path, max)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return nil, pe.Err // the caller names the path
+			return nil, pe.Err
 		}
 		return nil, err
 	}
+	return data, nil
+}
+
+// FromBytes decodes the bytes of the file at path and parses them, as
+// ReadFile does once it has read them.
+func FromBytes(path string, data []byte, opts DecodeOptions) (*Document, error) {
 	d, err := Decode(data, opts)
 	if err != nil {
 		return nil, err

@@ -13,6 +13,9 @@ package timeline
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -47,6 +50,20 @@ type Options struct {
 	// every processor; the calls come one at a time, in increasing order
 	// of done, from whichever goroutine finished a step.
 	Progress func(done, total int)
+	// Cache, when set, keeps each step's comparison for later runs: a
+	// step whose two texts, languages and options were compared before
+	// is read back instead of compared again.
+	Cache StepCache
+}
+
+// A StepCache keeps the comparisons of earlier runs by key. Get fills s
+// and reports whether the key was found; Put keeps s under key. Both may
+// be called from several goroutines at once. A key is a hash of all a
+// step's comparison depends on (see stepKey); it does not cover the
+// program itself, so a cache kept across builds must add that.
+type StepCache interface {
+	Get(key string, s *Step) bool
+	Put(key string, s Step)
 }
 
 // Step kinds.
@@ -158,8 +175,9 @@ func Build(docs []Document, opts Options) *Timeline {
 	steps := pairs(docs)
 	progress := newCounter(opts.Progress, len(steps))
 	t.Steps = make([]Step, len(steps))
+	glossary := conceptsHash(opts.Concepts)
 	parallel.For(len(steps), func(i int) {
-		t.Steps[i] = compare(docs[steps[i][0]], docs[steps[i][1]], matcher, opts)
+		t.Steps[i] = cachedCompare(docs[steps[i][0]], docs[steps[i][1]], matcher, opts, glossary)
 		progress.done()
 	})
 	<-tracksDone
@@ -189,6 +207,60 @@ func Build(docs []Document, opts Options) *Timeline {
 	}
 	slices.SortStableFunc(t.Themes, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
 	return t
+}
+
+// cachedCompare is compare, through opts.Cache when it is set.
+func cachedCompare(old, new Document, matcher *themes.Matcher, opts Options, glossary []byte) Step {
+	if opts.Cache == nil {
+		return compare(old, new, matcher, opts)
+	}
+	key := stepKey(old, new, opts, glossary)
+	var s Step
+	if opts.Cache.Get(key, &s) && s.Kind != "" {
+		s.Old, s.New = old.ID, new.ID
+		// A cache's encoding may not tell empty lists from none.
+		s.Figures, s.Changes = []FigureChange{}, orEmpty(s.Changes)
+		if s.Kind == Edition && s.Summary == nil {
+			s.Summary = &diff.Summary{}
+		}
+		if s.Kind == Translation && s.Bitext == nil {
+			s.Bitext = &diff.BiSummary{}
+		}
+		return s
+	}
+	s = compare(old, new, matcher, opts)
+	opts.Cache.Put(key, s)
+	return s
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// stepKey is the cache key of the comparison of old with new: a SHA-256
+// of their texts and languages, of the options that change a step
+// (captions, the least class listed, whether passages are kept) and of
+// the glossary.
+func stepKey(old, new Document, opts Options, glossary []byte) string {
+	h := sha256.New()
+	for _, part := range []string{old.Doc.Text, new.Doc.Text, old.Lang, new.Lang,
+		fmt.Sprint(opts.Captions, opts.MinLevel, opts.Passages), string(glossary)} {
+		fmt.Fprintf(h, "%d:", len(part))
+		h.Write([]byte(part))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// conceptsHash is a SHA-256 of a glossary's concepts, for step keys.
+func conceptsHash(concepts []themes.Concept) []byte {
+	h := sha256.New()
+	for _, c := range concepts {
+		fmt.Fprintf(h, "%q %q %q %q\n", c.ID, c.Label, c.EN, c.ZH)
+	}
+	return h.Sum(nil)
 }
 
 // compare makes the step from old to new: a translation alignment when

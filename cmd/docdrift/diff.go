@@ -124,7 +124,12 @@ func readDocument(u *ui, path, encoding string) (*normalize.Document, error) {
 // parseDocument reads and parses a document, as readDocument does,
 // without writing its warnings: it may run beside other documents.
 func parseDocument(u *ui, path, encoding string) (*normalize.Document, error) {
-	doc, err := normalize.ReadFile(path, normalize.DecodeOptions{Encoding: encoding, MaxSize: u.maxSize})
+	opts := normalize.DecodeOptions{Encoding: encoding, MaxSize: u.maxSize}
+	data, err := normalize.ReadLimited(path, u.maxSize)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	doc, err := cachedParse(u.cache, path, data, opts)
 	if err != nil {
 		return nil, readError(path, err)
 	}

@@ -18,9 +18,28 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	// Tests run in-process keep their cache in a folder of their own,
+	// removed when they end, never in the user's cache folder.
+	dir, err := os.MkdirTemp("", "docdrift-test-cache")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Setenv(cacheDirEnv, dir)
+	testscript.Main(cleanupM{m, dir}, map[string]func(){
 		"docdrift": func() { os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr)) },
 	})
+}
+
+// cleanupM runs the tests, then removes the tests' cache folder.
+type cleanupM struct {
+	m   *testing.M
+	dir string
+}
+
+func (c cleanupM) Run() int {
+	defer os.RemoveAll(c.dir)
+	return c.m.Run()
 }
 
 // TestScripts runs the CLI scripts in testdata/script: the real command,
@@ -35,6 +54,8 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("FIXTURES", fixtures)
 			env.Setenv("NO_COLOR", "")
+			// Each script has a cache of its own, in its work folder.
+			env.Setenv(cacheDirEnv, filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){

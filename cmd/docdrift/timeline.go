@@ -147,7 +147,7 @@ func newTimelineReport(u *ui, c *corpus.Corpus, docs []loadedDoc, concepts []the
 	}
 	var bar *progress
 	defer func() { bar.done() }()
-	opts := timeline.Options{Concepts: concepts, MinLevel: min, Passages: passages,
+	opts := timeline.Options{Concepts: concepts, MinLevel: min, Passages: passages, Cache: newStepCache(u.cache),
 		Progress: func(done, total int) {
 			if done == 0 {
 				bar = newProgress(u, "comparing", len(docs), total)

@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v3"
 
+	"github.com/docdrift/docdrift/internal/cache"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -38,6 +39,9 @@ type ui struct {
 	// maxSize is the largest document read, in bytes (0: no limit), from
 	// the global --max-size.
 	maxSize int64
+	// cache keeps parsed documents and comparisons across runs; nil with
+	// --no-cache or when there is no cache folder to use.
+	cache *cache.Store
 
 	bold, dim, warn, del, ins, moved *color.Color
 }
@@ -56,6 +60,9 @@ func newUI(cmd *cli.Command, extra ...string) (*ui, error) {
 		return nil, usagef("--max-size: %v", err)
 	}
 	u.maxSize = max
+	if !cmd.Bool("no-cache") {
+		u.cache = openCache()
+	}
 	switch mode := cmd.String("color"); mode {
 	case "always":
 		u.color = true

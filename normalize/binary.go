@@ -1,0 +1,70 @@
+package normalize
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+)
+
+// binaryDocument is what a Document's binary form holds: everything
+// Parse and Decode computed from the text, and the text itself.
+type binaryDocument struct {
+	Text       string
+	Encoding   string
+	Warnings   []string
+	Blocks     []Block
+	Sentences  []Sentence
+	LineStarts []int
+}
+
+// MarshalBinary encodes the document (with encoding/gob) so that a cache
+// can keep it: all of it but Path, which says where a text was read and
+// is the reader's to set.
+func (d *Document) MarshalBinary() ([]byte, error) {
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(binaryDocument{
+		Text: d.Text, Encoding: d.Encoding, Warnings: d.Warnings,
+		Blocks: d.Blocks, Sentences: d.Sentences, LineStarts: d.lineStarts,
+	})
+	return b.Bytes(), err
+}
+
+// UnmarshalBinary decodes what MarshalBinary encoded. It checks that
+// every offset lies within the text, so that a damaged encoding gives an
+// error rather than a document that panics later.
+func (d *Document) UnmarshalBinary(data []byte) error {
+	var w binaryDocument
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&w); err != nil {
+		return fmt.Errorf("normalize: decoding a document: %w", err)
+	}
+	if err := w.check(); err != nil {
+		return fmt.Errorf("normalize: decoding a document: %w", err)
+	}
+	*d = Document{Text: w.Text, Encoding: w.Encoding, Warnings: w.Warnings,
+		Blocks: w.Blocks, Sentences: w.Sentences, lineStarts: w.LineStarts}
+	return nil
+}
+
+func (w binaryDocument) check() error {
+	n := len(w.Text)
+	span := func(start, end int) bool { return 0 <= start && start <= end && end <= n }
+	for i, b := range w.Blocks {
+		if !span(b.Start, b.End) || !(0 <= b.First && b.First <= b.Last && b.Last <= len(w.Sentences)) {
+			return fmt.Errorf("block %d out of range", i)
+		}
+	}
+	for i, s := range w.Sentences {
+		if !span(s.Start, s.End) || s.Block < 0 || s.Block >= len(w.Blocks) {
+			return fmt.Errorf("sentence %d out of range", i)
+		}
+	}
+	for i, l := range w.LineStarts {
+		if l < 0 || l > n || i > 0 && l < w.LineStarts[i-1] {
+			return fmt.Errorf("line %d out of range", i+1)
+		}
+	}
+	if n > 0 && len(w.LineStarts) == 0 {
+		return fmt.Errorf("no lines")
+	}
+	return nil
+}
