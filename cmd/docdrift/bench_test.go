@@ -32,7 +32,7 @@ func BenchmarkDiffCommand(b *testing.B) {
 		b.Run(fmt.Sprintf("edition-%dKB", size>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(old) + len(new)))
 			for b.Loop() {
-				if code := run(context.Background(), []string{"docdrift", "diff", oldPath, newPath}, io.Discard, io.Discard); code != 1 {
+				if code := run(context.Background(), []string{"docdrift", "--no-cache", "diff", oldPath, newPath}, io.Discard, io.Discard); code != 1 {
 					b.Fatalf("exit %d, want 1", code)
 				}
 			}
@@ -54,7 +54,7 @@ func BenchmarkTimelineCommand(b *testing.B) {
 	for _, format := range []string{"text", "json", "html"} {
 		b.Run(format, func(b *testing.B) {
 			for b.Loop() {
-				if code := run(context.Background(), []string{"docdrift", "timeline", "--format", format, corpus}, io.Discard, io.Discard); code != 0 {
+				if code := run(context.Background(), []string{"docdrift", "--no-cache", "timeline", "--format", format, corpus}, io.Discard, io.Discard); code != 0 {
 					b.Fatalf("exit %d, want 0", code)
 				}
 			}
@@ -85,7 +85,7 @@ func BenchmarkCorpusCommands(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%d", command, n), func(b *testing.B) {
 				b.SetBytes(int64(size))
 				for b.Loop() {
-					if code := run(context.Background(), []string{"docdrift", command, dir}, io.Discard, io.Discard); code != 0 {
+					if code := run(context.Background(), []string{"docdrift", "--no-cache", command, dir}, io.Discard, io.Discard); code != 0 {
 						b.Fatalf("exit %d, want 0", code)
 					}
 				}
