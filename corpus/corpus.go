@@ -124,7 +124,7 @@ func ValidDate(s string) error {
 }
 
 // textExts are the file endings a dated directory is searched for.
-var textExts = []string{".txt", ".text", ".md"}
+var textExts = []string{".txt", ".text", ".md", ".html", ".htm"}
 
 func loadDatedDir(dir string) (*Corpus, error) {
 	entries, err := os.ReadDir(dir)

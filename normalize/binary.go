@@ -11,7 +11,9 @@ import (
 type binaryDocument struct {
 	Text       string
 	Encoding   string
+	Format     string
 	Warnings   []string
+	Dropped    []string
 	Blocks     []Block
 	Sentences  []Sentence
 	LineStarts []int
@@ -23,7 +25,7 @@ type binaryDocument struct {
 func (d *Document) MarshalBinary() ([]byte, error) {
 	var b bytes.Buffer
 	err := gob.NewEncoder(&b).Encode(binaryDocument{
-		Text: d.Text, Encoding: d.Encoding, Warnings: d.Warnings,
+		Text: d.Text, Encoding: d.Encoding, Format: d.Format, Warnings: d.Warnings, Dropped: d.Dropped,
 		Blocks: d.Blocks, Sentences: d.Sentences, LineStarts: d.lineStarts,
 	})
 	return b.Bytes(), err
@@ -40,7 +42,7 @@ func (d *Document) UnmarshalBinary(data []byte) error {
 	if err := w.check(); err != nil {
 		return fmt.Errorf("normalize: decoding a document: %w", err)
 	}
-	*d = Document{Text: w.Text, Encoding: w.Encoding, Warnings: w.Warnings,
+	*d = Document{Text: w.Text, Encoding: w.Encoding, Format: w.Format, Warnings: w.Warnings, Dropped: w.Dropped,
 		Blocks: w.Blocks, Sentences: w.Sentences, lineStarts: w.LineStarts}
 	return nil
 }

@@ -61,7 +61,7 @@ var pageControls = wordSet(`share facebook twitter x linkedin email e-mail mail 
 	rss feed follow us scroll`)
 
 // chinesePageControls matches the common page controls of Chinese sites.
-var chinesePageControls = regexp.MustCompile(`^[【\[]?(字体|字号)[:：]?[\s大中小】\]]*$|^(分享到|分享|打印|打印本页|关闭|关闭窗口|返回|返回顶部|返回首页|收藏|扫一扫|手机看|责任编辑[:：].*|【?纠错】?)[:：]?$`)
+var chinesePageControls = regexp.MustCompile(`^[【\[]?(字体|字号)[:：]?[\s大中小】\]]*$|^(分享|转发|转播)到[^\s，。；]{0,12}$|^(分享到|分享|打印|打印本页|关闭|关闭窗口|返回|返回顶部|返回首页|收藏|扫一扫|手机看|责任编辑[:：].*|【?纠错】?)[:：]?$`)
 
 var (
 	navLinkRE = regexp.MustCompile(`(?i)^(return|back|go|skip|jump) to\b`)

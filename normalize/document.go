@@ -29,10 +29,18 @@ type Block struct {
 // Document is a decoded text cut into blocks and sentences, each pointing
 // back into the original by byte offsets.
 type Document struct {
-	Path      string
-	Text      string // the decoded original
-	Encoding  string
-	Warnings  []string
+	Path     string
+	Text     string // the decoded original
+	Encoding string
+	// Format is the file's format: FormatText, or FormatHTML for a page
+	// whose main text Text holds (the markup gone, offsets into Text).
+	Format   string
+	Warnings []string
+	// Dropped are the lines of an HTML page's visible text left out of
+	// Text because they are not its main text (navigation, sidebars,
+	// footers), so that nothing is dropped unseen: normalize --explain
+	// lists them.
+	Dropped   []string
 	Blocks    []Block
 	Sentences []Sentence
 	// lineStarts holds the byte offset at which each line begins.
@@ -65,14 +73,25 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 }
 
 // FromBytes decodes the bytes of the file at path and parses them, as
-// ReadFile does once it has read them.
+// ReadFile does once it has read them. An HTML page (IsHTML) is read
+// for its main text (see Document.Format).
 func FromBytes(path string, data []byte, opts DecodeOptions) (*Document, error) {
-	d, err := Decode(data, opts)
+	format, dropped := FormatText, []string(nil)
+	var d Decoded
+	var err error
+	if IsHTML(path, data) {
+		var x extracted
+		x, err = extractHTML(data, opts)
+		d, dropped, format = x.Decoded, x.dropped, FormatHTML
+	} else {
+		d, err = Decode(data, opts)
+	}
 	if err != nil {
 		return nil, err
 	}
 	doc := Parse(d.Text)
 	doc.Path, doc.Encoding, doc.Warnings = path, d.Encoding, d.Warnings
+	doc.Format, doc.Dropped = format, dropped
 	if len(doc.Sentences) == 0 && len(doc.Blocks) > 0 {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
 			"no text to compare: all %d blocks are page furniture (normalize --explain lists them)", len(doc.Blocks)))
@@ -86,7 +105,7 @@ func FromBytes(path string, data []byte, opts DecodeOptions) (*Document, error) 
 // len(text).
 func Parse(text string) *Document {
 	lines := splitLines(text)
-	doc := &Document{Text: text, Encoding: UTF8}
+	doc := &Document{Text: text, Encoding: UTF8, Format: FormatText}
 	doc.lineStarts = make([]int, len(lines))
 	for i, l := range lines {
 		doc.lineStarts[i] = l.start

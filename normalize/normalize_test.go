@@ -97,6 +97,7 @@ func TestClassify(t *testing.T) {
 		{"cluster of controls", "Text of the article, in full.\n\nFacebookTwitter\nOriginal text\nEnglish text\n", []string{"body", "furniture", "furniture", "furniture"}},
 		{"headings", "I. Why should we continue to open up?\nA powerful driver of reform\nBody sentence one. Body sentence two.\n", []string{"heading", "heading", "body"}},
 		{"Chinese page controls", "正文内容在这里。\n\n【字体：大 中 小】\n\n打印本页\n", []string{"body", "furniture", "furniture"}},
+		{"Chinese share buttons", "转播到腾讯微博\n\n正文内容在这里。\n\n分享到微信\n\n转发到朋友圈，请注明出处。\n", []string{"furniture", "body", "furniture", "body"}},
 		{"a lone common word is not a toolbar", "Body text, long enough to be body.\n\nHome\n", []string{"body", "heading"}},
 		{"Markdown heading and comment", "# 中华人民共和国监察法\n\n<!-- INFO END -->\n\n第一条 为了深化国家监察体制改革，制定本法。\n", []string{"heading", "furniture", "body"}},
 	}

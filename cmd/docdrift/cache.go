@@ -60,12 +60,17 @@ func buildIdentity() string {
 }
 
 // cachedParse reads a document's parse from the cache, keyed by its
-// bytes and the encoding asked for, or parses it and keeps the result.
+// bytes, the encoding asked for and whether it is read as HTML (which
+// its name may decide), or parses it and keeps the result.
 func cachedParse(store *cache.Store, path string, data []byte, opts normalize.DecodeOptions) (*normalize.Document, error) {
 	if store == nil {
 		return normalize.FromBytes(path, data, opts)
 	}
-	key := store.Key([]byte("document"), []byte(opts.Encoding), data)
+	format := normalize.FormatText
+	if normalize.IsHTML(path, data) {
+		format = normalize.FormatHTML
+	}
+	key := store.Key([]byte("document"), []byte(opts.Encoding), []byte(format), data)
 	if entry, ok := store.Get(key); ok {
 		var doc normalize.Document
 		if doc.UnmarshalBinary(entry) == nil {

@@ -92,7 +92,7 @@ func TestCacheIsRead(t *testing.T) {
 		t.Fatal("no cache opened in " + dir)
 	}
 	data, _ := os.ReadFile(a)
-	key := store.Key([]byte("document"), []byte(""), data)
+	key := store.Key([]byte("document"), []byte(""), []byte(normalize.FormatText), data)
 	planted, err := normalize.Parse("A planted sentence from the cache.\n").MarshalBinary()
 	if err != nil {
 		t.Fatal(err)

@@ -123,6 +123,13 @@ const previewWidth = 72
 // and every run of blank lines, so that each line of the input is
 // accounted for. Dropped blocks are shown in full.
 func printExplain(u *ui, doc *normalize.Document) {
+	if doc.Format == normalize.FormatHTML {
+		fmt.Fprintf(u.out, "HTML page: its main text is read (readeck/go-readability); %d lines of the page's text are not:\n", len(doc.Dropped))
+		for _, line := range doc.Dropped {
+			fmt.Fprintf(u.out, "%-9s %s  %s\n", "page", u.warn.Sprintf("%-9s", "left out"), normalize.Visible(line))
+		}
+		fmt.Fprintln(u.out, "The main text, whose lines are counted below:")
+	}
 	counts := doc.Counts()
 	fmt.Fprintf(u.out, "%s, %d lines: %d blocks (%d body, %d heading, %d list, %d caption, %d furniture dropped), %d sentences\n",
 		doc.Encoding, doc.Lines(), len(doc.Blocks), counts[normalize.Body], counts[normalize.Heading],
@@ -183,6 +190,8 @@ type normalizeJSON struct {
 type normalizedJSON struct {
 	Path     string      `json:"path"`
 	Encoding string      `json:"encoding"`
+	Format   string      `json:"format"`            // text, or html for a page read for its main text
+	Dropped  []string    `json:"dropped,omitempty"` // an HTML page's lines that are not its main text
 	Warnings []string    `json:"warnings"`
 	Lines    int         `json:"lines"`
 	Blocks   []blockJSON `json:"blocks"`
@@ -210,7 +219,7 @@ type spanJSON struct {
 func toNormalizeJSON(docs []*normalize.Document) normalizeJSON {
 	out := normalizeJSON{Schema: "docdrift.normalize/v1", Documents: []normalizedJSON{}}
 	for _, d := range docs {
-		nd := normalizedJSON{Path: d.Path, Encoding: d.Encoding, Warnings: d.Warnings, Lines: d.Lines(), Clean: d.Clean(), Blocks: []blockJSON{}}
+		nd := normalizedJSON{Path: d.Path, Encoding: d.Encoding, Format: d.Format, Dropped: d.Dropped, Warnings: d.Warnings, Lines: d.Lines(), Clean: d.Clean(), Blocks: []blockJSON{}}
 		if nd.Warnings == nil {
 			nd.Warnings = []string{}
 		}
