@@ -32,14 +32,17 @@ type Document struct {
 	Path     string
 	Text     string // the decoded original
 	Encoding string
-	// Format is the file's format: FormatText, or FormatHTML for a page
-	// whose main text Text holds (the markup gone, offsets into Text).
+	// Format is the file's format: FormatText; FormatHTML for a page
+	// whose main text Text holds; FormatMarkdown for Markdown whose text
+	// without markup Text holds. Offsets point into Text, which
+	// normalize prints.
 	Format   string
 	Warnings []string
-	// Dropped are the lines of an HTML page's visible text left out of
-	// Text because they are not its main text (navigation, sidebars,
-	// footers), so that nothing is dropped unseen: normalize --explain
-	// lists them.
+	// Dropped are what reading left out of Text, so that nothing is
+	// dropped unseen (normalize --explain lists them): the lines of an
+	// HTML page's visible text that are not its main text (navigation,
+	// sidebars, footers); a Markdown file's front matter, images, link
+	// addresses and raw HTML.
 	Dropped   []string
 	Blocks    []Block
 	Sentences []Sentence
@@ -73,17 +76,24 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 }
 
 // FromBytes decodes the bytes of the file at path and parses them, as
-// ReadFile does once it has read them. An HTML page (IsHTML) is read
-// for its main text (see Document.Format).
+// ReadFile does once it has read them. An HTML page is read for its main
+// text, a Markdown file for its text without markup (see FormatOf and
+// Document.Format).
 func FromBytes(path string, data []byte, opts DecodeOptions) (*Document, error) {
-	format, dropped := FormatText, []string(nil)
+	format, dropped := FormatOf(path, data), []string(nil)
 	var d Decoded
 	var err error
-	if IsHTML(path, data) {
+	switch format {
+	case FormatHTML:
 		var x extracted
 		x, err = extractHTML(data, opts)
-		d, dropped, format = x.Decoded, x.dropped, FormatHTML
-	} else {
+		d, dropped = x.Decoded, x.dropped
+	case FormatMarkdown:
+		d, err = Decode(data, opts)
+		if err == nil {
+			d.Text, dropped = markdownText(d.Text)
+		}
+	default:
 		d, err = Decode(data, opts)
 	}
 	if err != nil {

@@ -60,17 +60,13 @@ func buildIdentity() string {
 }
 
 // cachedParse reads a document's parse from the cache, keyed by its
-// bytes, the encoding asked for and whether it is read as HTML (which
-// its name may decide), or parses it and keeps the result.
+// bytes, the encoding asked for and the format it is read in (which its
+// name may decide), or parses it and keeps the result.
 func cachedParse(store *cache.Store, path string, data []byte, opts normalize.DecodeOptions) (*normalize.Document, error) {
 	if store == nil {
 		return normalize.FromBytes(path, data, opts)
 	}
-	format := normalize.FormatText
-	if normalize.IsHTML(path, data) {
-		format = normalize.FormatHTML
-	}
-	key := store.Key([]byte("document"), []byte(opts.Encoding), []byte(format), data)
+	key := store.Key([]byte("document"), []byte(opts.Encoding), []byte(normalize.FormatOf(path, data)), data)
 	if entry, ok := store.Get(key); ok {
 		var doc normalize.Document
 		if doc.UnmarshalBinary(entry) == nil {

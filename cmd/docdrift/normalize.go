@@ -123,12 +123,17 @@ const previewWidth = 72
 // and every run of blank lines, so that each line of the input is
 // accounted for. Dropped blocks are shown in full.
 func printExplain(u *ui, doc *normalize.Document) {
-	if doc.Format == normalize.FormatHTML {
+	switch doc.Format {
+	case normalize.FormatHTML:
 		fmt.Fprintf(u.out, "HTML page: its main text is read (readeck/go-readability); %d lines of the page's text are not:\n", len(doc.Dropped))
-		for _, line := range doc.Dropped {
-			fmt.Fprintf(u.out, "%-9s %s  %s\n", "page", u.warn.Sprintf("%-9s", "left out"), normalize.Visible(line))
-		}
-		fmt.Fprintln(u.out, "The main text, whose lines are counted below:")
+	case normalize.FormatMarkdown:
+		fmt.Fprintf(u.out, "Markdown: its text is read without markup (goldmark); %d pieces of it are not text:\n", len(doc.Dropped))
+	}
+	for _, line := range doc.Dropped {
+		fmt.Fprintf(u.out, "%-9s %s  %s\n", "source", u.warn.Sprintf("%-9s", "left out"), normalize.Visible(line))
+	}
+	if doc.Format != normalize.FormatText {
+		fmt.Fprintln(u.out, "The text read, whose lines are counted below:")
 	}
 	counts := doc.Counts()
 	fmt.Fprintf(u.out, "%s, %d lines: %d blocks (%d body, %d heading, %d list, %d caption, %d furniture dropped), %d sentences\n",

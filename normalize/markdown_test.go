@@ -1,0 +1,71 @@
+package normalize
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestMarkdownText(t *testing.T) {
+	for _, tt := range []struct {
+		name, md, want string
+		dropped        []string
+	}{
+		{"emphasis and code", "Rates **rose** to *5 percent*, `sharply`.\n", "Rates rose to 5 percent, sharply.\n", nil},
+		{"heading and list", "# Outlook\n\nThe Committee:\n\n- raised rates;\n* cut purchases.\n", "Outlook\n\nThe Committee:\n\n- raised rates;\n\n- cut purchases.\n", nil},
+		{"link keeps its words", "See [the statement](https://example.org/s.htm) today.\n", "See the statement today.\n",
+			[]string{"link: the statement → https://example.org/s.htm"}},
+		{"image is dropped", "![Chart of rates](chart.png)\n\nRates rose.\n", "Rates rose.\n", []string{"image: Chart of rates (chart.png)"}},
+		{"front matter", "---\ntitle: Statement\ndate: 2024-01-31\n---\nRates rose.\n", "Rates rose.\n",
+			[]string{"front matter: title: Statement date: 2024-01-31"}},
+		{"table rows", "| year | rate |\n|---|---|\n| 2023 | 5.5% |\n", "year\trate\n\n2023\t5.5%\n", nil},
+		{"soft breaks stay line breaks", "Hard-wrapped\nparagraph here.\n", "Hard-wrapped\nparagraph here.\n", nil},
+		{"raw HTML is dropped", "Rates <b>rose</b>.\n\n<div>box</div>\n", "Rates rose.\n", []string{"HTML: <b>", "HTML: </b>", "HTML: <div>box</div>"}},
+		{"strikethrough and escapes", "Not ~~6~~ but 5\\* &amp; `a\\*b`.\n", "Not 6 but 5* & a\\*b.\n", nil},
+		{"Chinese", "## 主要目标\n\n国内生产总值增长**5%左右**。\n", "主要目标\n\n国内生产总值增长5%左右。\n", nil},
+		{"thematic break", "One.\n\n---\n\nTwo.\n", "One.\n\nTwo.\n", []string{"thematic break"}},
+		{"empty", "", "", nil},
+	} {
+		got, dropped := markdownText(tt.md)
+		if got != tt.want {
+			t.Errorf("%s: text %q, want %q", tt.name, got, tt.want)
+		}
+		if !slices.Equal(dropped, tt.dropped) {
+			t.Errorf("%s: dropped %q, want %q", tt.name, dropped, tt.dropped)
+		}
+	}
+}
+
+func TestMarkdownFiles(t *testing.T) {
+	doc, err := FromBytes("notes.md", []byte("# Title\n\nRates **rose**.\n"), DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != FormatMarkdown || strings.Contains(doc.Text, "*") {
+		t.Errorf("notes.md: format %q, text %q", doc.Format, doc.Text)
+	}
+	doc, err = FromBytes("notes.txt", []byte("Rates **rose**.\n"), DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != FormatText || !strings.Contains(doc.Text, "**") {
+		t.Errorf("notes.txt is read as Markdown: format %q, text %q", doc.Format, doc.Text)
+	}
+}
+
+// FuzzMarkdown checks that any Markdown reads without panicking and
+// that every word of a plain paragraph survives.
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{"# T\n\n*a* **b** `c` [d](e) ![f](g)\n", "---\nx: 1\n---\n- a\n- b\n", "| a | b |\n|-|-|\n| 1 | 2 |\n", "<div>\n\n```go\nx\n```\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		text, _ := markdownText(md)
+		doc := Parse(text)
+		for _, s := range doc.Sentences {
+			if s.Start < 0 || s.Start > s.End || s.End > len(doc.Text) {
+				t.Fatalf("sentence %d..%d out of a text of %d bytes", s.Start, s.End, len(doc.Text))
+			}
+		}
+	})
+}
