@@ -50,3 +50,31 @@ func TestUnmarshalBinaryRejectsDamage(t *testing.T) {
 		t.Error("half an encoding decoded without error")
 	}
 }
+
+// BenchmarkBinary compares parsing a document with decoding its cached
+// binary form, which is what a warm cache replaces parsing with.
+func BenchmarkBinary(b *testing.B) {
+	data, err := os.ReadFile("../fixtures/opening-up/qiushi-2025.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	enc, err := Parse(string(data)).MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			Parse(string(data))
+		}
+	})
+	b.Run("unmarshal", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			var d Document
+			if err := d.UnmarshalBinary(enc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
