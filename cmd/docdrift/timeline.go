@@ -322,7 +322,11 @@ func (r timelineReport) text(u *ui) {
 	}
 	if shown, rest := r.themesShown(); len(shown) > 0 {
 		fmt.Fprintln(u.out)
-		fmt.Fprintln(u.out, u.bold.Sprintf("Themes that shifted (%d; mentions in %s)", len(shown), strings.Join(r.ids(), ", ")))
+		in := strings.Join(r.ids(), ", ")
+		if len(r.docs) > maxCountColumns {
+			in = fmt.Sprintf("%d documents", len(r.docs))
+		}
+		fmt.Fprintln(u.out, u.bold.Sprintf("Themes that shifted (%d; mentions in %s)", len(shown), in))
 		for _, th := range shown {
 			fmt.Fprintln(u.out, "  "+normalize.Visible(r.themeLine(th)))
 		}
@@ -367,10 +371,21 @@ func trackLine(t figures.Track) string {
 }
 
 // themeLine is "new  label  doc:count … first in doc, line n".
+// maxCountColumns is the most documents whose mentions of a theme the
+// text report lists one by one; beyond it a theme's line sums them up.
+const maxCountColumns = 12
+
 func (r timelineReport) themeLine(th themes.Theme) string {
 	var counts []string
 	where := ""
+	in, peak, peakDoc := 0, 0, ""
 	for _, d := range r.docs {
+		if n := th.Counts[d.ID]; n > 0 {
+			in++
+			if n > peak {
+				peak, peakDoc = n, d.ID
+			}
+		}
 		counts = append(counts, fmt.Sprint(th.Counts[d.ID]))
 		ms := th.Matches[d.ID]
 		switch {
@@ -383,6 +398,9 @@ func (r timelineReport) themeLine(th themes.Theme) string {
 			}
 			where = fmt.Sprintf("%s in %s, line %d", verb, d.ID, ms[0].Line)
 		}
+	}
+	if len(r.docs) > maxCountColumns {
+		return fmt.Sprintf("%-8s %s: in %d of %d documents, at most %d (%s) (%s)", th.Trend, th.Label, in, len(r.docs), peak, peakDoc, where)
 	}
 	return fmt.Sprintf("%-8s %s: %s (%s)", th.Trend, th.Label, strings.Join(counts, " · "), where)
 }

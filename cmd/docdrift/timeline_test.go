@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTimelineSumsUpThemesOfManyDocuments: past maxCountColumns
+// documents, a theme's line says in how many documents it is, not a
+// count for each, and the header does not list every id.
+func TestTimelineSumsUpThemesOfManyDocuments(t *testing.T) {
+	dir := t.TempDir()
+	n := maxCountColumns + 3
+	for i := range n {
+		text := "The Committee kept the rate at 5 percent.\n"
+		if i < 3 {
+			text += "It will pursue WTO reform with its partners.\n"
+		}
+		name := filepath.Join(dir, fmt.Sprintf("2024-01-%02d-statement.txt", i+1))
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _ := runOut(t, "timeline", dir)
+	want := fmt.Sprintf("Themes that shifted (1; mentions in %d documents)", n)
+	if !strings.Contains(out, want) {
+		t.Errorf("no %q in:\n%s", want, out)
+	}
+	if !strings.Contains(out, fmt.Sprintf("WTO reform: in 3 of %d documents, at most 1 (2024-01-01-statement)", n)) {
+		t.Errorf("the theme's line does not sum up its mentions:\n%s", out)
+	}
+	if strings.Contains(out, "0 · 0 · 0") {
+		t.Errorf("counts listed one by one for %d documents:\n%s", n, out)
+	}
+}
