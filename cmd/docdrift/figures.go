@@ -111,12 +111,12 @@ func (r figuresReport) json() any {
 
 // cells returns a track's cell per document: its value there, marked ↑
 // or ↓ against the observation before.
-func (r figuresReport) cells(t figures.Track) []string {
+func (r figuresReport) cells(t figures.Track, column map[string]int) []string {
 	cells := make([]string, len(r.docs))
 	var prev *figures.Observation
 	for k := range t.Observations {
 		o := &t.Observations[k]
-		i := slices.IndexFunc(r.docs, func(d loadedDoc) bool { return d.ID == o.Doc })
+		i := column[o.Doc]
 		s := o.Figure.Short()
 		if prev != nil && o.Value != prev.Value {
 			if o.Value > prev.Value {
@@ -131,6 +131,48 @@ func (r figuresReport) cells(t figures.Track) []string {
 	return cells
 }
 
+// columns maps each document's id to its column.
+func (r figuresReport) columns() map[string]int {
+	column := make(map[string]int, len(r.docs))
+	for i, d := range r.docs {
+		column[d.ID] = i
+	}
+	return column
+}
+
+// summaryRows is the table for a corpus of more documents than fit as
+// columns: each track's first and last observation, how many documents
+// it is in and how often its value moved. --format json has them all.
+func (r figuresReport) summaryRows() [][]string {
+	rows := [][]string{{"track", "unit", "first", "last", "documents", "moves", "change"}}
+	for _, t := range r.tracks {
+		first, last := t.Observations[0], t.Observations[len(t.Observations)-1]
+		moves := 0
+		for k := 1; k < len(t.Observations); k++ {
+			if t.Observations[k].Value != t.Observations[k-1].Value {
+				moves++
+			}
+		}
+		change := t.Change
+		if t.HedgeChanged {
+			change = strings.TrimSpace(change + " hedge")
+		}
+		lastCell := "·"
+		if len(t.Observations) > 1 {
+			lastCell = last.Figure.Short() + " (" + last.Doc + ")"
+		}
+		rows = append(rows, []string{truncateWidth(t.Label, 40), truncateWidth(t.Unit, 16),
+			first.Figure.Short() + " (" + first.Doc + ")", lastCell,
+			fmt.Sprint(len(t.Observations)), fmt.Sprint(moves), change})
+	}
+	return rows
+}
+
+// summaryNote follows a summary table.
+func (r figuresReport) summaryNote() string {
+	return fmt.Sprintf("(%d documents: the first and last value of each track; --format json lists every one)", len(r.docs))
+}
+
 func (r figuresReport) text(u *ui) {
 	title := r.corpus.Title
 	if title == "" {
@@ -143,6 +185,12 @@ func (r figuresReport) text(u *ui) {
 		}
 	}
 	fmt.Fprintf(u.out, "%s — %d of %d tracks shown, %d seen in more than one document\n\n", normalize.Visible(title), len(r.tracks), r.total, multi)
+	if len(r.docs) > maxCountColumns {
+		printTable(u, r.summaryRows(), func(raw, cell string) string { return cell })
+		fmt.Fprintln(u.out, "\n"+r.summaryNote())
+		return
+	}
+	column := r.columns()
 	header := []string{"track", "unit"}
 	for _, d := range r.docs {
 		header = append(header, d.ID)
@@ -151,7 +199,7 @@ func (r figuresReport) text(u *ui) {
 	rows := [][]string{header}
 	for _, t := range r.tracks {
 		row := []string{truncateWidth(t.Label, 40), truncateWidth(t.Unit, 16)}
-		row = append(row, r.cells(t)...)
+		row = append(row, r.cells(t, column)...)
 		change := t.Change
 		if t.HedgeChanged {
 			change = strings.TrimSpace(change + " hedge")
@@ -177,6 +225,19 @@ func (r figuresReport) text(u *ui) {
 
 func (r figuresReport) markdown(u *ui) {
 	fmt.Fprintf(u.out, "### docdrift figures: %s\n\n", mdEscape(r.corpus.Title))
+	if len(r.docs) > maxCountColumns {
+		rows := r.summaryRows()
+		fmt.Fprintf(u.out, "| %s |\n|%s\n", strings.Join(rows[0], " | "), strings.Repeat("---|", len(rows[0])))
+		for _, row := range rows[1:] {
+			for i := range row {
+				row[i] = mdEscape(row[i])
+			}
+			fmt.Fprintf(u.out, "| %s |\n", strings.Join(row, " | "))
+		}
+		fmt.Fprintln(u.out, "\n"+r.summaryNote())
+		return
+	}
+	column := r.columns()
 	fmt.Fprint(u.out, "| track | unit |")
 	for _, d := range r.docs {
 		fmt.Fprintf(u.out, " %s |", mdEscape(d.ID))
@@ -188,7 +249,7 @@ func (r figuresReport) markdown(u *ui) {
 	fmt.Fprint(u.out, "---|\n")
 	for _, t := range r.tracks {
 		fmt.Fprintf(u.out, "| %s | %s |", mdEscape(t.Label), mdEscape(t.Unit))
-		for _, c := range r.cells(t) {
+		for _, c := range r.cells(t, column) {
 			if c == "" {
 				c = "·"
 			}

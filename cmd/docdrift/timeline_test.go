@@ -36,3 +36,29 @@ func TestTimelineSumsUpThemesOfManyDocuments(t *testing.T) {
 		t.Errorf("counts listed one by one for %d documents:\n%s", n, out)
 	}
 }
+
+// TestFiguresSumUpManyDocuments: past maxCountColumns documents, the
+// figures table has a row per track with its first and last value, not
+// a column per document.
+func TestFiguresSumUpManyDocuments(t *testing.T) {
+	dir := t.TempDir()
+	n := maxCountColumns + 2
+	for i := range n {
+		text := fmt.Sprintf("Exports rose %d percent in the quarter.\n", 3+i%2)
+		name := filepath.Join(dir, fmt.Sprintf("2024-02-%02d-note.txt", i+1))
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, format := range []string{"text", "markdown"} {
+		out, _ := runOut(t, "figures", "--format", format, dir)
+		if strings.Contains(out, "2024-02-02-note |") || strings.Contains(out, "2024-02-02-note  2024-02-03") {
+			t.Errorf("%s: a column per document for %d documents:\n%s", format, n, out)
+		}
+		for _, want := range []string{"3% (2024-02-01-note)", "4% (2024-02-14-note)", fmt.Sprint(n - 1)} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %q in:\n%s", format, want, out)
+			}
+		}
+	}
+}
