@@ -6,6 +6,7 @@ package edition
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 )
 
@@ -23,6 +24,13 @@ var vocabulary = strings.Fields(`the of and to in a for on with by as that is ar
 // deletions, 15% insertions, some of them figures), deleting and inserting
 // about one sentence in a hundred, and moving three paragraphs.
 func Pair(size int, seed int64) (old, new string) {
+	old, new, _ = PairMoved(size, seed)
+	return old, new
+}
+
+// PairMoved is Pair, and also returns the old text of the paragraphs it
+// moved (each as one line of old), for scoring move detection.
+func PairMoved(size int, seed int64) (old, new string, moved []string) {
 	r := rand.New(rand.NewSource(seed))
 	var paras [][]string
 	n := 0
@@ -55,14 +63,20 @@ func Pair(size int, seed int64) (old, new string) {
 		}
 		edited[i] = sents
 	}
+	origin := slices.Clone(paras) // the old paragraph at each place of edited
 	for k := 0; k < 3 && len(edited) > 2; k++ {
 		from := r.Intn(len(edited))
 		p := edited[from]
+		if origin[from] != nil {
+			moved = append(moved, strings.Join(origin[from], " "))
+		}
+		origin = append(origin[:from], origin[from+1:]...)
 		edited = append(edited[:from], edited[from+1:]...)
 		to := r.Intn(len(edited) + 1)
 		edited = append(edited[:to], append([][]string{p}, edited[to:]...)...)
+		origin = append(origin[:to], append([][]string{nil}, origin[to:]...)...) // moved: not moved again
 	}
-	return oldText, join(edited)
+	return oldText, join(edited), moved
 }
 
 func sentence(r *rand.Rand) string {
