@@ -43,6 +43,8 @@ func TestExtract(t *testing.T) {
 		{"since 2013, 700,000 companies", []string{"2013=2013 date exact", "700,000 companies=700000 companies exact"}},
 		{"on June 18, 2025.", []string{"18=18 date exact", "2025=2025 date exact"}},
 		{"短短20余年间，我国货物贸易总额增长了11倍", []string{"20余年=20 year over", "11倍=11 times exact"}},
+		{"In the short span of 20-plus years", []string{"20-plus years=20 year over"}},
+		{"a 100 plus page report", []string{"100 plus page report=100 page report over"}},
 		{"成为140多个国家和地区的主要贸易伙伴，贡献率近30%。", []string{"140多个国家=140 国家 over", "近30%=30 percent nearly"}},
 		{"今年是改革开放45周年", []string{"45周年=45 anniversary exact"}},
 		{"2.7万亿元", []string{"2.7万亿元=2.7e+12 CNY exact"}},
