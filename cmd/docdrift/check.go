@@ -133,8 +133,13 @@ func checkPair(docs []loadedDoc, docID, baseID string) (newer, older int, err er
 		}
 	}
 	if baseID != "" {
-		older, err = find("base", baseID)
-		return newer, older, err
+		if older, err = find("base", baseID); err != nil {
+			return 0, 0, err
+		}
+		if older == newer {
+			return 0, 0, usagef("--base %q is the document checked: name another to compare it with", baseID)
+		}
+		return newer, older, nil
 	}
 	for older = newer - 1; older >= 0; older-- {
 		if docs[older].Lang == docs[newer].Lang {
