@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -38,25 +41,33 @@ func openCache() *cache.Store {
 }
 
 // buildIdentity names this build of docdrift, so that no other build
-// reads its cache entries: the module version and VCS revision it was
-// built from, and the executable's path, size and time, which change
-// with every build even of an unchanged or uncommitted tree.
+// reads its cache entries: the Go version, the module version, and a
+// hash of the start of the executable with its size. The start holds the
+// Go build ID, a hash of everything the binary was built from, so the
+// same code gives the same identity however it is run (go run links a
+// new copy each time) and a change to any of it gives another.
 func buildIdentity() string {
 	id := runtime.Version()
 	if info, ok := debug.ReadBuildInfo(); ok {
 		id += " " + info.Main.Path + "@" + info.Main.Version
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
-				id += " " + s.Value
-			}
-		}
 	}
-	if exe, err := os.Executable(); err == nil {
-		if st, err := os.Stat(exe); err == nil {
-			id += fmt.Sprintf(" %s %d %d", exe, st.Size(), st.ModTime().UnixNano())
-		}
+	exe, err := os.Executable()
+	if err != nil {
+		return id
 	}
-	return id
+	f, err := os.Open(exe)
+	if err != nil {
+		return id
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.CopyN(h, f, 64<<10); err != nil && err != io.EOF {
+		return id
+	}
+	if st, err := f.Stat(); err == nil {
+		fmt.Fprintf(h, " %d", st.Size())
+	}
+	return id + " " + hex.EncodeToString(h.Sum(nil))
 }
 
 // cachedParse reads a document's parse from the cache, keyed by its
