@@ -83,7 +83,11 @@ func parseAt(toks []tok, i int) (Figure, int) {
 	}
 	// "20-plus years", "20 plus years": a hedge between the number and
 	// its unit (not "2 plus 2").
-	if k := j + boolInt(at(toks, j) == "-"); f.Qualifier == Exact && !pct && at(toks, k) == "plus" {
+	k := j
+	if at(toks, k) == "-" {
+		k++
+	}
+	if f.Qualifier == Exact && !pct && at(toks, k) == "plus" {
 		if _, m, _ := number(toks, k+1); m == 0 {
 			f.Qualifier, j = Over, k+1
 		}
@@ -288,11 +292,4 @@ func percentOf(toks []tok, i int) (string, int) {
 		}
 	}
 	return "", 0
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -27,9 +27,9 @@ func IsHTML(path string, data []byte) bool {
 	case ".html", ".htm", ".xhtml":
 		return true
 	}
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	head = head[:min(len(head), 16)]
-	return bytes.HasPrefix(bytes.ToLower(head), []byte("<!doctype html")) || bytes.HasPrefix(bytes.ToLower(head), []byte("<html"))
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), " \t\r\n")
+	head = bytes.ToLower(head[:min(len(head), 16)])
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
 // extracted is the main text of an HTML page and what was left out.
@@ -92,7 +92,7 @@ func decodeHTML(data []byte, opts DecodeOptions) (Decoded, error) {
 // hasBOM reports whether data begins with a UTF-8 or UTF-16 byte-order
 // mark.
 func hasBOM(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+	return bytes.HasPrefix(data, utf8BOM) || bytes.HasPrefix(data, utf16LEBOM) || bytes.HasPrefix(data, utf16BEBOM)
 }
 
 // paragraphsOf returns the non-blank lines of rendered text, tidied:

@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"slices"
 	"sync"
 
@@ -152,11 +153,9 @@ func Build(docs []Document, opts Options) *Timeline {
 		labels[c.ID] = c.Label
 	}
 	matches := make([][]themes.Match, len(docs))
-	byID := make(map[string]int, len(docs))
 	tdocs := make([]themes.Document, len(docs))
 	fdocs := make([]figures.Document, len(docs))
 	for i, d := range docs {
-		byID[d.ID] = i
 		tdocs[i] = themes.Document{ID: d.ID, Doc: d.Doc}
 		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: d.Doc}
 	}
@@ -249,7 +248,7 @@ func stepKey(old, new Document, opts Options, glossary []byte) string {
 	for _, part := range []string{old.Doc.Text, new.Doc.Text, old.Lang, new.Lang,
 		fmt.Sprint(opts.Captions, opts.MinLevel, opts.Passages), string(glossary)} {
 		fmt.Fprintf(h, "%d:", len(part))
-		h.Write([]byte(part))
+		io.WriteString(h, part)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -31,13 +31,16 @@ block of the document instead: its lines, its class (heading, body, list,
 caption, furniture) and why, so that nothing is dropped unseen.
 
 Input may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5;
-the encoding is detected unless --encoding names it.
+the encoding is detected unless --encoding names it. A saved web page (.html, or
+a file starting <!DOCTYPE html) is read for its main text, a Markdown file (.md)
+without its markup; --explain lists what either left out.
 
 Examples:
    docdrift normalize fixtures/opening-up/*.txt
    docdrift normalize --explain fixtures/opening-up/qiushi-2024.txt
    docdrift normalize --format json fixtures/opening-up
-   docdrift normalize --encoding gb18030 old-report.txt`,
+   docdrift normalize --encoding gb18030 old-report.txt
+   docdrift normalize --explain saved-page.html`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "explain", Usage: "list every block with its class and the reason for it, instead of the text"},
 			&cli.StringFlag{Name: "encoding", Usage: "read input in this encoding instead of detecting it: utf-8, utf-16le, utf-16be, gb18030, gbk or big5"},
@@ -195,8 +198,8 @@ type normalizeJSON struct {
 type normalizedJSON struct {
 	Path     string      `json:"path"`
 	Encoding string      `json:"encoding"`
-	Format   string      `json:"format"`            // text, or html for a page read for its main text
-	Dropped  []string    `json:"dropped,omitempty"` // an HTML page's lines that are not its main text
+	Format   string      `json:"format"`            // text; html, markdown for a file read without its markup
+	Dropped  []string    `json:"dropped,omitempty"` // what reading left out (see normalize.Document.Dropped)
 	Warnings []string    `json:"warnings"`
 	Lines    int         `json:"lines"`
 	Blocks   []blockJSON `json:"blocks"`

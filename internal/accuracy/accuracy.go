@@ -362,8 +362,9 @@ func (e evaluator) tracks(s *Set) ([]Row, error) {
 		}
 		docs = append(docs, figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: nd})
 	}
+	tracks := figures.Tracks(docs)
 	trackOf := func(ref [2]string) int {
-		for ti, t := range figures.Tracks(docs) {
+		for ti, t := range tracks {
 			for _, o := range t.Observations {
 				if o.Doc == ref[0] && strings.Contains(o.Text, ref[1]) {
 					return ti
