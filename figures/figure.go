@@ -51,7 +51,14 @@ const (
 	Times           = "times"
 	Year            = "year"
 	Rank            = "rank"
-	Date            = "date" // a reference year, not a quantity
+	// Share is a fraction of a whole, as a value from 0 to 1: "one in
+	// five" (0.2), "3 out of 4", "two-thirds".
+	Share = "share"
+	Date  = "date" // a reference year, not a quantity
+	// Period is a reporting period that a figure refers to: "the first
+	// six months", "the past five years". It is no fact of its own and
+	// is left out of tracks.
+	Period = "period"
 )
 
 // Figure is one figure found in a text.
@@ -143,24 +150,14 @@ func scan(key string) []tok {
 		case r == ' ':
 			i += size
 		case isDigit(r):
-			j := i + 1
-			for j < len(key) {
-				if isDigit(rune(key[j])) {
-					j++
-					continue
-				}
-				// A separator between digits belongs to the number:
-				// 700,000 and 1.24, but not "2024, and".
-				if (key[j] == ',' || key[j] == '.') && j+1 < len(key) && isDigit(rune(key[j+1])) {
-					if key[j] == ',' && !groupOfThree(key[j+1:]) {
-						break
-					}
-					j++
-					continue
-				}
-				break
-			}
+			j := i + digitRun(key, i)
 			toks = append(toks, tok{key[i:j], i, j, tDigits})
+			i = j
+		case isLetter(r) && isURL(key[i:]):
+			// A web address is one token, never a figure:
+			// "https://example.com/?q=30%25".
+			j := i + strings.IndexByte(key[i:]+" ", ' ')
+			toks = append(toks, tok{key[i:j], i, j, tOther})
 			i = j
 		case isLetter(r):
 			j := i + size
@@ -182,6 +179,91 @@ func scan(key string) []tok {
 		}
 	}
 	return toks
+}
+
+// digitRun returns the length of the number in digits at key[i:]: digits
+// with the separators between them that belong to the number — 700,000
+// and 1.24 but not "2024, and"; Indian grouping (12,34,567); and groups
+// of three digits after a space, as SI style writes thousands
+// ("1 234 567", "40 000") — but not in a list of numbers ("90 100 120"
+// stays three).
+func digitRun(key string, i int) int {
+	if n := indianGrouping(key[i:]); n > 0 {
+		return n
+	}
+	j := i + 1
+	for j < len(key) {
+		if isDigit(rune(key[j])) {
+			j++
+			continue
+		}
+		if (key[j] == ',' || key[j] == '.') && j+1 < len(key) && isDigit(rune(key[j+1])) {
+			if key[j] == ',' && !groupOfThree(key[j+1:]) {
+				break
+			}
+			j++
+			continue
+		}
+		break
+	}
+	if j-i > 3 || j < len(key) && key[j] != ' ' || i >= 2 && key[i-1] == ' ' && isDigit(rune(key[i-2])) {
+		return j - i
+	}
+	k := j
+	for k+4 <= len(key) && key[k] == ' ' && groupOfThree(key[k+1:]) {
+		k += 4
+	}
+	if k == j || k+1 < len(key) && key[k] == ' ' && isDigit(rune(key[k+1])) {
+		return j - i
+	}
+	// Decimals after the last group: "1 234 567.89".
+	if k+1 < len(key) && key[k] == '.' && isDigit(rune(key[k+1])) {
+		k++
+		for k < len(key) && isDigit(rune(key[k])) {
+			k++
+		}
+	}
+	return k - i
+}
+
+// indianGrouping returns the length of a number in Indian digit grouping
+// at the start of s (12,34,567 or 1,23,45,678.90), or 0.
+func indianGrouping(s string) int {
+	n := 0
+	for n < len(s) && isDigit(rune(s[n])) {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return 0
+	}
+	pairs := 0
+	for {
+		if n < len(s) && s[n] == ',' && groupOfTwo(s[n+1:]) {
+			n, pairs = n+3, pairs+1
+			continue
+		}
+		break
+	}
+	if pairs == 0 || n >= len(s) || s[n] != ',' || !groupOfThree(s[n+1:]) {
+		return 0
+	}
+	n += 4
+	if n+1 < len(s) && s[n] == '.' && isDigit(rune(s[n+1])) {
+		n++
+		for n < len(s) && isDigit(rune(s[n])) {
+			n++
+		}
+	}
+	return n
+}
+
+func groupOfTwo(s string) bool {
+	return len(s) >= 3 && isDigit(rune(s[0])) && isDigit(rune(s[1])) && s[2] == ','
+}
+
+// isURL reports whether s starts with a web address.
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
 }
 
 // groupOfThree reports whether s starts with exactly three digits, as
@@ -246,7 +328,8 @@ func mayBeginNumber(t tok) bool {
 		return true
 	case tWord:
 		w := t.s
-		return w == "a" || w == "half" || w == "quarter" || smallWords[w] != 0 || tensWords[w] != 0 || isZeroWord(w)
+		return w == "a" || w == "half" || w == "quarter" || smallWords[w] != 0 || tensWords[w] != 0 || isZeroWord(w) ||
+			ordinalWords[w] != 0
 	}
 	return false
 }

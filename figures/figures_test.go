@@ -55,6 +55,37 @@ func TestExtract(t *testing.T) {
 		{"published four times per year", []string{"four times per year=4 times a year exact"}},
 		{"an 11 times increase", []string{"11 times=11 times exact"}},
 		{"2023年9月27日", []string{"2023年=2023 date exact", "9月=9 date exact", "27日=27 date exact"}},
+		// Shares: fractions alone and ratios.
+		{"two-thirds of members", []string{"two-thirds=0.666666666667 share exact"}},
+		{"nearly one third of the total", []string{"nearly one third=0.333333333333 share nearly"}},
+		{"One in five Americans", []string{"One in five=0.2 share exact"}},
+		{"3 out of 4 people agree", []string{"3 out of 4=0.75 share exact"}},
+		{"more than half of exports", []string{"more than half=0.5 share over"}},
+		{"three twenty-firsts", []string{"three twenty-firsts=0.142857142857 share exact"}},
+		{"one hundred and thirty fifths", []string{"one hundred and thirty fifths=26  exact"}},
+		// Not shares: "over" and "in" before a period of time, a year.
+		{"It rose by one over three years.", []string{"one=1  exact", "over three years=3 year over"}},
+		{"won 5 in 10 years", []string{"5=5  exact", "10 years=10 year exact"}},
+		{"up 3 in 2024", []string{"3=3  exact", "2024=2024 date exact"}},
+		// Ranks in words.
+		{"Service trade ranks second globally", []string{"second=2 rank exact"}},
+		{"the world’s second-largest services trader", []string{"second=2 rank exact"}},
+		{"for the first time", nil},
+		{"the one hundred thirty-fifth anniversary", []string{"one hundred thirty-fifth=135 rank exact"}},
+		{"位居世界第二", []string{"第二=2 rank exact"}},
+		// Reporting periods and years that open a sentence.
+		{"In the first three quarters of 2025", []string{"three quarters=3 period exact", "2025=2025 date exact"}},
+		{"over the past five years", []string{"five years=5 period exact"}},
+		{"2025 marks the 80th anniversary", []string{"2025=2025 date exact", "80th=80 rank exact"}},
+		// Digit grouping, scales and web addresses.
+		{"a population of 1 414 021 100.", []string{"1 414 021 100=1.4140211e+09  exact"}},
+		{"scores of 90 100 1200", []string{"90=90  exact", "100=100  exact", "1200=1200  exact"}},
+		{"a loan of 12,34,567 rupees", []string{"12,34,567 rupees=1.234567e+06 INR exact"}},
+		{"It raised $10m.", []string{"$10m=1e+07 USD exact"}},
+		{"three lakh crore", []string{"three lakh crore=3e+12  exact"}},
+		{"30 MUSD were lost in the 20 most expensive", []string{"30 MUSD=3e+07 USD exact", "20=20  exact"}},
+		{"see https://example.com/?q=30%25 now", nil},
+		{"rmb 10 usd 20", []string{"rmb 10=10 CNY exact", "usd 20=20 USD exact"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -139,5 +170,43 @@ func TestTracksTranslation(t *testing.T) {
 	}
 	if linked < 2 {
 		t.Errorf("Tracks: %d figures of the translation linked to the original, want at least 2 (11倍, 近30%%)", linked)
+	}
+}
+
+// TestTracksKeepFactsApart checks the links that would mix two facts:
+// values of different reporting periods, ranks of different things, and a
+// reporting period itself.
+func TestTracksKeepFactsApart(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		linked     bool
+	}{
+		{"different periods, different values",
+			"With a total of 379 institutional innovations from the zones replicated nationwide, the zones did well.",
+			"Over the past five years, the zones have achieved 225 institutional innovations.", false},
+		{"a named period",
+			"Actual utilized foreign investment has reached a cumulative total of almost US$3 trillion.",
+			"Cumulative absorption of foreign investment exceeded US$700 billion during the 14th Five-Year Plan period.", false},
+		{"the same value restated with a period",
+			"China has ranked first in the world for eight consecutive years in goods trade.",
+			"During the 14th Five-Year Plan period, goods trade ranked first in the world for eight consecutive years.", true},
+		{"ranks of different things",
+			"This year marks the 45th anniversary of reform and opening up.",
+			"During the 14th Five-Year Plan, opening up continued to expand.", false},
+		{"a share and what it is of",
+			"contributing on average nearly 30 percent to global economic growth per year.",
+			"Moreover, it has consistently accounted for around 30% of global economic growth.", true},
+	}
+	for _, tt := range tests {
+		docs := []Document{{ID: "a", Doc: normalize.Parse(tt.a)}, {ID: "b", Doc: normalize.Parse(tt.b)}}
+		linked := false
+		for _, tr := range Tracks(docs) {
+			if len(tr.Observations) == 2 && tr.Unit != Year {
+				linked = true
+			}
+		}
+		if linked != tt.linked {
+			t.Errorf("%s: linked = %v, want %v", tt.name, linked, tt.linked)
+		}
 	}
 }

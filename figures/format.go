@@ -16,6 +16,9 @@ var currencySigns = map[string]string{"USD": "$", "CNY": "¥", "EUR": "€", "GB
 // mark, currency sign, value with a scale suffix, and unit sign.
 func (f Figure) Short() string {
 	v := Compact(f.Value)
+	if f.Unit == Share {
+		v = strconv.FormatFloat(f.Value, 'g', 3, 64)
+	}
 	if f.High != nil {
 		v += "–" + Compact(*f.High)
 	}

@@ -26,7 +26,7 @@ func hedgeBefore(toks []tok, i int) (string, int) {
 	for n := 3; n >= 1; n-- {
 		if q, ok := lookup(hedgesBefore, toks, i, n); ok {
 			// "some" and "about" hedge only a number that follows.
-			if _, m, _ := number(toks, i+n); m > 0 || currencyAt(toks, i+n) {
+			if _, m, _ := number(toks, i+n); m > 0 || currencyAt(toks, i+n) || at(toks, i+n) == "half" {
 				return q, n
 			}
 			if at(toks, i+n) == "the" || at(toks, i+n) == "a" {
@@ -142,8 +142,26 @@ var unitsAfter = map[string]string{
 	"₿": "BTC", "฿": "THB", "₽": "RUB", "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "satoshi": "BTC",
 	"satoshis": "BTC", "pounds": "GBP", "pound": "GBP", "pence": "GBX", "penny": "GBX", "cents": "USC",
 	"cent": "USC", "markka": "FIM", "finnish markka": "FIM", "guilders": "NLG", "dutch guilders": "NLG",
-	"lira": "TRY", "turkish lira": "TRY", "marks": "DEM", "yuan renminbi": "CNY",
+	"lira": "TRY", "turkish lira": "TRY", "deutsche marks": "DEM", "deutschmarks": "DEM", "yuan renminbi": "CNY",
+	"pesetas": "ESP", "peseta": "ESP", "pesos": "MXN", "rubles": "RUB", "roubles": "RUB", "rand": "ZAR",
 }
+
+// knownCodes are the currency codes the lexicons name, and other common
+// ISO 4217 codes: what "30 MUSD" may be written with.
+var knownCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, lexicon := range []map[string]string{unitsAfter, currenciesBefore} {
+		for _, u := range lexicon {
+			if isCurrency(u) {
+				m[u] = true
+			}
+		}
+	}
+	for _, c := range strings.Fields("SGD NZD SEK NOK DKK BRL ZAR TWD PLN CZK HUF ILS AED SAR THB IDR MYR PHP VND NGN EGP") {
+		m[c] = true
+	}
+	return m
+}()
 
 // isCurrency reports whether a unit is a currency: an ISO 4217 code (or
 // USC and GBX, the cent and the penny).

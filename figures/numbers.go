@@ -58,7 +58,15 @@ var scaleWords = map[string]float64{
 // digits reads a number written in digits: "700,000", "1.24 million",
 // "4-1/2", "1/3", "2e5", "3 hundred and 21", "11th".
 func digits(toks []tok, i int) (float64, int, bool) {
-	s := strings.ReplaceAll(toks[i].s, ",", "")
+	s := toks[i].s
+	if strings.ContainsAny(s, ", ") {
+		s = strings.Map(func(r rune) rune {
+			if r == ',' || r == ' ' {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return 0, 0, false
@@ -186,8 +194,98 @@ var (
 		"ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
 		"thousandth": 1e3, "thousandths": 1e3, "millionth": 1e6, "millionths": 1e6, "billionth": 1e9,
 		"billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12,
+		"eleventh": 11, "elevenths": 11, "twelfth": 12, "twelfths": 12, "thirteenth": 13, "thirteenths": 13,
+		"fourteenth": 14, "fourteenths": 14, "fifteenth": 15, "fifteenths": 15, "sixteenth": 16, "sixteenths": 16,
+		"seventeenth": 17, "seventeenths": 17, "eighteenth": 18, "eighteenths": 18, "nineteenth": 19,
+		"nineteenths": 19, "twentieth": 20, "twentieths": 20, "thirtieth": 30, "thirtieths": 30, "fortieth": 40,
+		"fortieths": 40, "fiftieth": 50, "fiftieths": 50, "sixtieth": 60, "sixtieths": 60, "seventieth": 70,
+		"seventieths": 70, "eightieth": 80, "eightieths": 80, "ninetieth": 90, "ninetieths": 90,
+	}
+	// unitOrdinals end a compound denominator after a tens word:
+	// "twenty-first", "thirty fifths". "second" is left out: "twenty
+	// seconds" is a time.
+	unitOrdinals = map[string]float64{
+		"first": 1, "firsts": 1, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
+		"sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
 	}
 )
+
+// ordinalWords are the ordinals in words that may rank something: "ranks
+// second", "the third-largest".
+var ordinalWords = map[string]float64{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+
+// rankVerbs are the words after which an ordinal is a rank.
+var rankVerbs = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ranking": true, "placed": true,
+	"placing": true, "came": true, "comes": true, "finished": true}
+
+// rankWord reads an ordinal in words at toks[i] that ranks something:
+// after a verb of ranking ("ranks second globally") or before a
+// superlative ("the world's second-largest"). It returns the rank and
+// the tokens read, or 0 tokens: "for the first time" ranks nothing.
+func rankWord(toks []tok, i int) (float64, int) {
+	v, n := ordinalWords[at(toks, i)], 1
+	if t := tensWords[at(toks, i)]; t != 0 {
+		// "twenty-first"
+		k := i + 1
+		if at(toks, k) == "-" {
+			k++
+		}
+		if u := unitOrdinals[at(toks, k)]; u != 0 && !strings.HasSuffix(at(toks, k), "s") {
+			v, n = t+u, k+1-i
+		}
+	}
+	if v == 0 {
+		return 0, 0
+	}
+	next := at(toks, i+n)
+	if next == "-" {
+		next = at(toks, i+n+1)
+	}
+	if rankVerbs[at(toks, i-1)] || len(next) > 4 && strings.HasSuffix(next, "est") {
+		return v, n
+	}
+	return 0, 0
+}
+
+// periodBefore are the words that make "three quarters" after them a
+// count of periods: "the first three quarters", "the past two quarters".
+var periodBefore = map[string]bool{"first": true, "last": true, "past": true, "next": true, "previous": true,
+	"coming": true, "recent": true, "final": true}
+
+// compoundDenominator reads a denominator made of a tens word and a unit
+// ordinal at toks[i] ("twenty-first", "thirty fifths"), returning its
+// value, the tokens read and whether the ordinal is plural.
+func compoundDenominator(toks []tok, i int) (float64, int, bool) {
+	t := tensWords[at(toks, i)]
+	if t == 0 {
+		return 0, 0, false
+	}
+	j := i + 1
+	if at(toks, j) == "-" {
+		j++
+	}
+	w := at(toks, j)
+	u := unitOrdinals[w]
+	if u == 0 {
+		return 0, 0, false
+	}
+	return t + u, j + 1 - i, strings.HasSuffix(w, "s")
+}
+
+// fractionOf divides the number read so far by the denominator d when the
+// wording agrees: a numerator of one takes a singular denominator ("one
+// twenty-fifth"), a larger one a plural ("three twenty-firsts"), so that
+// "the one hundred thirty fifth anniversary" stays an ordinal.
+func fractionOf(num, d float64, plural bool) (float64, bool) {
+	if d == 0 || (num == 1) == plural {
+		return 0, false
+	}
+	return num / d, true
+}
 
 // english reads a number in words: "seven", "twenty-one", "three hundred
 // and two", "a dozen", "one third", "three quarters", "2 dozen",
@@ -201,7 +299,8 @@ func english(toks []tok, i int) (float64, int) {
 	for j < len(toks) {
 		w := at(toks, j)
 		switch {
-		case w == "a" && !seen && (scaleWords[at(toks, j+1)] != 0 || at(toks, j+1) == "dozen" || denominators[at(toks, j+1)] != 0):
+		case w == "a" && !seen && (scaleWords[at(toks, j+1)] != 0 || at(toks, j+1) == "dozen" || denominators[at(toks, j+1)] != 0 ||
+			tensWords[at(toks, j+1)] != 0 && compoundAt(toks, j+1)):
 			current, seen, last = 1, true, "small"
 		case smallWords[w] != 0 || w == "zero" || w == "nought" || w == "naught":
 			if last == "small" || last == "tens" && smallWords[w] >= 10 {
@@ -209,6 +308,19 @@ func english(toks []tok, i int) (float64, int) {
 			}
 			current += smallWords[w]
 			seen, last = true, "small"
+		case tensWords[w] != 0 && seen && at(toks, j-1) != "and" && compoundAt(toks, j):
+			// "three twenty-firsts", "one hundred thirty fifths": a
+			// tens word that cannot continue the number begins the
+			// denominator ("one hundred and thirty fifths" is 130/5).
+			d, n, plural := compoundDenominator(toks, j)
+			if v, ok := fractionOf(total+current, d, plural); ok {
+				return v, j + n - i
+			}
+			if last == "scale" && !plural {
+				// "one hundred thirty-fifth": an ordinal.
+				return total + current + d, j + n - i
+			}
+			return finish(total, current, seen, j-i)
 		case tensWords[w] != 0:
 			if last == "small" || last == "tens" {
 				return finish(total, current, seen, j-i)
@@ -217,25 +329,24 @@ func english(toks []tok, i int) (float64, int) {
 			seen, last = true, "tens"
 		case w == "-" && last == "tens" && smallWords[at(toks, j+1)] > 0 && smallWords[at(toks, j+1)] < 10:
 			// twenty-one: the next word is read next.
+		case w == "-" && (last == "small" || last == "scale") && denominators[at(toks, j+1)] != 0:
+			// "two-thirds", "one - eighth", "five hundred-fifths".
+		case unitOrdinals[w] != 0 && !strings.HasSuffix(w, "s") && (last == "tens" || last == "scale"):
+			// "twenty-first", "one hundred fifth": an ordinal.
+			return total + current + unitOrdinals[w], j + 1 - i
+		case w == "-" && last == "tens" && unitOrdinals[at(toks, j+1)] != 0:
 		case (w == "dozen" || w == "dozens" || w == "dz" || w == "dzs" || w == "doz" || w == "dozs") && seen:
 			current *= 12
 			last = "scale"
 		case w == "half" && !seen && at(toks, j+1) == "a" && at(toks, j+2) == "dozen":
 			return 6, j + 3 - i
-		case w == "over" && seen && last != "scale":
-			// "one over three": a fraction.
-			if d, n := english(toks, j+1); n > 0 && d != 0 {
-				return finish(total, current/d, seen, j+1+n-i)
-			}
-			if j+1 < len(toks) && toks[j+1].kind == tDigits {
-				if d, err := strconv.ParseFloat(toks[j+1].s, 64); err == nil && d != 0 {
-					return finish(total, current/d, seen, j+2-i)
-				}
-			}
-			return finish(total, current, seen, j-i)
 		case w == "hundred" && seen:
 			current = math.Max(current, 1) * 100
 			last = "scale"
+		case scaleWords[w] >= 1e3 && len(w) > 2 && seen && last == "scale" && current == 0 && scaleWords[w] > lastScale:
+			// "three lakh crore", "two thousand million": scales multiply.
+			total *= scaleWords[w]
+			lastScale = scaleWords[w]
 		case scaleWords[w] >= 1e3 && len(w) > 2 && (seen || w == "quarter"):
 			total += math.Max(current, 1) * scaleWords[w]
 			current, last, lastScale = 0, "scale", scaleWords[w]
@@ -246,7 +357,10 @@ func english(toks []tok, i int) (float64, int) {
 		case denominators[w] != 0 && seen && last == "small" && scaleWords[at(toks, j+1)] >= 1e3:
 			// "three quarters billion"
 			return finish(total, current/denominators[w]*scaleWords[at(toks, j+1)], seen, j+2-i)
-		case w == "and" && seen && fractionAt(toks, j+1) > 0:
+		case w == "and" && seen && fractionAt(toks, j+1) > 0 && (last != "scale" || fractionAt(toks, j+1) < 1):
+			// After a scale word the fraction is a fractional part only
+			// when below one: "one hundred and three quarters" is 100.75,
+			// "one hundred and thirty fifths" is 130/5.
 			// "one and a half", "twenty and three fifths", "3 million and a half"
 			fv, fn := fractionPhrase(toks, j+1)
 			k := j + 1 + fn
@@ -262,10 +376,24 @@ func english(toks []tok, i int) (float64, int) {
 			return finish(total+current+fv, 0, seen, k-i)
 		case w == "and" && seen && (last == "scale") && (smallWords[at(toks, j+1)] > 0 || tensWords[at(toks, j+1)] > 0):
 			// "three hundred and two"
-		case denominators[w] != 0 && seen && (last == "small" || last == "tens" || denominators[w] >= 1e3):
-			current /= denominators[w]
-			j++
+		case (w == "quarters" || w == "halves") && periodBefore[at(toks, i-1)]:
+			// "the first three quarters of 2025": periods, not a share.
 			return finish(total, current, seen, j-i)
+		case denominators[w] != 0 && seen && (last == "small" || last == "tens" || denominators[w] >= 1e3 ||
+			last == "scale" && strings.HasSuffix(w, "s")):
+			// The whole number is the numerator: "one million two
+			// thousand three fifths", "ninety-five hundred fifths".
+			v := (total + current) / denominators[w]
+			j++
+			// "two thirds of a million"
+			if at(toks, j) == "of" && at(toks, j+1) == "a" && scaleWords[at(toks, j+2)] >= 1e6 && len(at(toks, j+2)) > 2 {
+				return v * scaleWords[at(toks, j+2)], j + 3 - i
+			}
+			return v, j - i
+		case w == "point" && seen && tensWords[at(toks, j+1)] != 0:
+			// "two hundred point seventy-one": the decimals as one number.
+			d, n := englishWhole(toks, j+1)
+			return finish(total, current+d/100, seen, j+1+n-i)
 		case w == "point" && seen && smallWords[at(toks, j+1)] < 10 && (smallWords[at(toks, j+1)] > 0 || isZeroWord(at(toks, j+1))):
 			// "one point five"
 			frac, scale := 0.0, 0.1
@@ -283,6 +411,12 @@ func english(toks []tok, i int) (float64, int) {
 		j++
 	}
 	return finish(total, current, seen, j-i)
+}
+
+// compoundAt reports whether a compound denominator begins at toks[i].
+func compoundAt(toks []tok, i int) bool {
+	_, n, _ := compoundDenominator(toks, i)
+	return n > 0
 }
 
 // fractionAt returns the value of the fraction phrase at toks[i] ("a half",
@@ -348,6 +482,10 @@ var (
 	zhSmallUnits = map[string]float64{"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 	zhBigUnits   = map[string]float64{"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 )
+
+// zhRankBefore are the characters before 第 that make what follows a rank:
+// 世界第一, 全球第一, 位居第二, 排名第三, 名列第一, 全国第一, 亚洲第一.
+var zhRankBefore = map[string]bool{"界": true, "球": true, "居": true, "名": true, "列": true, "国": true, "洲": true}
 
 // zhAfterDigits are characters after digits that make them Chinese
 // figures: 2成, 75折, 3分之1, 1.5点.
@@ -419,7 +557,9 @@ func chinese(toks []tok, i int) (float64, int, bool) {
 	if n == 1 && toks[i].kind == tHan {
 		_, counted := counters[at(toks, j)]
 		alone := (i == 0 || toks[i-1].kind != tHan) && (j >= len(toks) || toks[j].kind != tHan)
-		if !counted && zhUnit(at(toks, j)) == "" && !alone {
+		// 全球第一, 位居世界第二: a rank, but 第一产业 names a sector.
+		ordinal := at(toks, i-1) == "第" && zhRankBefore[at(toks, i-2)]
+		if !counted && zhUnit(at(toks, j)) == "" && !alone && !ordinal {
 			return 0, 0, false
 		}
 	}

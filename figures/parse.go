@@ -41,14 +41,33 @@ func parseAt(toks []tok, i int) (Figure, int) {
 		ordinal, j = true, j+1
 	}
 	v, n, pct := number(toks, j)
+	if n == 0 && f.Qualifier != Exact && at(toks, j) == "half" && at(toks, j+1) != "a" && scaleWords[at(toks, j+1)] == 0 {
+		// "more than half", "nearly half of exports": a hedged half.
+		v, n = 0.5, 1
+	}
+	if n == 0 && cur == "" && !pctFirst && !neg {
+		if r, m := rankWord(toks, j); m > 0 {
+			f.Value, f.Unit = r, Rank
+			return f, j + m - i
+		}
+	}
 	if n == 0 {
 		return Figure{}, 0
 	}
 	if s := at(toks, j+n-1); toks[j].kind == tDigits && n == 2 && (s == "st" || s == "nd" || s == "rd" || s == "th") {
 		ordinal = true
 	}
+	// "twenty-first", "one hundred fifth": an ordinal in words.
+	if s := at(toks, j+n-1); toks[j].kind == tWord && ordinalWords[s] != 0 && v == math.Trunc(v) && v >= 1 {
+		ordinal = true
+	}
 	if neg {
 		v = -v
+	}
+	// "$10m", "£2.5m": after a currency an "m" on the number is millions
+	// (elsewhere it may be metres).
+	if cur != "" && at(toks, j+n) == "m" && toks[j+n-1].hi == toks[j+n].lo {
+		v, n = v*1e6, n+1
 	}
 	start := j
 	j += n
@@ -81,6 +100,22 @@ func parseAt(toks []tok, i int) (Figure, int) {
 	if ordinal {
 		f.Unit = Rank
 	}
+	// "one in five", "3 out of 4", "1 over 3": a share.
+	if cur == "" && !pct && !pctFirst && !ordinal {
+		if d, k := ratioAfter(toks, j, v); k > 0 {
+			f.Value, f.Unit = round(v/d), Share
+			j += k
+			if q, n := hedgeAfter(toks, j); n > 0 && f.Qualifier == Exact {
+				f.Qualifier, j = q, j+n
+			}
+			return f, j - i
+		}
+	}
+	// "two-thirds", "a quarter of", "more than half": a fraction alone is
+	// a share.
+	if w := at(toks, j-1); !pct && !pctFirst && cur == "" && v > 0 && v < 1 && (denominators[w] != 0 || unitOrdinals[w] != 0) {
+		f.Unit = Share
+	}
 	// "20-plus years", "20 plus years": a hedge between the number and
 	// its unit (not "2 plus 2").
 	k := j
@@ -91,6 +126,10 @@ func parseAt(toks []tok, i int) (Figure, int) {
 		if _, m, _ := number(toks, k+1); m == 0 {
 			f.Qualifier, j = Over, k+1
 		}
+	}
+	// "30 MUSD", "120 MEUR": a currency in millions.
+	if w := at(toks, j); f.Unit == "" && cur == "" && len(w) == 4 && w[0] == 'm' && knownCodes[strings.ToUpper(w[1:])] {
+		f.Unit, f.Value, j = strings.ToUpper(w[1:]), f.Value*1e6, j+1
 	}
 	if f.Unit == "" {
 		unit, n := unitAfter(toks, j)
@@ -103,7 +142,7 @@ func parseAt(toks []tok, i int) (Figure, int) {
 			if !isStandardUnit(unit) && !unitsAfterWord(toks, j-n, n) {
 				f.nounTokens = n
 			}
-		case cur != "" && isCurrency(unit):
+		case cur != "" && unit == cur:
 			f.Unit, j = unit, j+n // "US$ 5 dollars": one currency
 		case cur != "":
 			f.Unit = cur // a noun after an amount of money is what it buys
@@ -125,10 +164,6 @@ func parseAt(toks []tok, i int) (Figure, int) {
 				}
 			}
 		}
-	}
-	// "30 MUSD", "120 MEUR": a currency in millions.
-	if f.Unit == "" && len(at(toks, j)) == 4 && at(toks, j)[0] == 'm' && isCurrency(strings.ToUpper(at(toks, j)[1:])) {
-		f.Unit, f.Value, j = strings.ToUpper(at(toks, j)[1:]), f.Value*1e6, j+1
 	}
 	if q, n := hedgeAfter(toks, j); n > 0 && f.Qualifier == Exact {
 		f.Qualifier, j = q, j+n
@@ -158,8 +193,20 @@ func parseAt(toks []tok, i int) (Figure, int) {
 			}
 		}
 	}
+	if f.Qualifier == Exact && f.High == nil && periodBefore[at(toks, i-1)] && isPeriodUnit(f.Unit) {
+		f.Unit, f.nounTokens = Period, 0
+	}
 	f.Value, f.High = round(f.Value), roundPtr(f.High)
 	return f, j - i
+}
+
+// isPeriodUnit reports units that count spans of time.
+func isPeriodUnit(u string) bool {
+	switch strings.TrimSuffix(u, "s") {
+	case Year, "month", "quarter", "week", "day", "decade":
+		return true
+	}
+	return false
 }
 
 // unitsAfterWord reports whether toks[i:i+n] is a unit word of the
@@ -252,6 +299,10 @@ func isYear(toks []tok, i, j int) bool {
 	switch prev {
 	case "in", "since", "by", "from", "of", "until", "till", "before", "after", "during", "to", "and", "year", "fiscal", "end":
 		return true
+	case "", ".", "!", "?":
+		// Style guides spell out a count that opens a sentence; a year
+		// stays in digits: "2025 marks the 80th anniversary".
+		return true
 	}
 	// "September 27, 2023": a year after a day of the month.
 	if prev == "," && i >= 2 && toks[i-2].kind == tDigits && len(toks[i-2].s) <= 2 {
@@ -292,4 +343,39 @@ func percentOf(toks []tok, i int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// ratioAfter reads the rest of a ratio after its first number v at
+// toks[i]: "out of 4", "in five", "over 3". It returns the denominator and
+// the tokens read, or 0 tokens. "in" and "over" read a ratio only when
+// what follows is no period of time ("5 in 10 years", "rose 5 over 3
+// years"), and "over" only at the end of a clause.
+func ratioAfter(toks []tok, i int, v float64) (float64, int) {
+	c := 0
+	switch at(toks, i) {
+	case "out":
+		if at(toks, i+1) == "of" {
+			c = 2
+		}
+	case "in", "over":
+		c = 1
+	}
+	if c == 0 {
+		return 0, 0
+	}
+	d, n, pct := number(toks, i+c)
+	if n == 0 || pct || d <= 0 || d < v || isYear(toks, i+c, i+c+n) {
+		return 0, 0
+	}
+	k := i + c + n
+	next := at(toks, k)
+	if at(toks, i) != "out" {
+		if d == v || periods[strings.TrimSuffix(next, "s")] || next == "%" || next == "percent" {
+			return 0, 0
+		}
+		if at(toks, i) == "over" && k < len(toks) && toks[k].kind != tOther {
+			return 0, 0
+		}
+	}
+	return d, k - i
 }

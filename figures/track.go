@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +30,11 @@ type Observation struct {
 	// Year is the year the figure refers to, when its sentence says so
 	// ("in 2024"); 0 otherwise.
 	Year int `json:"year,omitempty"`
+	// Period is the reporting period its sentence names ("first six
+	// months", "past five years", "during the 14th Five-Year Plan
+	// period"), when it names one. Different values of different periods
+	// are different facts.
+	Period string `json:"period,omitempty"`
 	// Subject is what the figure counts or measures, in the document's
 	// words: its counted noun, or the words that lead up to it.
 	Subject  string `json:"subject"`
@@ -39,6 +45,7 @@ type Observation struct {
 	Score float64 `json:"score,omitempty"`
 
 	context []string // similarity features of the subject
+	period  string   // Period's key: its lead word, value and unit
 	weight  float64  // the context's total weight, for similarity
 }
 
@@ -137,29 +144,82 @@ func observe(d Document) []Observation {
 		figs := Extract(text, s.Start)
 		prevEnd := s.Start
 		for _, f := range figs {
-			if f.Unit == Date {
+			if f.Unit == Date || f.Unit == Period {
 				prevEnd = f.End
 				continue
 			}
-			lead := doc.Text[prevEnd:f.Start]
-			prevEnd = f.End
+			lead := withoutAsides(doc.Text[prevEnd:f.Start])
+			if f.Unit != Rank {
+				// A rank qualifies what follows, and stays in the lead of
+				// the next figure: "Service trade ranks second globally,
+				// with a total value exceeding 1 trillion US dollars".
+				prevEnd = f.End
+			}
 			if isIdiomaticOne(f) {
 				continue // "on the one hand", "one family"
 			}
 			o := Observation{Doc: d.ID, Figure: f, Year: referenceYear(doc.Text, figs, f), Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start)}
+			o.Period, o.period = periodOf(doc.Text, s.Start, s.End, figs, f)
 			o.Subject = subject(f, lead)
 			after := ""
-			if f.Unit == Rank {
+			switch rest := doc.Text[f.End:s.End]; {
+			case f.Unit == Rank:
 				// An ordinal ranks what follows it: "the 45th anniversary of
 				// reform and opening up".
-				o.Subject = headWords(doc.Text[f.End:s.End], 3)
-				after = head(doc.Text[f.End:s.End], 8)
+				o.Subject = headWords(rest, 3)
+				after = head(rest, 8)
+			case f.Unit == Percent || f.Unit == Share:
+				// A share is often of what follows: "around 30% of global
+				// economic growth", "nearly 30 percent to global growth".
+				if w := strings.Fields(rest); len(w) > 1 && (w[0] == "of" || w[0] == "to") {
+					after = head(clause(rest), 6)
+				}
 			}
 			o.context = contextFeatures(o.Subject + " " + tail(lead, 12) + " " + after)
 			out = append(out, o)
 		}
 	}
 	return out
+}
+
+// namedPeriod is a reporting period named in words: "during the 14th
+// Five-Year Plan period", "over the same period".
+var namedPeriod = regexp.MustCompile(`(?i)\b(?:during|over|in|for) the ([^,.;:()]{1,40}?) period\b`)
+
+// periodOf returns the reporting period closest to f in its sentence
+// (text[start:end]),
+// with the word before it ("first six months"), and a key that reads
+// "first 6 month" for "first 6 months" too; or "" for both.
+func periodOf(text string, start, end int, figs []Figure, f Figure) (string, string) {
+	best, dist := -1, -1
+	for k, p := range figs {
+		if p.Unit != Period {
+			continue
+		}
+		d := p.Start - f.End
+		if d < 0 {
+			d = f.Start - p.End
+		}
+		if dist < 0 || d < dist {
+			best, dist = k, d
+		}
+	}
+	if best < 0 {
+		// "during the 14th Five-Year Plan period"
+		if m := namedPeriod.FindStringSubmatch(text[start:end]); m != nil {
+			return normalize.Tidy(m[0]), strings.ToLower(normalize.Key(m[1]))
+		}
+		return "", ""
+	}
+	p := figs[best]
+	lead := strings.Fields(text[:p.Start])
+	word := ""
+	if len(lead) > 0 {
+		word = strings.ToLower(lead[len(lead)-1])
+	}
+	noun := strings.Fields(strings.ToLower(p.Text))
+	key := word + " " + strconv.FormatFloat(p.Value, 'g', -1, 64) + " " + strings.TrimSuffix(noun[len(noun)-1], "s")
+	return strings.TrimSpace(word + " " + normalize.Tidy(p.Text)), key
 }
 
 // referenceYear returns the year a figure refers to: the closest year of
@@ -201,7 +261,7 @@ func isIdiomaticOne(f Figure) bool {
 func headWords(s string, n int) string {
 	var keep []string
 	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, `,.;:"'“”‘’()`)
+		w = strings.Trim(w, `,.;:"'“”‘’()-–—`)
 		if w == "" || subjectStop[strings.ToLower(w)] {
 			if len(keep) > 0 {
 				break
@@ -223,11 +283,45 @@ func headWords(s string, n int) string {
 	return strings.Join(keep, " ")
 }
 
+// clause returns s up to its first comma, semicolon or colon.
+func clause(s string) string {
+	if k := strings.IndexAny(s, ",;:，；："); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// withoutAsides removes what stands in closed parentheses, an aside that
+// does not name what a figure measures: "the value of digitally
+// deliverable services (a measure of … data trade) exceeded 2.7
+// trillion yuan" measures services, not data trade.
+func withoutAsides(s string) string {
+	if !strings.ContainsAny(s, "(（") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	if depth > 0 {
+		return s // an aside not closed before the figure is its context
+	}
+	return b.String()
+}
+
 // subject is what a figure measures: its counted noun when it has one,
 // otherwise the content words that lead up to it in its clause.
 func subject(f Figure, lead string) string {
 	switch f.Unit {
-	case Percent, PercentagePoint, Times, Rank, Year, "", "anniversary":
+	case Percent, PercentagePoint, Share, Times, Rank, Year, "", "anniversary":
 	default:
 		if !isCurrency(f.Unit) {
 			return f.Unit
@@ -269,7 +363,7 @@ var subjectStop = func() map[string]bool {
 		we they has reached reach reaching rose rise rising grew grow growing increased increase decreased fell
 		climbed stood totaled totalled amounted accounted accounting hit surpassed exceeded exceeding than more
 		over nearly almost about around some approximately up down by per cent percent also already now still
-		while since until total` + " " + "") {
+		while since until total mark marks marked marking`) {
 		m[w] = true
 	}
 	delete(m, "total")
@@ -406,9 +500,31 @@ const recent = 8
 func (w weights) trackSimilarity(o Observation, t Track) float64 {
 	best := 0.0
 	for _, p := range t.Observations[max(0, len(t.Observations)-recent):] {
-		best = math.Max(best, w.similarity(o, p))
+		sc := w.similarity(o, p)
+		// One shared word is thin evidence however rare it is: two
+		// short contexts that share "years" are not one fact.
+		if sc < sureThreshold && shared(o.context, p.context) < 2 {
+			continue
+		}
+		best = math.Max(best, sc)
 	}
 	return best
+}
+
+// shared counts the features two sorted contexts have in common.
+func shared(a, b []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n
 }
 
 // linker builds tracks.
@@ -467,6 +583,13 @@ func (l *linker) best(o Observation) (int, float64) {
 			if t.Unit != o.Unit || t.Observations[len(t.Observations)-1].Doc == o.Doc {
 				continue
 			}
+			last := t.Observations[len(t.Observations)-1]
+			// Different reporting periods explain different values:
+			// "379 in all" and "225 over the past five years" are two
+			// facts. An equal value restated with another period is one.
+			if o.Unit == Rank && !sameRanked(o, last) || o.period != last.period && o.Value != last.Value {
+				continue
+			}
 			sc := l.w.trackSimilarity(o, t)
 			if sc < sureThreshold && !plausible(o.Value, t.Observations[len(t.Observations)-1].Value) {
 				continue
@@ -479,6 +602,19 @@ func (l *linker) best(o Observation) (int, float64) {
 		}
 	}
 	return best, bestScore
+}
+
+// sameRanked reports whether two ranks rank the same kind of thing: their
+// subjects, the words after the ordinal, share a word ("the 45th
+// anniversary" and "the 14th Five-Year Plan" do not).
+func sameRanked(a, b Observation) bool {
+	fb := contextFeatures(b.Subject)
+	for _, f := range contextFeatures(a.Subject) {
+		if _, ok := slices.BinarySearch(fb, f); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // plausible reports whether a and b are within maxRatio of each other.
@@ -529,7 +665,7 @@ func (l *linker) translated(o Observation, orig []Observation, origIdx int, used
 // percent, currencies, multipliers, years, ranks.
 func isStandardUnit(u string) bool {
 	switch u {
-	case Percent, PercentagePoint, Times, Year, Rank, Date, "anniversary", "permille", "basis-point":
+	case Percent, PercentagePoint, Share, Times, Year, Rank, Date, "anniversary", "permille", "basis-point":
 		return true
 	}
 	return isCurrency(u) || measures[u]

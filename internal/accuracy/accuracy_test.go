@@ -11,8 +11,8 @@ import (
 var floors = map[string]float64{
 	"aligned passage pairs":            0.9,
 	"moved paragraphs":                 0.9,
-	"figures with values":              0.8,
-	"figure tracks (same fact linked)": 0.8,
+	"figures with values":              0.9,
+	"figure tracks (same fact linked)": 0.9,
 	"concept presence":                 0.9,
 }
 
