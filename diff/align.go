@@ -35,8 +35,9 @@ type sent struct {
 	heading    bool
 	start, end int
 	key        string
-	units      []unit     // computed only for sentences left to pair by similarity,
-	feats      featureSet // and so are their features
+	units      []unit            // computed only for sentences left to pair by similarity,
+	toks       []normalize.Token // with the tokens they were made of,
+	feats      featureSet        // and their features
 	total      float64
 }
 
@@ -62,9 +63,18 @@ func newSide(doc *normalize.Document, captions bool) side {
 // unitsOf returns the sentence's diff units, computing them if need be.
 func (s *sent) unitsOf(text string) []unit {
 	if s.units == nil {
-		s.units = units(text, s.start, s.end)
+		s.units, s.toks = units(text, s.start, s.end)
 	}
 	return s.units
+}
+
+// tokensOf returns the sentence's tokens (normalize.Tokens), reusing those
+// its units were made of.
+func (s *sent) tokensOf(text string) []normalize.Token {
+	if s.units != nil {
+		return s.toks
+	}
+	return normalize.Tokens(text[s.start:s.end], s.start)
 }
 
 // span is a run of consecutive sentences [lo, hi) of one side.

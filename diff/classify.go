@@ -65,8 +65,8 @@ type Change struct {
 
 // classify fills in the changes and the level of every passage that is
 // not the same, on every core. concepts may be nil.
-func classify(r *Result, old, new *normalize.Document, concepts *themes.Matcher) {
-	cs := newConceptSides(r.Passages, old, new, concepts)
+func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
+	cs := newConceptSides(r.Passages, sides, concepts)
 	parallel.For(len(r.Passages), func(i int) {
 		p := &r.Passages[i]
 		if p.Kind == Same {
@@ -385,8 +385,8 @@ type conceptSides struct {
 	inSame   [2]func() map[string]bool
 }
 
-func newConceptSides(ps []Passage, old, new *normalize.Document, concepts *themes.Matcher) *conceptSides {
-	cs := &conceptSides{concepts: concepts, docs: [2]*normalize.Document{old, new}}
+func newConceptSides(ps []Passage, sides [2]side, concepts *themes.Matcher) *conceptSides {
+	cs := &conceptSides{concepts: concepts, docs: [2]*normalize.Document{sides[0].doc, sides[1].doc}}
 	if concepts == nil {
 		return cs
 	}
@@ -406,9 +406,7 @@ func newConceptSides(ps []Passage, old, new *normalize.Document, concepts *theme
 		byStart := func(a, b [2]int) int { return a[0] - b[0] }
 		slices.SortFunc(changed[k], byStart)
 		slices.SortFunc(same[k], byStart)
-		if len(changed[k]) > 0 { // nil spans would mean the whole document
-			cs.matches[k] = concepts.FindWithin(cs.docs[k], changed[k])
-		}
+		cs.matches[k] = findWithin(concepts, sides[k], changed[k])
 		cs.found[k] = conceptSet(cs.matches[k])
 		doc, spans := cs.docs[k], same[k]
 		cs.inSame[k] = sync.OnceValue(func() map[string]bool {
@@ -419,6 +417,27 @@ func newConceptSides(ps []Passage, old, new *normalize.Document, concepts *theme
 		})
 	})
 	return cs
+}
+
+// findWithin is concepts.FindWithin(s.doc, spans) over the compared
+// sentences of s, reusing the tokens their units were made of.
+func findWithin(concepts *themes.Matcher, s side, spans [][2]int) []themes.Match {
+	var out []themes.Match
+	k := 0
+	for i := range s.sents {
+		se := &s.sents[i]
+		for k < len(spans) && spans[k][1] <= se.start {
+			k++
+		}
+		if k == len(spans) {
+			break
+		}
+		if se.start < spans[k][0] || se.end > spans[k][1] || s.doc.Blocks[se.block].Kind == normalize.Caption {
+			continue
+		}
+		out = append(out, concepts.FindTokens(s.doc, se.tokensOf(s.doc.Text))...)
+	}
+	return out
 }
 
 func conceptSet(ms []themes.Match) map[string]bool {

@@ -22,7 +22,10 @@ func readFixture(t testing.TB, name string) string {
 	return string(b)
 }
 
-func unitsOf(text string) []unit { return units(text, 0, len(text)) }
+func unitsOf(text string) []unit {
+	us, _ := units(text, 0, len(text))
+	return us
+}
 
 func TestFigureUnits(t *testing.T) {
 	tests := []struct {

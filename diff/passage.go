@@ -86,7 +86,7 @@ func Compare(old, new *normalize.Document, opts Options) *Result {
 	bl := builder{a: a, b: b, pairs: pairs}
 	bl.build()
 	r := &Result{Passages: bl.out}
-	classify(r, old, new, opts.Concepts)
+	classify(r, [2]side{a, b}, opts.Concepts)
 	for _, p := range r.Passages {
 		if p.Level != "" {
 			if r.Summary.Levels == nil {

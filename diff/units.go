@@ -26,7 +26,7 @@ type unit struct {
 // and hedge (so that "700,000" and "700000" are equal), and every other
 // token on its own. A figure whose edges fall inside a token is left as
 // tokens.
-func units(text string, start, end int) []unit {
+func units(text string, start, end int) ([]unit, []normalize.Token) {
 	c := normalize.Fold(text[start:end], start)
 	toks := normalize.TokensOf(c)
 	figs := figures.ExtractFolded(c, text[start:end], start)
@@ -67,7 +67,7 @@ func units(text string, start, end int) []unit {
 		out = append(out, unit{key: t.Key, start: t.Start, end: t.End, text: normalize.Tidy(text[t.Start:t.End])})
 		i++
 	}
-	return out
+	return out, toks
 }
 
 // tokensWithin returns how many tokens from toks[0] end exactly at end,

@@ -33,9 +33,12 @@ func stems(s string) []string {
 // canonical tokens (NFKC, case folded, quotes and dashes unified), stemmed,
 // with punctuation left out so that "opening-up" and "opening up" read
 // alike; each ideograph is a term of its own.
-func terms(text string, base int) []term {
-	var out []term
-	for _, t := range normalize.Tokens(text, base) {
+func terms(text string, base int) []term { return termsOf(normalize.Tokens(text, base)) }
+
+// termsOf is terms on tokens already cut.
+func termsOf(toks []normalize.Token) []term {
+	out := make([]term, 0, len(toks))
+	for _, t := range toks {
 		if t.Kind == normalize.Punct {
 			continue
 		}
@@ -114,17 +117,29 @@ func (m *Matcher) FindWithin(doc *normalize.Document, spans [][2]int) []Match {
 				continue
 			}
 		}
-		ts := terms(doc.Text[s.Start:s.End], s.Start)
-		for i := 0; i < len(ts); {
-			p, ok := m.longestAt(ts, i)
-			if !ok {
-				i++
-				continue
-			}
-			a, b := ts[i].start, ts[i+len(p.stems)-1].end
-			out = append(out, Match{Concept: p.concept, Start: a, End: b, Text: normalize.Tidy(doc.Text[a:b]), Line: doc.LineAt(a)})
-			i += len(p.stems)
+		out = m.appendMatches(out, doc, terms(doc.Text[s.Start:s.End], s.Start))
+	}
+	return out
+}
+
+// FindTokens returns the concepts' occurrences in one sentence of doc
+// already cut into tokens (normalize.Tokens of the sentence at its
+// offset), for callers that have tokenized it for other uses: the same
+// matches FindWithin finds in that sentence.
+func (m *Matcher) FindTokens(doc *normalize.Document, toks []normalize.Token) []Match {
+	return m.appendMatches(nil, doc, termsOf(toks))
+}
+
+func (m *Matcher) appendMatches(out []Match, doc *normalize.Document, ts []term) []Match {
+	for i := 0; i < len(ts); {
+		p, ok := m.longestAt(ts, i)
+		if !ok {
+			i++
+			continue
 		}
+		a, b := ts[i].start, ts[i+len(p.stems)-1].end
+		out = append(out, Match{Concept: p.concept, Start: a, End: b, Text: normalize.Tidy(doc.Text[a:b]), Line: doc.LineAt(a)})
+		i += len(p.stems)
 	}
 	return out
 }
