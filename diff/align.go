@@ -233,7 +233,7 @@ func (al *aligner) weigh() {
 			}
 		}
 	}
-	words := make([][]string, len(todo))
+	words := make([][]feature, len(todo))
 	parallel.For(len(todo), func(k int) {
 		s := todo[k].s
 		s.units = s.unitsOf(todo[k].text)

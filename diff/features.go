@@ -54,21 +54,54 @@ func stem(w string) string {
 	return w
 }
 
+// feature is a similarity feature: its kind (figure, word, word pair,
+// ideograph pair) and a 64-bit FNV-1a hash of its text, so that features
+// are made without building strings. Two texts sharing a hash by chance
+// (about one pair in 10^10 among a million features) would only nudge a
+// similarity score, never what is shown.
+type feature struct {
+	kind byte
+	hash uint64
+}
+
+// Feature kinds.
+const (
+	figureFeature = 'f'
+	wordFeature   = 'w'
+	pairFeature   = 'b'
+	hanFeature    = 'h'
+)
+
+// newFeature hashes the kind and the text a, b (b may be empty).
+func newFeature(kind byte, a, b string) feature {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	h = (h ^ uint64(kind)) * prime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * prime
+	}
+	h = (h ^ 0xff) * prime // a separator no UTF-8 text holds
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * prime
+	}
+	return feature{kind, h}
+}
+
 // features lists the similarity features of a sentence's units: content
 // word stems, pairs of consecutive content words, pairs of consecutive
 // ideographs (Chinese has no spaces; a character bigram is the usual proxy
 // for a word), and figures by value.
-func features(us []unit) []string {
-	var out []string
+func features(us []unit) []feature {
+	out := make([]feature, 0, 2*len(us))
 	prevWord, prevHan := "", ""
 	for _, u := range us {
 		switch {
 		case u.figure:
-			out = append(out, "f:"+u.value)
+			out = append(out, newFeature(figureFeature, u.value, ""))
 			prevWord, prevHan = "", ""
 		case isHanKey(u.key):
 			if prevHan != "" {
-				out = append(out, "h:"+prevHan+u.key)
+				out = append(out, newFeature(hanFeature, prevHan, u.key))
 			}
 			prevHan, prevWord = u.key, ""
 		case isWordKey(u.key):
@@ -77,9 +110,9 @@ func features(us []unit) []string {
 				continue
 			}
 			s := stem(u.key)
-			out = append(out, "w:"+s)
+			out = append(out, newFeature(wordFeature, s, ""))
 			if prevWord != "" {
-				out = append(out, "b:"+prevWord+" "+s)
+				out = append(out, newFeature(pairFeature, prevWord, s))
 			}
 			prevWord = s
 		default:
@@ -103,12 +136,13 @@ func isWordKey(k string) bool {
 	return false
 }
 
-func dedupe(s []string) []string {
-	seen := make(map[string]bool, len(s))
+// dedupe keeps the first of equal features, in order.
+func dedupe(s []feature) []feature {
+	seen := make(map[feature]struct{}, len(s))
 	out := s[:0]
 	for _, x := range s {
-		if !seen[x] {
-			seen[x] = true
+		if _, ok := seen[x]; !ok {
+			seen[x] = struct{}{}
 			out = append(out, x)
 		}
 	}
@@ -122,16 +156,16 @@ type featureSet []int32
 // over the sentences of both documents (rare features tell more), scaled
 // by its kind.
 type weigher struct {
-	ids     map[string]int32
+	ids     map[feature]int32
 	df      []int
 	weights []float64
 	n       int
 }
 
-func newWeigher() *weigher { return &weigher{ids: map[string]int32{}} }
+func newWeigher() *weigher { return &weigher{ids: map[feature]int32{}} }
 
 // intern returns the feature set of one sentence and counts its features.
-func (w *weigher) intern(fs []string) featureSet {
+func (w *weigher) intern(fs []feature) featureSet {
 	out := make(featureSet, 0, len(fs))
 	for _, f := range fs {
 		id, ok := w.ids[f]
@@ -149,11 +183,11 @@ func (w *weigher) intern(fs []string) featureSet {
 	return out
 }
 
-func kindWeight(f string) float64 {
-	switch f[0] {
-	case 'f':
+func kindWeight(f feature) float64 {
+	switch f.kind {
+	case figureFeature:
 		return figureWeight
-	case 'b':
+	case pairFeature:
 		return bigramWeight
 	}
 	return 1

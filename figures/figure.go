@@ -29,6 +29,7 @@ package figures
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/normalize"
 )
@@ -283,12 +284,10 @@ func isLetter(r rune) bool {
 }
 
 func decodeRune(s string) (rune, int) {
-	for i, r := range s {
-		if i == 0 {
-			return r, len(string(r))
-		}
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
 	}
-	return 0, 0
+	return utf8.DecodeRuneInString(s)
 }
 
 // words returns the token texts of toks[i:j] joined by spaces.
@@ -327,18 +326,37 @@ func mayBeginNumber(t tok) bool {
 	case tDigits, tHan:
 		return true
 	case tWord:
-		w := t.s
-		return w == "a" || w == "half" || w == "quarter" || smallWords[w] != 0 || tensWords[w] != 0 || isZeroWord(w) ||
-			ordinalWords[w] != 0
+		return len(t.s) <= longestNumberWord && numberStarts[t.s]
 	}
 	return false
 }
+
+// numberStarts are the words number can read a number from: number words,
+// "a" ("a dozen"), "half", "quarter", and ordinals ("second-largest").
+var numberStarts = func() map[string]bool {
+	m := map[string]bool{"a": true, "half": true, "quarter": true, "zero": true, "nought": true, "naught": true}
+	for _, words := range []map[string]float64{smallWords, tensWords, ordinalWords} {
+		for w := range words {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// longestNumberWord is the length of the longest word in numberStarts.
+const longestNumberWord = len("seventeenth")
 
 // mayBeginFigure reports whether parseAt can read a figure starting at t:
 // the start of a number, a symbol, or the first word of a hedge, a
 // currency or a unit written first.
 func mayBeginFigure(t tok) bool {
-	return t.kind != tWord || mayBeginNumber(t) || figureStarts[t.s]
+	switch t.kind {
+	case tDigits, tHan:
+		return true
+	case tOther:
+		return t.s == "-" || figureStarts[t.s] // a sign, a currency symbol
+	}
+	return mayBeginNumber(t) || figureStarts[t.s]
 }
 
 // figureStarts are the first words of the lead-ins parseAt reads before a

@@ -1,6 +1,9 @@
 package figures
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Hedges before a figure, by their words (canonical, lower case).
 var hedgesBefore = map[string]string{
@@ -21,9 +24,29 @@ var hedgesAfter = map[string]string{
 	"or more": Over, "or so": About, "plus": Over,
 }
 
+// hedgeLengths lists, by the first token of a hedge before a figure, the
+// lengths in tokens of the hedges that begin with it, longest first: one
+// map lookup tells whether a token can begin a hedge at all.
+var hedgeLengths = func() map[string][]int {
+	m := map[string][]int{}
+	for h := range hedgesBefore {
+		toks := scan(h)
+		if len(toks) > 0 && !slices.Contains(m[toks[0].s], len(toks)) {
+			m[toks[0].s] = append(m[toks[0].s], len(toks))
+		}
+	}
+	for _, ns := range m {
+		slices.SortFunc(ns, func(a, b int) int { return b - a })
+	}
+	return m
+}()
+
 // hedgeBefore reads a hedge of up to three words at toks[i].
 func hedgeBefore(toks []tok, i int) (string, int) {
-	for n := 3; n >= 1; n-- {
+	if i >= len(toks) {
+		return "", 0
+	}
+	for _, n := range hedgeLengths[toks[i].s] {
 		if q, ok := lookup(hedgesBefore, toks, i, n); ok {
 			// "some" and "about" hedge only a number that follows.
 			if _, m, _ := number(toks, i+n); m > 0 || currencyAt(toks, i+n) || at(toks, i+n) == "half" {

@@ -242,7 +242,7 @@ func Tokens(text string, base int) []Token {
 func TokensOf(c Canonical) []Token { return c2tokens(c) }
 
 func c2tokens(c Canonical) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(c.Key)/4+1) // a token and its space average over four bytes
 	it := words.FromString(c.Key)
 	for it.Next() {
 		v := it.Value()
