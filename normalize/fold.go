@@ -46,9 +46,40 @@ func Fold(text string, base int) Canonical {
 // Key returns the canonical key of text, as Fold(text, 0).Key, without
 // building the offset map.
 func Key(text string) string {
+	if isASCII(text) {
+		return asciiKey(text)
+	}
 	f := folder{caser: cases.Fold()}
 	f.fold(text, 0)
 	return f.key.String()
+}
+
+// asciiKey is Key for ASCII text, in one pass with no normalization to
+// do: lower case, backquote as a quote, control characters left out, and
+// each run of white space one space, none at the ends.
+func asciiKey(text string) string {
+	b := make([]byte, 0, len(text))
+	pending := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			pending = true
+			continue
+		case c < 0x20 || c == 0x7f:
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		if pending && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		pending = false
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 func (f *folder) fold(text string, base int) {

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"os"
 	"testing"
 	"unicode/utf8"
@@ -49,6 +50,9 @@ func FuzzNormalize(f *testing.F) {
 					t.Fatalf("sentence [%d,%d) of block %d [%d,%d) out of place", s.Start, s.End, i, b.Start, b.End)
 				}
 				c := Fold(text[s.Start:s.End], s.Start)
+				if c.Key != s.Key {
+					t.Fatalf("sentence [%d,%d): Key %q, Fold gives %q", s.Start, s.End, s.Key, c.Key)
+				}
 				for k := range c.Starts {
 					if c.Starts[k] < s.Start || c.Ends[k] > s.End || c.Starts[k] >= c.Ends[k] {
 						t.Fatalf("key byte %d maps to [%d,%d), outside sentence [%d,%d)", k, c.Starts[k], c.Ends[k], s.Start, s.End)
@@ -83,4 +87,24 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestKeyASCII checks Key's ASCII path against the general fold, which
+// builds the key byte by byte.
+func TestKeyASCII(t *testing.T) {
+	texts := []string{"", " ", "Hello,  World!", "\tTabs\tand\nnew lines \r\n", "`quoted`",
+		"ctrl\x01\x7fchars", " lead and trail  ", "A\x00 B", "\x01 x \x02", "UPPER lower 123 %$#"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = byte(r.IntN(128))
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		if got, want := Key(s), Fold(s, 0).Key; got != want {
+			t.Fatalf("Key(%q) = %q, Fold gives %q", s, got, want)
+		}
+	}
 }

@@ -28,20 +28,48 @@ func readLimited(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if max <= 0 {
-		return io.ReadAll(f)
+	size := int64(0)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
 	}
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > max {
-		return nil, &TooLargeError{Size: st.Size(), Max: max}
+	if max > 0 && size > max {
+		return nil, &TooLargeError{Size: size, Max: max}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	var r io.Reader = f
+	if max > 0 {
+		r = io.LimitReader(f, max+1)
+	}
+	data, err := readAll(r, size)
 	if err != nil {
 		return nil, err
+	}
+	if max <= 0 {
+		return data, nil
 	}
 	if int64(len(data)) > max {
 		return nil, &TooLargeError{Size: int64(len(data)), Max: max}
 	}
 	return data, nil
+}
+
+// readAll reads r to its end into a buffer of the expected size (plus
+// room to see the end), as os.ReadFile does, rather than one grown by
+// doubling from nothing.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+512)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // FormatSize writes a byte count for people: 512 B, 16 MB, 52.4 MB (units

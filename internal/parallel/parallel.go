@@ -4,12 +4,16 @@ package parallel
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // For calls f(i) for i in [0, n) on as many goroutines as there are
 // processors (GOMAXPROCS), handing out indexes in order as goroutines
-// come free. f must only write to its own index's results. With one
-// processor, or n of one, it calls f in order on the calling goroutine.
+// come free: each takes the next index from a shared counter, so that no
+// goroutine hands out work and a free one never waits. The calling
+// goroutine is one of them. f must only write to its own index's results.
+// With one processor, or n of one, it calls f in order on the calling
+// goroutine.
 func For(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
@@ -18,18 +22,20 @@ func For(n int, f func(i int)) {
 		}
 		return
 	}
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n {
+				return
 			}
-		})
+			f(i)
+		}
 	}
-	for i := range n {
-		next <- i
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
 	}
-	close(next)
+	work()
 	wg.Wait()
 }
