@@ -137,20 +137,29 @@ func (al *aligner) add(p pair) {
 // in order (patience diff, O(n log n)), and runs a Myers diff (go-diff,
 // one rune per distinct key) only inside the gaps between anchors.
 func (al *aligner) exactInOrder() {
-	countA, countB := map[string]int{}, map[string]int{}
-	posB := map[string]int{}
+	// How often each key occurs on each side, and where on the new side:
+	// one map entry per key.
+	type occurrence struct{ a, b, posB int }
+	occ := make(map[string]*occurrence, len(al.a.sents))
 	for _, s := range al.a.sents {
-		countA[s.key]++
+		o := occ[s.key]
+		if o == nil {
+			o = &occurrence{}
+			occ[s.key] = o
+		}
+		o.a++
 	}
 	for j, s := range al.b.sents {
-		countB[s.key]++
-		posB[s.key] = j
+		if o := occ[s.key]; o != nil {
+			o.b++
+			o.posB = j
+		}
 	}
 	var ai, bj []int
 	for i, s := range al.a.sents {
-		if countA[s.key] == 1 && countB[s.key] == 1 {
+		if o := occ[s.key]; o.a == 1 && o.b == 1 {
 			ai = append(ai, i)
-			bj = append(bj, posB[s.key])
+			bj = append(bj, o.posB)
 		}
 	}
 	inOrder := lis(bj)

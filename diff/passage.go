@@ -200,11 +200,13 @@ func sentIndex(s side, off int) int {
 	return min(i, len(s.sents)-1)
 }
 
+// join extends x, in place, to the end of y, which continues it.
 func (bl *builder) join(s side, x, y *Side) *Side {
 	if x == nil {
 		return nil
 	}
-	return bl.sideAt(s, x.Start, y.End)
+	x.End, x.EndLine, x.Text = y.End, y.EndLine, s.doc.Text[x.Start:y.End]
+	return x
 }
 
 func (bl *builder) sideOf(s side, sp span) *Side {
