@@ -205,8 +205,13 @@ func periodOf(text string, start, end int, figs []Figure, f Figure) (string, str
 		}
 	}
 	if best < 0 {
-		// "during the 14th Five-Year Plan period"
-		if m := namedPeriod.FindStringSubmatch(text[start:end]); m != nil {
+		// "during the 14th Five-Year Plan period"; the regular expression
+		// runs only on sentences that say "period".
+		sentence := text[start:end]
+		if !strings.Contains(sentence, "period") && !strings.Contains(sentence, "Period") {
+			return "", ""
+		}
+		if m := namedPeriod.FindStringSubmatch(sentence); m != nil {
 			return normalize.Tidy(m[0]), strings.ToLower(normalize.Key(m[1]))
 		}
 		return "", ""
