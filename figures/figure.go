@@ -108,8 +108,12 @@ func ExtractFolded(c normalize.Canonical, text string, base int) []Figure {
 			i++
 			continue
 		}
+		if partOfName(toks, i) {
+			i++
+			continue
+		}
 		f, n := parseAt(toks, i)
-		if n == 0 {
+		if n == 0 || nameAfter(toks, i+n, f) {
 			i++
 			continue
 		}
@@ -124,6 +128,31 @@ func ExtractFolded(c normalize.Canonical, text string, base int) []Figure {
 		i += n
 	}
 	return out
+}
+
+// partOfName reports digits written on a word, as in names: G20, A320,
+// H1N1 (but not a currency code: USD50).
+func partOfName(toks []tok, i int) bool {
+	if toks[i].kind != tDigits || i == 0 || toks[i-1].kind != tWord || toks[i-1].hi != toks[i].lo {
+		return false
+	}
+	_, cur := currenciesBefore[toks[i-1].s]
+	return !cur
+}
+
+// nameAfter reports a figure that is part of a compound name or
+// adjective rather than a quantity: "the 14th Five-Year Plan", "two-way
+// investment".
+func nameAfter(toks []tok, j int, f Figure) bool {
+	switch {
+	case f.Unit == Year && (at(toks, j) == "plan" || at(toks, j) == "plans"),
+		f.Unit == "" && at(toks, j) == "-" && (at(toks, j+1) == "year" || at(toks, j+1) == "years") &&
+			(at(toks, j+2) == "plan" || at(toks, j+2) == "plans"):
+		return true
+	case f.Unit == "" && at(toks, j) == "-" && at(toks, j+1) == "way":
+		return true
+	}
+	return false
 }
 
 // tok is a token of the canonical key: a run of digits (with separators),

@@ -86,6 +86,12 @@ func TestExtract(t *testing.T) {
 		{"30 MUSD were lost in the 20 most expensive", []string{"30 MUSD=3e+07 USD exact", "20=20  exact"}},
 		{"see https://example.com/?q=30%25 now", nil},
 		{"rmb 10 usd 20", []string{"rmb 10=10 CNY exact", "usd 20=20 USD exact"}},
+		// Numbers inside names and compound adjectives are no figures.
+		{"During the 14th Five Year Plan period", []string{"14th=14 rank exact"}},
+		{"the 14th Five-Year Plan", []string{"14th=14 rank exact"}},
+		{"two-way investment", nil},
+		{"high-speed rail, 5G, smartphones", nil},
+		{"the G20 and the A320", nil},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -124,12 +124,17 @@ func digits(toks []tok, i int) (float64, int, bool) {
 			return v + n/d, j + 3 - i, false
 		}
 	}
-	// Letter scales written on the number: 2.33k, 10G, 1.2b.
+	// Letter scales written on the number: 2.33k, 1.2b. Not G: 5G and 4G
+	// are generations of mobile networks far more often than billions.
 	switch at(toks, j) {
-	case "k", "g", "b", "bn":
+	case "k", "b", "bn":
 		if adjacent(j) || at(toks, j) == "k" {
-			sc := map[string]float64{"k": 1e3, "g": 1e9, "b": 1e9, "bn": 1e9}[at(toks, j)]
+			sc := map[string]float64{"k": 1e3, "b": 1e9, "bn": 1e9}[at(toks, j)]
 			return v * sc, j + 1 - i, false
+		}
+	case "g":
+		if adjacent(j) {
+			return 0, 0, false
 		}
 	}
 	// Dozens: "3 dozens", "3 dzs".
