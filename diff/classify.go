@@ -151,7 +151,18 @@ func wholeChange(old, new string) Change {
 // lost it (whole): "likely" moved from one clause to another is wording.
 func classifyHunk(old, new string, whole *passageWords) Class {
 	if c, ok := figureClass(old, new); ok {
-		return c
+		if c != Figure {
+			return c
+		}
+		// A figure on one side of the hunk only may have moved within the
+		// passage ("the world's second-largest" → "ranks second"): the
+		// passage's figures, whole, say whether a figure changed.
+		switch values, hedges := whole.sameFigures(); {
+		case !values:
+			return Figure
+		case !hedges:
+			return Hedge
+		}
 	}
 	gone, came := wordDiff(words(old), words(new))
 	hunk := append(gone, came...)
@@ -205,6 +216,40 @@ func (w *passageWords) load() {
 	}
 	w.zhNeg = hanAny(w.old, w.new, zhNegations, zhNotNegations)
 	w.zhModal = hanAny(w.old, w.new, zhModals, nil)
+}
+
+// sameFigures reports whether the two sides of the passage hold the same
+// figures, as multisets of value and unit, and the same with their hedges.
+func (w *passageWords) sameFigures() (values, hedges bool) {
+	key := func(f figures.Figure, hedge bool) string {
+		k := fmt.Sprint(f.Value, " ", f.Unit, " ", figureEnd(f.High), " ", figureEnd(f.From))
+		if hedge {
+			k += " " + f.Qualifier
+		}
+		return k
+	}
+	fo, fn := quantities(w.old), quantities(w.new)
+	same := func(hedge bool) bool {
+		a, b := make([]string, len(fo)), make([]string, len(fn))
+		for i, f := range fo {
+			a[i] = key(f, hedge)
+		}
+		for i, f := range fn {
+			b[i] = key(f, hedge)
+		}
+		slices.Sort(a)
+		slices.Sort(b)
+		return slices.Equal(a, b)
+	}
+	return same(false), same(true)
+}
+
+// figureEnd is a range's high end or a change's earlier value, or 0.
+func figureEnd(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 func (w *passageWords) changed(x string) bool { w.load(); return w.counts[x] }

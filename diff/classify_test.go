@@ -40,6 +40,29 @@ func TestClassifyHunk(t *testing.T) {
 	}
 }
 
+// TestFigureMovedIsWording: a figure that moves within a passage, said
+// once on each side, is no figure change; one that changes value is.
+func TestFigureMovedIsWording(t *testing.T) {
+	tests := []struct {
+		old, new, hunkOld, hunkNew string
+		want                       Class
+	}{
+		{"China is the world's second-largest services trader, with over US$1 trillion.",
+			"Services trade ranks second globally, with over 1 trillion US dollars.",
+			"China is the world's", "Services trade ranks second globally", Wording},
+		{"China is the world's second-largest services trader, with over US$1 trillion.",
+			"Services trade ranks third globally, with over 1 trillion US dollars.",
+			"China is the world's", "Services trade ranks third globally", Figure},
+		{"It rose nearly 30%, a record.", "A record: it rose about 30%.",
+			"It rose nearly 30%, a record.", "A record: it rose about 30%.", Hedge},
+	}
+	for _, tt := range tests {
+		if got := classifyHunk(tt.hunkOld, tt.hunkNew, newPassageWords(tt.old, tt.new)); got != tt.want {
+			t.Errorf("classifyHunk(%q, %q) in %q → %q = %s, want %s", tt.hunkOld, tt.hunkNew, tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
 // TestModalMovedIsWording: "likely" moving between clauses of one passage
 // changes no modality.
 func TestModalMovedIsWording(t *testing.T) {
