@@ -98,6 +98,7 @@ func passageChanges(p Passage) []Change {
 	var old, new strings.Builder
 	cosmetic := true // the hunk so far holds only Format edits
 	whole := newPassageWords(p.Old.Text, p.New.Text)
+	figuresShown := false
 	flush := func() {
 		if old.Len() == 0 && new.Len() == 0 {
 			return
@@ -106,6 +107,21 @@ func passageChanges(p Passage) []Change {
 		c := Change{Class: Cosmetic, Old: o, New: n}
 		if !cosmetic {
 			c.Class = classifyHunk(o, n, whole)
+		}
+		if _, figureHunk := figureClass(o, n); c.Class == Figure || c.Class == Hedge && figureHunk {
+			// A hunk rarely cuts at a figure's edges ("supported over 200
+			// million jobs both" → ","): the passage's figures that
+			// differ are shown instead, once, in their own words.
+			if fc := whole.figureChanges(); len(fc) > 0 {
+				if !figuresShown {
+					out = append(out, fc...)
+					figuresShown = true
+				}
+				old.Reset()
+				new.Reset()
+				cosmetic = true
+				return
+			}
 		}
 		out = append(out, c)
 		old.Reset()
@@ -242,6 +258,58 @@ func (w *passageWords) sameFigures() (values, hedges bool) {
 		return slices.Equal(a, b)
 	}
 	return same(false), same(true)
+}
+
+// figureChanges lists the figures that differ between the two sides of
+// the passage, in their own words: a figure whose hedge changed (Hedge),
+// the same number counting something else, a value that changed in a
+// figure of the same unit, and figures on one side only (Figure). Figures equal in value, unit and hedge are left
+// out, wherever they stand.
+func (w *passageWords) figureChanges() []Change {
+	fo, fn := quantities(w.old), quantities(w.new)
+	key := func(f figures.Figure) string {
+		return fmt.Sprint(f.Value, " ", f.Unit, " ", figureEnd(f.High), " ", figureEnd(f.From))
+	}
+	usedO, usedN := make([]bool, len(fo)), make([]bool, len(fn))
+	// match pairs the figures of both sides for which same holds, in order.
+	match := func(same func(a, b figures.Figure) bool, each func(a, b figures.Figure)) {
+		for i, a := range fo {
+			if usedO[i] {
+				continue
+			}
+			for j, b := range fn {
+				if !usedN[j] && same(a, b) {
+					usedO[i], usedN[j] = true, true
+					each(a, b)
+					break
+				}
+			}
+		}
+	}
+	var out []Change
+	match(func(a, b figures.Figure) bool { return key(a) == key(b) && a.Qualifier == b.Qualifier }, func(a, b figures.Figure) {})
+	match(func(a, b figures.Figure) bool { return key(a) == key(b) }, func(a, b figures.Figure) {
+		out = append(out, Change{Class: Hedge, Old: tidy(a.Text), New: tidy(b.Text)})
+	})
+	match(func(a, b figures.Figure) bool { return a.Value == b.Value }, func(a, b figures.Figure) {
+		// The same number counting something else: "200 million jobs" →
+		// "200 million people".
+		out = append(out, Change{Class: Figure, Old: tidy(a.Text), New: tidy(b.Text)})
+	})
+	match(func(a, b figures.Figure) bool { return a.Unit == b.Unit }, func(a, b figures.Figure) {
+		out = append(out, Change{Class: Figure, Old: tidy(a.Text), New: tidy(b.Text)})
+	})
+	for i, a := range fo {
+		if !usedO[i] {
+			out = append(out, Change{Class: Figure, Old: tidy(a.Text)})
+		}
+	}
+	for j, b := range fn {
+		if !usedN[j] {
+			out = append(out, Change{Class: Figure, New: tidy(b.Text)})
+		}
+	}
+	return out
 }
 
 // figureEnd is a range's high end or a change's earlier value, or 0.

@@ -327,7 +327,8 @@ var nounStop = func() map[string]bool {
 		over under about per each every while since until after before during through across between among
 		including such also not no only just more most less than percent per cent times fold
 		rose fell grew increased decreased reached exceeded totaled totalled stood hit accounted accounting
-		ago later earlier behind ahead apart away back another`) {
+		ago later earlier behind ahead apart away back another both either neither respectively directly
+		indirectly annually`) {
 		m[w] = true
 	}
 	return m
