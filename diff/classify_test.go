@@ -5,6 +5,7 @@ import (
 
 	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestClassifyHunk(t *testing.T) {
@@ -119,5 +120,22 @@ func TestParseClass(t *testing.T) {
 	}
 	if Cosmetic.Rank() >= Figure.Rank() || Wording.Rank() >= Modality.Rank() {
 		t.Error("class ranks out of order")
+	}
+}
+
+// TestFigureChanges: a passage's figures that differ are listed in their
+// own words, matched by value, unit and hedge before they count as added
+// or removed.
+func TestFigureChanges(t *testing.T) {
+	old := "Foreign trade and investment have supported over 200 million jobs both directly and indirectly, nearly 30% of them new."
+	new := "Foreign trade and investment have supported over 200 million people, including more than 80 million rural migrant workers, about 30% of them new."
+	got := newPassageWords(old, new).figureChanges()
+	want := []Change{
+		{Class: Hedge, Old: "nearly 30%", New: "about 30%"},
+		{Class: Figure, Old: "over 200 million jobs", New: "over 200 million people"},
+		{Class: Figure, New: "more than 80 million rural migrant workers"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("figureChanges (-want +got):\n%s", d)
 	}
 }
