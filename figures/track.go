@@ -516,6 +516,20 @@ func (w weights) trackSimilarity(o Observation, t Track) float64 {
 	return best
 }
 
+// sharedBeyond reports whether two contexts share a feature that is not a
+// word of the unit.
+func sharedBeyond(a, b []string, unit string) bool {
+	own := contextFeatures(unit)
+	for _, f := range a {
+		if _, in := slices.BinarySearch(b, f); in {
+			if _, mine := slices.BinarySearch(own, f); !mine {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // shared counts the features two sorted contexts have in common.
 func shared(a, b []string) int {
 	n, i, j := 0, 0, 0
@@ -593,6 +607,12 @@ func (l *linker) best(o Observation) (int, float64) {
 			// "379 in all" and "225 over the past five years" are two
 			// facts. An equal value restated with another period is one.
 			if o.Unit == Rank && !sameRanked(o, last) || o.period != last.period && o.Value != last.Value {
+				continue
+			}
+			// A counted noun alone links a fact restated, not one that
+			// changed: "one million young Americans" (1963) and "100,000
+			// young Americans" (1999) share nothing but their noun.
+			if o.Value != last.Value && !isStandardUnit(o.Unit) && !isCurrency(o.Unit) && !sharedBeyond(o.context, last.context, o.Unit) {
 				continue
 			}
 			sc := l.w.trackSimilarity(o, t)
