@@ -508,7 +508,7 @@ func (w weights) trackSimilarity(o Observation, t Track) float64 {
 		sc := w.similarity(o, p)
 		// One shared word is thin evidence however rare it is: two
 		// short contexts that share "years" are not one fact.
-		if sc < sureThreshold && shared(o.context, p.context) < 2 {
+		if sc < sureThreshold && overlap.Shared(o.context, p.context) < 2 {
 			continue
 		}
 		best = math.Max(best, sc)
@@ -530,21 +530,6 @@ func sharedBeyond(a, b []string, unit string) bool {
 	return false
 }
 
-// shared counts the features two sorted contexts have in common.
-func shared(a, b []string) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n, i, j = n+1, i+1, j+1
-		}
-	}
-	return n
-}
 
 // linker builds tracks.
 type linker struct {

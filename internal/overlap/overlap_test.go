@@ -19,3 +19,12 @@ func TestDice(t *testing.T) {
 		}
 	}
 }
+
+func TestShared(t *testing.T) {
+	if got := Shared([]string{"a", "b", "d"}, []string{"b", "c", "d", "e"}); got != 2 {
+		t.Errorf("Shared = %d, want 2", got)
+	}
+	if got := Shared([]int{1, 2}, nil); got != 0 {
+		t.Errorf("Shared with an empty set = %d, want 0", got)
+	}
+}
