@@ -530,7 +530,6 @@ func sharedBeyond(a, b []string, unit string) bool {
 	return false
 }
 
-
 // linker builds tracks.
 type linker struct {
 	w         weights
