@@ -31,6 +31,12 @@ in English and Chinese — and links the figures that measure the same thing int
 one row per track and one column per document in date order. A document that translates
 another (translation_of in the manifest) is linked by equal values: 11倍 beside "11-fold".
 
+Units: percent; percentage-point (3个百分点 is not 3%); share, a part of a whole from 0 to 1
+("two-thirds", "one in five", "more than half"); times ("11-fold", 倍); year; rank ("45th",
+"ranks second", 世界第二); a currency; otherwise the counted noun ("22 pilot free trade
+zones"). "The past five years" is a reporting period: it tells figures of different periods
+apart and forms no track of its own.
+
 Values read: >500bn over, <5 under, ≈30% about, ≲30% nearly, ≥3 at least, ≤3 at most;
 ↑ and ↓ mark a value that rose or fell since the document before.
 
