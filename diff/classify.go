@@ -108,7 +108,11 @@ func passageChanges(p Passage) []Change {
 		if !cosmetic {
 			c.Class = classifyHunk(o, n, whole)
 		}
-		if _, figureHunk := figureClass(o, n); c.Class == Figure || c.Class == Hedge && figureHunk {
+		figureHunk := c.Class == Figure
+		if c.Class == Hedge {
+			_, figureHunk = figureClass(o, n) // a hedge on a figure, not an adverb
+		}
+		if figureHunk {
 			// A hunk rarely cuts at a figure's edges ("supported over 200
 			// million jobs both" → ","): the passage's figures that
 			// differ are shown instead, once, in their own words.
@@ -173,10 +177,10 @@ func classifyHunk(old, new string, whole *passageWords) Class {
 		// A figure on one side of the hunk only may have moved within the
 		// passage ("the world's second-largest" → "ranks second"): the
 		// passage's figures, whole, say whether a figure changed.
-		switch values, hedges := whole.sameFigures(); {
-		case !values:
+		switch fc := whole.figureChanges(); {
+		case slices.ContainsFunc(fc, func(c Change) bool { return c.Class == Figure }):
 			return Figure
-		case !hedges:
+		case len(fc) > 0:
 			return Hedge
 		}
 	}
@@ -216,6 +220,9 @@ type passageWords struct {
 	counts   map[string]bool // words whose count differs
 	zhNeg    bool
 	zhModal  bool
+	// figures are the passage's figure changes, once figuresLoaded.
+	figures       []Change
+	figuresLoaded bool
 }
 
 func newPassageWords(old, new string) *passageWords { return &passageWords{old: old, new: new} }
@@ -234,39 +241,23 @@ func (w *passageWords) load() {
 	w.zhModal = hanAny(w.old, w.new, zhModals, nil)
 }
 
-// sameFigures reports whether the two sides of the passage hold the same
-// figures, as multisets of value and unit, and the same with their hedges.
-func (w *passageWords) sameFigures() (values, hedges bool) {
-	key := func(f figures.Figure, hedge bool) string {
-		k := fmt.Sprint(f.Value, " ", f.Unit, " ", figureEnd(f.High), " ", figureEnd(f.From))
-		if hedge {
-			k += " " + f.Qualifier
-		}
-		return k
+// figureChanges lists the figures that differ between the two sides of
+// the passage, in their own words, worked out once: a figure whose hedge
+// changed (Hedge), the same number counting something else, a value that
+// changed in a figure of the same unit, and figures on one side only
+// (Figure). Figures equal in value, unit and hedge are left out, wherever
+// they stand: no change at all means the passage holds the same figures,
+// and no Figure change that it holds the same values.
+func (w *passageWords) figureChanges() []Change {
+	if !w.figuresLoaded {
+		w.figures, w.figuresLoaded = figureChanges(quantities(w.old), quantities(w.new)), true
 	}
-	fo, fn := quantities(w.old), quantities(w.new)
-	same := func(hedge bool) bool {
-		a, b := make([]string, len(fo)), make([]string, len(fn))
-		for i, f := range fo {
-			a[i] = key(f, hedge)
-		}
-		for i, f := range fn {
-			b[i] = key(f, hedge)
-		}
-		slices.Sort(a)
-		slices.Sort(b)
-		return slices.Equal(a, b)
-	}
-	return same(false), same(true)
+	return w.figures
 }
 
-// figureChanges lists the figures that differ between the two sides of
-// the passage, in their own words: a figure whose hedge changed (Hedge),
-// the same number counting something else, a value that changed in a
-// figure of the same unit, and figures on one side only (Figure). Figures equal in value, unit and hedge are left
-// out, wherever they stand.
-func (w *passageWords) figureChanges() []Change {
-	fo, fn := quantities(w.old), quantities(w.new)
+// figureChanges matches the figures fo of one side with fn of the other;
+// see passageWords.figureChanges.
+func figureChanges(fo, fn []figures.Figure) []Change {
 	key := func(f figures.Figure) string {
 		return fmt.Sprint(f.Value, " ", f.Unit, " ", figureEnd(f.High), " ", figureEnd(f.From))
 	}

@@ -215,13 +215,18 @@ var (
 	}
 )
 
-// ordinalWords are the ordinals in words that may rank something: "ranks
-// second", "the third-largest".
-var ordinalWords = map[string]float64{
-	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-}
+// ordinalWords are the ordinals in words that may rank something ("ranks
+// second", "the third-largest"): first, second, and the singular
+// denominators up to twentieth.
+var ordinalWords = func() map[string]float64 {
+	m := map[string]float64{"first": 1, "second": 2}
+	for w, v := range denominators {
+		if v <= 20 && w != "half" && w != "quarter" && !strings.HasSuffix(w, "s") {
+			m[w] = v
+		}
+	}
+	return m
+}()
 
 // rankVerbs are the words after which an ordinal is a rank.
 var rankVerbs = map[string]bool{"rank": true, "ranks": true, "ranked": true, "ranking": true, "placed": true,
@@ -340,6 +345,7 @@ func english(toks []tok, i int) (float64, int) {
 			// "twenty-first", "one hundred fifth": an ordinal.
 			return total + current + unitOrdinals[w], j + 1 - i
 		case w == "-" && last == "tens" && unitOrdinals[at(toks, j+1)] != 0:
+			// twenty-first: the ordinal is read next.
 		case (w == "dozen" || w == "dozens" || w == "dz" || w == "dzs" || w == "doz" || w == "dozs") && seen:
 			current *= 12
 			last = "scale"
@@ -363,10 +369,10 @@ func english(toks []tok, i int) (float64, int) {
 			// "three quarters billion"
 			return finish(total, current/denominators[w]*scaleWords[at(toks, j+1)], seen, j+2-i)
 		case w == "and" && seen && fractionAt(toks, j+1) > 0 && (last != "scale" || fractionAt(toks, j+1) < 1):
-			// After a scale word the fraction is a fractional part only
-			// when below one: "one hundred and three quarters" is 100.75,
-			// "one hundred and thirty fifths" is 130/5.
-			// "one and a half", "twenty and three fifths", "3 million and a half"
+			// "one and a half", "twenty and three fifths", "3 million and a
+			// half". After a scale word the fraction is a fractional part
+			// only when below one: "one hundred and three quarters" is
+			// 100.75, "one hundred and thirty fifths" is 130/5.
 			fv, fn := fractionPhrase(toks, j+1)
 			k := j + 1 + fn
 			switch {

@@ -201,13 +201,7 @@ func parseAt(toks []tok, i int) (Figure, int) {
 }
 
 // isPeriodUnit reports units that count spans of time.
-func isPeriodUnit(u string) bool {
-	switch strings.TrimSuffix(u, "s") {
-	case Year, "month", "quarter", "week", "day", "decade":
-		return true
-	}
-	return false
-}
+func isPeriodUnit(u string) bool { return u == Year || periods[strings.TrimSuffix(u, "s")] }
 
 // unitsAfterWord reports whether toks[i:i+n] is a unit word of the
 // lexicon (percent, dollars, 倍 …) rather than a counted noun.

@@ -187,9 +187,8 @@ func observe(d Document) []Observation {
 var namedPeriod = regexp.MustCompile(`(?i)\b(?:during|over|in|for) the ([^,.;:()]{1,40}?) period\b`)
 
 // periodOf returns the reporting period closest to f in its sentence
-// (text[start:end]),
-// with the word before it ("first six months"), and a key that reads
-// "first 6 month" for "first 6 months" too; or "" for both.
+// (text[start:end]), with the word before it ("first six months"), and a
+// key that reads "first 6 month" for "first 6 months" too; or "" for both.
 func periodOf(text string, start, end int, figs []Figure, f Figure) (string, string) {
 	best, dist := -1, -1
 	for k, p := range figs {
@@ -516,10 +515,9 @@ func (w weights) trackSimilarity(o Observation, t Track) float64 {
 	return best
 }
 
-// sharedBeyond reports whether two contexts share a feature that is not a
-// word of the unit.
-func sharedBeyond(a, b []string, unit string) bool {
-	own := contextFeatures(unit)
+// sharedBeyond reports whether two contexts share a feature that is not
+// one of own, the features of the unit's words.
+func sharedBeyond(a, b, own []string) bool {
 	for _, f := range a {
 		if _, in := slices.BinarySearch(b, f); in {
 			if _, mine := slices.BinarySearch(own, f); !mine {
@@ -576,6 +574,8 @@ const (
 func (l *linker) best(o Observation) (int, float64) {
 	seen := map[int]bool{}
 	best, bestScore := -1, LinkThreshold
+	var unitFeats []string // the features of o's counted noun, made when first needed
+	unitFeatsMade := false
 	for _, f := range o.context {
 		for _, ti := range l.byFeature[f] {
 			if seen[ti] {
@@ -596,8 +596,13 @@ func (l *linker) best(o Observation) (int, float64) {
 			// A counted noun alone links a fact restated, not one that
 			// changed: "one million young Americans" (1963) and "100,000
 			// young Americans" (1999) share nothing but their noun.
-			if o.Value != last.Value && !isStandardUnit(o.Unit) && !isCurrency(o.Unit) && !sharedBeyond(o.context, last.context, o.Unit) {
-				continue
+			if o.Value != last.Value && !isStandardUnit(o.Unit) && !isCurrency(o.Unit) {
+				if !unitFeatsMade {
+					unitFeats, unitFeatsMade = contextFeatures(o.Unit), true
+				}
+				if !sharedBeyond(o.context, last.context, unitFeats) {
+					continue
+				}
 			}
 			sc := l.w.trackSimilarity(o, t)
 			if sc < sureThreshold && !plausible(o.Value, t.Observations[len(t.Observations)-1].Value) {

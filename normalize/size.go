@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -52,24 +53,16 @@ func readLimited(path string, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// readAll reads r to its end into a buffer of the expected size (plus
-// room to see the end), as os.ReadFile does, rather than one grown by
-// doubling from nothing.
+// readAll reads r to its end into a buffer grown once to the expected
+// size, plus bytes.MinRead to see the end without growing again, rather
+// than one grown by doubling from nothing.
 func readAll(r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, size+512)
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + bytes.MinRead)
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
 	}
+	return buf.Bytes(), nil
 }
 
 // FormatSize writes a byte count for people: 512 B, 16 MB, 52.4 MB (units
