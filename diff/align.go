@@ -60,10 +60,11 @@ func newSide(doc *normalize.Document, captions bool) side {
 	return s
 }
 
-// unitsOf returns the sentence's diff units, computing them if need be.
-func (s *sent) unitsOf(text string) []unit {
+// unitsOf returns the sentence's diff units, computing them with sc if
+// need be.
+func (s *sent) unitsOf(sc *scratch, text string) []unit {
 	if s.units == nil {
-		s.units, s.toks = units(text, s.start, s.end)
+		s.units, s.toks = units(sc, text, s.start, s.end)
 	}
 	return s.units
 }
@@ -243,9 +244,9 @@ func (al *aligner) weigh() {
 		}
 	}
 	words := make([][]feature, len(todo))
-	parallel.For(len(todo), func(k int) {
+	parallel.ForWith(len(todo), newScratch, func(sc *scratch, k int) {
 		s := todo[k].s
-		s.units = s.unitsOf(todo[k].text)
+		s.units = s.unitsOf(sc, todo[k].text)
 		words[k] = features(s.units)
 	})
 	for k, f := range todo {

@@ -23,7 +23,7 @@ func readFixture(t testing.TB, name string) string {
 }
 
 func unitsOf(text string) []unit {
-	us, _ := units(text, 0, len(text))
+	us, _ := units(newScratch(), text, 0, len(text))
 	return us
 }
 
@@ -59,6 +59,34 @@ func TestFigureUnits(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("figures of %q (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// TestUnitsReuseScratch checks that units computed one after another
+// with one scratch (as each goroutine of Compare does) equal those
+// computed each with a fresh one, checked after all are computed so that
+// a result sharing the scratch's memory would show.
+func TestUnitsReuseScratch(t *testing.T) {
+	for _, name := range []string{"speech-2023.zh.txt", "qiushi-2025.txt"} {
+		doc, err := normalize.FromBytes(name, []byte(readFixture(t, name)), normalize.DecodeOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := newScratch()
+		reused := make([][]unit, len(doc.Sentences))
+		toks := make([][]normalize.Token, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			reused[i], toks[i] = units(sc, doc.Text, s.Start, s.End)
+		}
+		for i, s := range doc.Sentences {
+			want, wantToks := units(newScratch(), doc.Text, s.Start, s.End)
+			if diff := cmp.Diff(want, reused[i], cmp.AllowUnexported(unit{})); diff != "" {
+				t.Errorf("%s sentence %d: units with a reused scratch (-fresh +reused):\n%s", name, i, diff)
+			}
+			if diff := cmp.Diff(wantToks, toks[i]); diff != "" {
+				t.Errorf("%s sentence %d: tokens with a reused scratch (-fresh +reused):\n%s", name, i, diff)
+			}
 		}
 	}
 }

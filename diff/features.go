@@ -97,7 +97,7 @@ func features(us []unit) []feature {
 	for _, u := range us {
 		switch {
 		case u.figure:
-			out = append(out, newFeature(figureFeature, u.value, ""))
+			out = append(out, newFeature(figureFeature, u.value(), ""))
 			prevWord, prevHan = "", ""
 		case isHanKey(u.key):
 			if prevHan != "" {

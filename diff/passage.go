@@ -122,7 +122,7 @@ type builder struct {
 
 func (bl *builder) build() {
 	bl.passages = make([]Passage, len(bl.pairs))
-	parallel.For(len(bl.pairs), func(i int) { bl.passages[i] = bl.pairPassage(bl.pairs[i]) })
+	parallel.ForWith(len(bl.pairs), newScratch, func(sc *scratch, i int) { bl.passages[i] = bl.pairPassage(sc, bl.pairs[i]) })
 	bl.aPair, bl.bPair = filled(len(bl.a.sents), -1), filled(len(bl.b.sents), -1)
 	var anchors []int
 	for pi, p := range bl.pairs {
@@ -218,7 +218,7 @@ func (bl *builder) sideAt(s side, start, end int) *Side {
 }
 
 // pairPassage makes the passage of an aligned pair, with its word edits.
-func (bl *builder) pairPassage(p pair) Passage {
+func (bl *builder) pairPassage(sc *scratch, p pair) Passage {
 	old, new := bl.sideOf(bl.a, p.old), bl.sideOf(bl.b, p.new)
 	out := Passage{Kind: Changed, Score: round(p.score), Old: old, New: new}
 	if p.moved {
@@ -230,17 +230,17 @@ func (bl *builder) pairPassage(p pair) Passage {
 		}
 		return out
 	}
-	ou := stretch(spanUnits(bl.a, p.old), old)
-	nu := stretch(spanUnits(bl.b, p.new), new)
+	ou := stretch(spanUnits(sc, bl.a, p.old), old)
+	nu := stretch(spanUnits(sc, bl.b, p.new), new)
 	out.Edits = wordEdits(bl.a.doc.Text, ou, bl.b.doc.Text, nu)
 	return out
 }
 
 // spanUnits returns the units of a span's sentences, in a new slice.
-func spanUnits(s side, sp span) []unit {
+func spanUnits(sc *scratch, s side, sp span) []unit {
 	var us []unit
 	for i := sp.lo; i < sp.hi; i++ {
-		us = append(us, s.sents[i].unitsOf(s.doc.Text)...)
+		us = append(us, s.sents[i].unitsOf(sc, s.doc.Text)...)
 	}
 	return us
 }

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/normalize"
@@ -15,21 +16,31 @@ import (
 // never "5[-0-]{+8+}0".
 type unit struct {
 	key        string // what is compared: the canonical token, or a figure's value, unit and hedge
-	value      string // a figure's value and unit, without the hedge
 	start, end int    // original byte span
 	figure     bool
-	text       string // original text, white space tidied: tells a change of format
 }
+
+// value is a figure unit's value and unit, without the hedge.
+func (u unit) value() string { return u.key[:strings.LastIndexByte(u.key, ' ')] }
+
+// scratch is the memory units reuses from one sentence to the next: one
+// per goroutine (see parallel.ForWith).
+type scratch struct {
+	folder  normalize.Folder
+	figures figures.Extractor
+}
+
+func newScratch() *scratch { return new(scratch) }
 
 // units turns the span [start, end) of text into diff units: the figures
 // that figures.Extract finds there, each one unit keyed by its value, unit
 // and hedge (so that "700,000" and "700000" are equal), and every other
 // token on its own. A figure whose edges fall inside a token is left as
 // tokens.
-func units(text string, start, end int) ([]unit, []normalize.Token) {
-	c := normalize.Fold(text[start:end], start)
+func units(sc *scratch, text string, start, end int) ([]unit, []normalize.Token) {
+	c := sc.folder.Fold(text[start:end], start)
 	toks := normalize.TokensOf(c)
-	figs := figures.ExtractFolded(c, text[start:end], start)
+	figs := sc.figures.ExtractFolded(c, text[start:end], start)
 	out := make([]unit, 0, len(toks))
 	f := 0
 	for i := 0; i < len(toks); {
@@ -56,15 +67,14 @@ func units(text string, start, end int) ([]unit, []normalize.Token) {
 				if fig.From != nil {
 					v += " from " + strconv.FormatFloat(*fig.From, 'g', -1, 64)
 				}
-				out = append(out, unit{key: v + " " + fig.Qualifier, value: v, start: fig.Start, end: fig.End,
-					figure: true, text: normalize.Tidy(text[fig.Start:fig.End])})
+				out = append(out, unit{key: v + " " + fig.Qualifier, start: fig.Start, end: fig.End, figure: true})
 				i += n
 				f++
 				continue
 			}
 		}
 		t := toks[i]
-		out = append(out, unit{key: t.Key, start: t.Start, end: t.End, text: normalize.Tidy(text[t.Start:t.End])})
+		out = append(out, unit{key: t.Key, start: t.Start, end: t.End})
 		i++
 	}
 	return out, toks

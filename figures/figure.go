@@ -28,6 +28,7 @@
 package figures
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -94,8 +95,22 @@ func Extract(text string, base int) []Figure {
 // ExtractFolded is Extract on a text already folded by normalize.Fold(text,
 // base), for callers that fold it for other uses too.
 func ExtractFolded(c normalize.Canonical, text string, base int) []Figure {
-	toks := scan(c.Key)
-	next := nextNumbers(toks)
+	return new(Extractor).ExtractFolded(c, text, base)
+}
+
+// An Extractor extracts the figures of one text after another, reusing
+// its memory. The zero Extractor is ready to use; it is not safe for
+// concurrent use.
+type Extractor struct {
+	toks []tok
+	next []int
+}
+
+// ExtractFolded is the function ExtractFolded.
+func (e *Extractor) ExtractFolded(c normalize.Canonical, text string, base int) []Figure {
+	e.toks = scan(e.toks[:0], c.Key)
+	e.next = nextNumbers(e.next[:0], e.toks)
+	toks, next := e.toks, e.next
 	var out []Figure
 	for i := 0; i < len(toks); {
 		// No figure starts further than leadIn tokens before a number:
@@ -172,8 +187,8 @@ const (
 	tOther
 )
 
-func scan(key string) []tok {
-	toks := make([]tok, 0, len(key)/4+1) // words average over four bytes
+// scan appends the tokens of key to toks.
+func scan(toks []tok, key string) []tok {
 	for i := 0; i < len(key); {
 		r, size := decodeRune(key[i:])
 		switch {
@@ -336,8 +351,8 @@ const leadIn = 10
 // nextNumbers returns, for each token, the index of the first token at or
 // after it that can begin a number (digits, a Han character, an English
 // number word), or len(toks) when none follows.
-func nextNumbers(toks []tok) []int {
-	next := make([]int, len(toks)+1)
+func nextNumbers(next []int, toks []tok) []int {
+	next = slices.Grow(next[:0], len(toks)+1)[:len(toks)+1]
 	next[len(toks)] = len(toks)
 	for i := len(toks) - 1; i >= 0; i-- {
 		next[i] = next[i+1]
@@ -394,7 +409,7 @@ var figureStarts = func() map[string]bool {
 	m := map[string]bool{"percent": true, "percents": true, "per": true, "minus": true, "negative": true, "from": true}
 	for _, lexicon := range []map[string]string{hedgesBefore, currenciesBefore} {
 		for k := range lexicon {
-			if toks := scan(k); len(toks) > 0 {
+			if toks := scan(nil, k); len(toks) > 0 {
 				m[toks[0].s] = true
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/google/go-cmp/cmp"
 )
 
 func describe(f Figure) string {
@@ -109,6 +110,24 @@ func TestExtractOffsets(t *testing.T) {
 	for _, f := range Extract(text[7:], 7) {
 		if text[f.Start:f.End] != f.Text {
 			t.Errorf("figure %q: span [%d,%d) holds %q", f.Text, f.Start, f.End, text[f.Start:f.End])
+		}
+	}
+}
+
+// TestExtractorReuse checks that one Extractor used for text after text
+// finds what Extract finds in each, the results compared after all are
+// extracted so that one sharing the Extractor's memory would show.
+func TestExtractorReuse(t *testing.T) {
+	texts := []string{"Exports rose 2.4% to US$5 billion in 2024, over 140 countries.", "近30%", "",
+		"从93项减至29项，增长了11倍", "no figure here at all", "more than 80 million rural migrant workers"}
+	var ex Extractor
+	got := make([][]Figure, len(texts))
+	for i, text := range texts {
+		got[i] = ex.ExtractFolded(normalize.Fold(text, 0), text, 0)
+	}
+	for i, text := range texts {
+		if diff := cmp.Diff(Extract(text, 0), got[i], cmp.AllowUnexported(Figure{})); diff != "" {
+			t.Errorf("a reused Extractor on %q (-Extract +reused):\n%s", text, diff)
 		}
 	}
 }

@@ -30,7 +30,7 @@ var hedgesAfter = map[string]string{
 var hedgeLengths = func() map[string][]int {
 	m := map[string][]int{}
 	for h := range hedgesBefore {
-		toks := scan(h)
+		toks := scan(nil, h)
 		if len(toks) > 0 && !slices.Contains(m[toks[0].s], len(toks)) {
 			m[toks[0].s] = append(m[toks[0].s], len(toks))
 		}

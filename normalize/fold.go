@@ -36,10 +36,25 @@ func (c Canonical) Span(i, j int) (start, end int) { return c.Starts[i], c.Ends[
 // Fold computes the canonical form of text, whose first byte is at offset
 // base of the original. Its cost is linear in len(text).
 func Fold(text string, base int) Canonical {
+	fl := Folder{starts: make([]int, 0, len(text)), ends: make([]int, 0, len(text))}
+	return fl.Fold(text, base)
+}
+
+// A Folder folds one text after another, reusing the memory of its
+// offset maps: the Canonical that Fold returns is valid until the next
+// call (diff folds thousands of sentences, and the maps are garbage as
+// soon as their tokens are cut). The zero Folder is ready to use; it is
+// not safe for concurrent use.
+type Folder struct {
+	starts, ends []int
+}
+
+// Fold is the function Fold, with the offset maps in the Folder's memory.
+func (fl *Folder) Fold(text string, base int) Canonical {
 	f := folder{caser: cases.Fold(), offsets: true}
-	f.starts = make([]int, 0, len(text))
-	f.ends = make([]int, 0, len(text))
+	f.starts, f.ends = fl.starts[:0], fl.ends[:0]
 	f.fold(text, base)
+	fl.starts, fl.ends = f.starts, f.ends
 	return Canonical{Key: f.key.String(), Starts: f.starts, Ends: f.ends}
 }
 

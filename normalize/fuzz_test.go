@@ -3,6 +3,7 @@ package normalize
 import (
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -31,6 +32,7 @@ func FuzzNormalize(f *testing.F) {
 			return // Decode guarantees valid UTF-8 before Parse
 		}
 		doc := Parse(text)
+		var folder Folder // reused for every sentence: must give what Fold gives
 		covered := 0
 		for i, b := range doc.Blocks {
 			if b.Start < covered || b.Start >= b.End || b.End > len(text) {
@@ -52,6 +54,9 @@ func FuzzNormalize(f *testing.F) {
 				c := Fold(text[s.Start:s.End], s.Start)
 				if c.Key != s.Key {
 					t.Fatalf("sentence [%d,%d): Key %q, Fold gives %q", s.Start, s.End, s.Key, c.Key)
+				}
+				if r := folder.Fold(text[s.Start:s.End], s.Start); r.Key != c.Key || !slices.Equal(r.Starts, c.Starts) || !slices.Equal(r.Ends, c.Ends) {
+					t.Fatalf("sentence [%d,%d): a reused Folder gives %+v, Fold %+v", s.Start, s.End, r, c)
 				}
 				for k := range c.Starts {
 					if c.Starts[k] < s.Start || c.Ends[k] > s.End || c.Starts[k] >= c.Ends[k] {

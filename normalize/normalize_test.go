@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,10 +158,14 @@ func TestFold(t *testing.T) {
 		{"  leading and trailing  ", "leading and trailing"},
 		{"①", "1"},
 	}
+	var folder Folder // reused from one case to the next
 	for _, tt := range tests {
 		c := Fold(tt.in, 0)
 		if c.Key != tt.want {
 			t.Errorf("Fold(%q).Key = %q, want %q", tt.in, c.Key, tt.want)
+		}
+		if r := folder.Fold(tt.in, 0); r.Key != c.Key || !slices.Equal(r.Starts, c.Starts) || !slices.Equal(r.Ends, c.Ends) {
+			t.Errorf("Folder.Fold(%q) = %+v, Fold gives %+v", tt.in, r, c)
 		}
 		if len(c.Starts) != len(c.Key) || len(c.Ends) != len(c.Key) {
 			t.Errorf("Fold(%q): %d starts and %d ends for %d key bytes", tt.in, len(c.Starts), len(c.Ends), len(c.Key))
