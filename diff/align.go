@@ -37,8 +37,9 @@ type sent struct {
 	key        string
 	units      []unit            // computed only for sentences left to pair by similarity,
 	toks       []normalize.Token // with the tokens they were made of,
-	feats      featureSet        // and their features
-	total      float64
+	feats      featureSet        // and their features,
+	total      float64           // their summed weight,
+	common     float64           // and that of those too common to index (see maxPosting)
 }
 
 // side is one document's comparable sentences.
@@ -256,6 +257,11 @@ func (al *aligner) weigh() {
 	for _, ss := range [][]sent{al.a.sents, al.b.sents} {
 		for i := range ss {
 			ss[i].total = al.w.total(ss[i].feats)
+			for _, f := range ss[i].feats {
+				if al.w.df[f] > maxPosting {
+					ss[i].common += al.w.weights[f]
+				}
+			}
 		}
 	}
 	al.bByFeature = make([][]int, len(al.w.df))
@@ -291,18 +297,33 @@ func (al *aligner) similar() {
 		}
 	}
 	found := make([][]cand, len(free))
-	parallel.For(len(free), func(k int) {
+	newShared := func() *shared {
+		return &shared{weight: make([]float64, len(al.b.sents)), own: make([]float64, len(al.w.weights))}
+	}
+	parallel.ForWith(len(free), newShared, func(sh *shared, k int) {
 		i := free[k]
 		s := al.a.sents[i]
-		for _, j := range al.candidates(s) {
+		for _, f := range s.feats {
+			sh.own[f] = al.w.weights[f]
+		}
+		for _, j := range al.candidates(s, sh) {
+			t := al.b.sents[j]
 			threshold := PairThreshold
-			if s.heading != al.b.sents[j].heading {
+			if s.heading != t.heading {
 				threshold += crossKindPenalty
 			}
-			if sc := al.score(span{i, i + 1}, span{j, j + 1}); sc >= threshold {
+			// A margin covers the rounding of another order of summation.
+			if sh.most(s, t, j) < threshold-1e-9 {
+				continue
+			}
+			if sc := sh.similarity(s, t); sc >= threshold {
 				found[k] = append(found[k], cand{i, j, sc, al.distance(i, j)})
 			}
 		}
+		for _, f := range s.feats {
+			sh.own[f] = 0
+		}
+		sh.reset()
 	})
 	var cands []cand
 	for _, c := range found {
@@ -332,19 +353,64 @@ func (al *aligner) similar() {
 	}
 }
 
+// shared is what similar keeps for one old sentence s: the weight of each
+// of its features, and (from candidates) the weight of the indexed
+// features it shares with each free new sentence, and which new sentences
+// have one.
+type shared struct {
+	own    []float64 // by feature: its weight if s has it, else 0
+	weight []float64 // by new sentence
+	found  []int
+}
+
+// most bounds the similarity of s with the new sentence t, at index j,
+// from above, once candidates has run: they share at most the indexed
+// features found through the index and the lighter side's common ones.
+// When even that is under the threshold, the exact score is not needed.
+func (sh *shared) most(s, t sent, j int) float64 {
+	return 2 * (sh.weight[j] + min(s.common, t.common)) / (s.total + t.total)
+}
+
+// similarity is w.similarity(s.feats, t.feats, s.total, t.total), with
+// s's features spread in sh.own: a lookup per feature of t instead of a
+// merge of the two lists. The shared weights are added in the same order,
+// and adding a zero changes no sum, so the score is the same to the bit.
+func (sh *shared) similarity(s, t sent) float64 {
+	if s.total+t.total == 0 {
+		return 0
+	}
+	w := 0.0
+	for _, f := range t.feats {
+		w += sh.own[f]
+	}
+	return 2 * w / (s.total + t.total)
+}
+
+func (sh *shared) reset() {
+	for _, j := range sh.found {
+		sh.weight[j] = 0
+	}
+	sh.found = sh.found[:0]
+}
+
 // candidates returns the free new sentences that share an indexed feature
-// with s, in order.
-func (al *aligner) candidates(s sent) []int {
-	var out []int
+// with s, in order, and adds the weight of what they share to sh.weight.
+// Cost: the summed length of s's postings, at most maxPosting per feature.
+func (al *aligner) candidates(s sent, sh *shared) []int {
 	for _, f := range s.feats {
+		w := al.w.weights[f]
 		for _, j := range al.bByFeature[f] {
-			if al.bPair[j] < 0 {
-				out = append(out, j)
+			if al.bPair[j] >= 0 {
+				continue
 			}
+			if sh.weight[j] == 0 {
+				sh.found = append(sh.found, j)
+			}
+			sh.weight[j] += w
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(sh.found)
+	return sh.found
 }
 
 // distance is how far apart two sentences are in relative position.

@@ -91,6 +91,62 @@ func TestUnitsReuseScratch(t *testing.T) {
 	}
 }
 
+// TestSimilarShortcuts checks the two shortcuts of similar on every
+// pair of free sentences of two fixture articles: the score from spread
+// weights equals the merged one to the bit, and the bound from the index
+// is never under the score of a candidate.
+func TestSimilarShortcuts(t *testing.T) {
+	parse := func(name string) *normalize.Document {
+		doc, err := normalize.FromBytes(name, []byte(readFixture(t, name)), normalize.DecodeOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	al := &aligner{a: newSide(parse("qiushi-2024.txt"), false), b: newSide(parse("qiushi-2025.txt"), false)}
+	al.aPair, al.bPair = filled(len(al.a.sents), -1), filled(len(al.b.sents), -1)
+	al.exactInOrder()
+	al.exactAnywhere()
+	al.weigh()
+	sh := &shared{weight: make([]float64, len(al.b.sents)), own: make([]float64, len(al.w.weights))}
+	pairs, bounded := 0, 0
+	for i, s := range al.a.sents {
+		if al.aPair[i] >= 0 {
+			continue
+		}
+		for _, f := range s.feats {
+			sh.own[f] = al.w.weights[f]
+		}
+		cands := map[int]bool{}
+		for _, j := range al.candidates(s, sh) {
+			cands[j] = true
+		}
+		for j, u := range al.b.sents {
+			if al.bPair[j] >= 0 {
+				continue
+			}
+			want := al.score(span{i, i + 1}, span{j, j + 1})
+			if got := sh.similarity(s, u); got != want {
+				t.Errorf("old %d, new %d: spread similarity %v, merged %v", i, j, got, want)
+			}
+			if cands[j] {
+				bounded++
+				if most := sh.most(s, u, j); most < want-1e-9 {
+					t.Errorf("old %d, new %d: bound %v under the score %v", i, j, most, want)
+				}
+			}
+			pairs++
+		}
+		for _, f := range s.feats {
+			sh.own[f] = 0
+		}
+		sh.reset()
+	}
+	if pairs < 1000 || bounded < 100 {
+		t.Errorf("%d pairs, %d candidates checked: too few for the test to mean anything", pairs, bounded)
+	}
+}
+
 // render shows edits as [-old-]{+new+}[~old~>new~].
 func render(es []Edit) string {
 	var b strings.Builder
