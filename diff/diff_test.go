@@ -178,7 +178,7 @@ func TestWordEdits(t *testing.T) {
 		{"Opening Up matters.", "opening up matters.", "[~Opening Up~>opening up~] matters."},
 	}
 	for _, tt := range tests {
-		got := render(wordEdits(tt.old, unitsOf(tt.old), tt.new, unitsOf(tt.new)))
+		got := render(wordEdits(newScratch(), tt.old, unitsOf(tt.old), tt.new, unitsOf(tt.new)))
 		if got != tt.want {
 			t.Errorf("wordEdits(%q, %q):\n got %s\nwant %s", tt.old, tt.new, got, tt.want)
 		}

@@ -232,7 +232,7 @@ func (bl *builder) pairPassage(sc *scratch, p pair) Passage {
 	}
 	ou := stretch(spanUnits(sc, bl.a, p.old), old)
 	nu := stretch(spanUnits(sc, bl.b, p.new), new)
-	out.Edits = wordEdits(bl.a.doc.Text, ou, bl.b.doc.Text, nu)
+	out.Edits = wordEdits(sc, bl.a.doc.Text, ou, bl.b.doc.Text, nu)
 	return out
 }
 

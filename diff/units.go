@@ -23,11 +23,12 @@ type unit struct {
 // value is a figure unit's value and unit, without the hedge.
 func (u unit) value() string { return u.key[:strings.LastIndexByte(u.key, ' ')] }
 
-// scratch is the memory units reuses from one sentence to the next: one
-// per goroutine (see parallel.ForWith).
+// scratch is the memory units and wordEdits reuse from one sentence or
+// passage to the next: one per goroutine (see parallel.ForWith).
 type scratch struct {
 	folder  normalize.Folder
 	figures figures.Extractor
+	ids     map[string]rune // wordEdits' runes of unit keys
 }
 
 func newScratch() *scratch { return new(scratch) }

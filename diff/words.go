@@ -1,8 +1,10 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -79,15 +81,25 @@ func encodeKeys[T any](ids map[string]rune, items []T, key func(T) string) []run
 // is not used: it judges by length alone and dissolves a shared figure or
 // content word between two long changes, which is exactly what a reader
 // needs to see kept.
-func wordEdits(oldText string, oldUnits []unit, newText string, newUnits []unit) []Edit {
-	ids := map[string]rune{}
+func wordEdits(sc *scratch, oldText string, oldUnits []unit, newText string, newUnits []unit) []Edit {
+	// A map is cleared in time proportional to its capacity: after a
+	// long passage, a new one is cheaper for the short ones that follow.
+	if len(sc.ids) > 512 {
+		sc.ids = nil
+	}
+	if sc.ids == nil {
+		sc.ids = map[string]rune{}
+	}
+	clear(sc.ids)
 	unitKey := func(u unit) string { return u.key }
-	ra, rb := encodeKeys(ids, oldUnits, unitKey), encodeKeys(ids, newUnits, unitKey)
-	weak := map[rune]bool{}
-	for _, us := range [][]unit{oldUnits, newUnits} {
-		for _, u := range us {
-			weak[ids[u.key]] = isWeak(u)
+	ra, rb := encodeKeys(sc.ids, oldUnits, unitKey), encodeKeys(sc.ids, newUnits, unitKey)
+	// Whether a unit is weak is asked only of the few in short equalities
+	// between changes: it is worked out then, from a unit with that rune.
+	weak := func(r rune) bool {
+		if k := slices.Index(ra, r); k >= 0 {
+			return isWeak(oldUnits[k])
 		}
+		return isWeak(newUnits[slices.Index(rb, r)])
 	}
 	diffs := dissolveWeak(diffRunes(ra, rb), weak)
 
@@ -109,7 +121,8 @@ func wordEdits(oldText string, oldUnits []unit, newText string, newUnits []unit)
 					oldGap, newGap = "", ""
 				}
 				if oldBody == newBody {
-					b.add(Equal, newGap+newBody, "")
+					b.add(Equal, newGap, "")
+					b.add(Equal, newBody, "")
 				} else {
 					b.add(Format, newGap+newBody, oldGap+oldBody)
 				}
@@ -235,16 +248,17 @@ func isWeak(u unit) bool {
 // dissolveWeak turns each equality of at most maxWeakRun weak units that
 // stands between two changes into a deletion and an insertion, then joins
 // neighbouring changes: "[-A-] the {+B+}" reads better as "[-A the-]{+B the+}".
-func dissolveWeak(diffs []diffmatchpatch.Diff, weak map[rune]bool) []diffmatchpatch.Diff {
+func dissolveWeak(diffs []diffmatchpatch.Diff, weak func(rune) bool) []diffmatchpatch.Diff {
 	allWeak := func(s string) bool {
-		n := 0
+		if utf8.RuneCountInString(s) > maxWeakRun {
+			return false
+		}
 		for _, r := range s {
-			if !weak[r] {
+			if !weak(r) {
 				return false
 			}
-			n++
 		}
-		return n <= maxWeakRun
+		return true
 	}
 	var out []diffmatchpatch.Diff
 	var del, ins strings.Builder
