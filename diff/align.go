@@ -103,7 +103,7 @@ type aligner struct {
 // align pairs the sentences of a and b. See the package documentation for
 // the method and its cost.
 func align(a, b side) []pair {
-	al := &aligner{a: a, b: b}
+	al := &aligner{a: a, b: b, pairs: make([]pair, 0, min(len(a.sents), len(b.sents)))}
 	al.aPair = filled(len(a.sents), -1)
 	al.bPair = filled(len(b.sents), -1)
 	al.exactInOrder()
@@ -248,7 +248,7 @@ func (al *aligner) weigh() {
 	parallel.ForWith(len(todo), newScratch, func(sc *scratch, k int) {
 		s := todo[k].s
 		s.units = s.unitsOf(sc, todo[k].text)
-		words[k] = features(s.units)
+		words[k] = features(sc, s.units)
 	})
 	for k, f := range todo {
 		f.s.feats = al.w.intern(words[k])

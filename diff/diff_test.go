@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -144,6 +145,28 @@ func TestSimilarShortcuts(t *testing.T) {
 	}
 	if pairs < 1000 || bounded < 100 {
 		t.Errorf("%d pairs, %d candidates checked: too few for the test to mean anything", pairs, bounded)
+	}
+}
+
+// TestDedupe checks both ways dedupe works (short lists by comparison,
+// long ones by a map) against a reference: the first of equal features
+// kept, in order.
+func TestDedupe(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for _, n := range []int{0, 1, 2, 10, 64, 65, 200} {
+		in := make([]feature, n)
+		for i := range in {
+			in[i] = feature{kind: byte('a' + rng.Intn(2)), hash: uint64(rng.Intn(n/2 + 1))}
+		}
+		var want []feature
+		for i, x := range in {
+			if !slices.Contains(in[:i], x) {
+				want = append(want, x)
+			}
+		}
+		if got := dedupe(slices.Clone(in)); !slices.Equal(got, want) {
+			t.Errorf("dedupe of %d features: got %v, want %v", n, got, want)
+		}
 	}
 }
 

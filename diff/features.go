@@ -87,12 +87,12 @@ func newFeature(kind byte, a, b string) feature {
 	return feature{kind, h}
 }
 
-// features lists the similarity features of a sentence's units: content
+// features lists, in a new slice, the similarity features of a sentence's units: content
 // word stems, pairs of consecutive content words, pairs of consecutive
 // ideographs (Chinese has no spaces; a character bigram is the usual proxy
 // for a word), and figures by value.
-func features(us []unit) []feature {
-	out := make([]feature, 0, 2*len(us))
+func features(sc *scratch, us []unit) []feature {
+	out := sc.features[:0]
 	prevWord, prevHan := "", ""
 	for _, u := range us {
 		switch {
@@ -119,7 +119,8 @@ func features(us []unit) []feature {
 			prevHan = ""
 		}
 	}
-	return dedupe(out)
+	sc.features = out
+	return slices.Clone(dedupe(out))
 }
 
 func isHanKey(k string) bool {
@@ -136,8 +137,19 @@ func isWordKey(k string) bool {
 	return false
 }
 
-// dedupe keeps the first of equal features, in order.
+// dedupe keeps the first of equal features, in order: by comparing each
+// with those kept for a sentence's few dozen (faster than a map, and
+// without allocating), by a map beyond.
 func dedupe(s []feature) []feature {
+	if len(s) <= 64 {
+		out := s[:0]
+		for _, x := range s {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
 	seen := make(map[feature]struct{}, len(s))
 	out := s[:0]
 	for _, x := range s {

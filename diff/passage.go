@@ -230,15 +230,15 @@ func (bl *builder) pairPassage(sc *scratch, p pair) Passage {
 		}
 		return out
 	}
-	ou := stretch(spanUnits(sc, bl.a, p.old), old)
-	nu := stretch(spanUnits(sc, bl.b, p.new), new)
+	sc.oldUnits = stretch(spanUnits(sc.oldUnits[:0], sc, bl.a, p.old), old)
+	sc.newUnits = stretch(spanUnits(sc.newUnits[:0], sc, bl.b, p.new), new)
+	ou, nu := sc.oldUnits, sc.newUnits
 	out.Edits = wordEdits(sc, bl.a.doc.Text, ou, bl.b.doc.Text, nu)
 	return out
 }
 
-// spanUnits returns the units of a span's sentences, in a new slice.
-func spanUnits(sc *scratch, s side, sp span) []unit {
-	var us []unit
+// spanUnits appends the units of a span's sentences to us.
+func spanUnits(us []unit, sc *scratch, s side, sp span) []unit {
 	for i := sp.lo; i < sp.hi; i++ {
 		us = append(us, s.sents[i].unitsOf(sc, s.doc.Text)...)
 	}

@@ -29,6 +29,10 @@ type scratch struct {
 	folder  normalize.Folder
 	figures figures.Extractor
 	ids     map[string]rune // wordEdits' runes of unit keys
+	// The units of a pair's two spans, copied (the first and last
+	// stretched to the span's edges) for wordEdits.
+	oldUnits, newUnits []unit
+	features           []feature // a sentence's, before they are deduplicated
 }
 
 func newScratch() *scratch { return new(scratch) }
