@@ -119,7 +119,7 @@ func (e *Extractor) ExtractFolded(c normalize.Canonical, text string, base int) 
 			i = next[i] - leadIn
 			continue
 		}
-		if !mayBeginFigure(toks[i]) {
+		if !mayBeginFigure(toks, i) {
 			i++
 			continue
 		}
@@ -356,20 +356,27 @@ func nextNumbers(next []int, toks []tok) []int {
 	next[len(toks)] = len(toks)
 	for i := len(toks) - 1; i >= 0; i-- {
 		next[i] = next[i+1]
-		if mayBeginNumber(toks[i]) {
+		if mayBeginNumber(toks, i) {
 			next[i] = i
 		}
 	}
 	return next
 }
 
-// mayBeginNumber reports whether number can read a number starting at t:
-// a cheap test that admits every token number accepts.
-func mayBeginNumber(t tok) bool {
-	switch t.kind {
+// mayBeginNumber reports whether number can read a number starting at
+// toks[i]: a cheap test that admits every token number accepts. The
+// article "a" begins one only before a word that makes it one ("a dozen",
+// "a third", "a hundred", "a twenty-first"); elsewhere, which in English
+// is every few words, it would set off a vain attempt at a figure.
+func mayBeginNumber(toks []tok, i int) bool {
+	switch t := toks[i]; t.kind {
 	case tDigits, tHan:
 		return true
 	case tWord:
+		if t.s == "a" {
+			next := at(toks, i+1)
+			return numberStarts[next] || scaleWords[next] != 0 || next == "dozen" || denominators[next] != 0
+		}
 		return len(t.s) <= longestNumberWord && numberStarts[t.s]
 	}
 	return false
@@ -393,14 +400,14 @@ const longestNumberWord = len("seventeenth")
 // mayBeginFigure reports whether parseAt can read a figure starting at t:
 // the start of a number, a symbol, or the first word of a hedge, a
 // currency or a unit written first.
-func mayBeginFigure(t tok) bool {
-	switch t.kind {
+func mayBeginFigure(toks []tok, i int) bool {
+	switch t := toks[i]; t.kind {
 	case tDigits, tHan:
 		return true
 	case tOther:
 		return t.s == "-" || figureStarts[t.s] // a sign, a currency symbol
 	}
-	return mayBeginNumber(t) || figureStarts[t.s]
+	return mayBeginNumber(toks, i) || figureStarts[toks[i].s]
 }
 
 // figureStarts are the first words of the lead-ins parseAt reads before a

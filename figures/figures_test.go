@@ -2,6 +2,8 @@ package figures
 
 import (
 	"fmt"
+	"math/rand"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -129,6 +131,35 @@ func TestExtractorReuse(t *testing.T) {
 		if diff := cmp.Diff(Extract(text, 0), got[i], cmp.AllowUnexported(Figure{})); diff != "" {
 			t.Errorf("a reused Extractor on %q (-Extract +reused):\n%s", text, diff)
 		}
+	}
+}
+
+// TestMayBeginNumberAdmitsEveryNumber checks the cheap test Extract
+// skips tokens by: wherever number reads a number, on word sequences
+// drawn from the number vocabulary and a few ordinary words, the test
+// admits its first token.
+func TestMayBeginNumberAdmitsEveryNumber(t *testing.T) {
+	vocab := []string{"a", "an", "the", "of", "and", "dozen", "half", "quarter", "third", "thirds", "hundred",
+		"thousand", "million", "one", "two", "twenty", "twenty-first", "fifths", "first", "second", "trade", "zero", "12", "3.5"}
+	rng := rand.New(rand.NewSource(1))
+	checked := 0
+	for range 20000 {
+		words := make([]string, 1+rng.Intn(6))
+		for i := range words {
+			words[i] = vocab[rng.Intn(len(vocab))]
+		}
+		toks := scan(nil, strings.Join(words, " "))
+		for i := range toks {
+			if _, n, _ := number(toks, i); n > 0 {
+				checked++
+				if !mayBeginNumber(toks, i) {
+					t.Fatalf("number reads %d tokens at %q of %q, but mayBeginNumber says no", n, toks[i].s, strings.Join(words, " "))
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d numbers read: the test checks too little", checked)
 	}
 }
 
