@@ -170,6 +170,21 @@ func TestDedupe(t *testing.T) {
 	}
 }
 
+// TestCollapseSpace holds collapseSpace, and its ASCII fast test, to the
+// rule: each run of white space one space.
+func TestCollapseSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""}, {"word", "word"}, {" word", " word"}, {"a b", "a b"}, {"a  b", "a b"},
+		{"a\tb", "a b"}, {"a\n\n b", "a b"}, {"\r\n", " "}, {"中文 字", "中文 字"}, {"中 \u3000文", "中 文"},
+		{"a\u00a0b", "a b"}, {"é  e", "é e"}, {"e \u2003", "e "}, {"trailing ", "trailing "},
+	}
+	for _, tt := range tests {
+		if got := collapseSpace(tt.in); got != tt.want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // render shows edits as [-old-]{+new+}[~old~>new~].
 func render(es []Edit) string {
 	var b strings.Builder

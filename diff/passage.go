@@ -117,6 +117,7 @@ type builder struct {
 	pairs        []pair
 	aPair, bPair []int
 	out          []Passage
+	spans        []placed  // of each passage of out
 	passages     []Passage // of each pair, with its word edits
 }
 
@@ -141,21 +142,21 @@ func (bl *builder) build() {
 	gap := func(oldEnd, newEnd int) {
 		for ; i < oldEnd; i++ {
 			if bl.aPair[i] < 0 {
-				bl.emit(Passage{Kind: Removed, Old: bl.sideOf(bl.a, span{i, i + 1})})
+				bl.emit(Passage{Kind: Removed, Old: bl.sideOf(bl.a, span{i, i + 1})}, span{i, i + 1}, span{})
 			}
 		}
 		for ; j < newEnd; j++ {
 			if bl.bPair[j] < 0 {
-				bl.emit(Passage{Kind: Added, New: bl.sideOf(bl.b, span{j, j + 1})})
+				bl.emit(Passage{Kind: Added, New: bl.sideOf(bl.b, span{j, j + 1})}, span{}, span{j, j + 1})
 			} else if p := bl.pairs[bl.bPair[j]]; p.moved && p.new.lo == j {
-				bl.emit(bl.passages[bl.bPair[j]])
+				bl.emit(bl.passages[bl.bPair[j]], p.old, p.new)
 			}
 		}
 	}
 	for _, pi := range anchors {
 		p := bl.pairs[pi]
 		gap(p.old.lo, p.new.lo)
-		bl.emit(bl.passages[pi])
+		bl.emit(bl.passages[pi], p.old, p.new)
 		i, j = p.old.hi, p.new.hi
 	}
 	gap(len(bl.a.sents), len(bl.b.sents))
@@ -163,41 +164,33 @@ func (bl *builder) build() {
 
 // emit appends p, joining it to the previous passage when both are Same,
 // Added or Removed runs that continue each other inside one paragraph.
-func (bl *builder) emit(p Passage) {
+func (bl *builder) emit(p Passage, old, new span) {
 	if n := len(bl.out); n > 0 {
-		last := &bl.out[n-1]
+		last, at := &bl.out[n-1], &bl.spans[n-1]
 		if last.Kind == p.Kind && (p.Kind == Same || p.Kind == Added || p.Kind == Removed) &&
-			bl.continues(bl.a, last.Old, p.Old) && bl.continues(bl.b, last.New, p.New) {
+			continues(bl.a, at.old, old) && continues(bl.b, at.new, new) {
 			last.Old = bl.join(bl.a, last.Old, p.Old)
 			last.New = bl.join(bl.b, last.New, p.New)
+			at.old.hi, at.new.hi = old.hi, new.hi
 			return
 		}
 	}
 	bl.out = append(bl.out, p)
+	bl.spans = append(bl.spans, placed{old, new})
 }
 
-// continues reports whether side y starts with the compared sentence that
-// follows the last one of x, in the same block.
-func (bl *builder) continues(s side, x, y *Side) bool {
-	if x == nil || y == nil {
-		return x == nil && y == nil
+// placed is the sentences of an emitted passage on each side: an empty
+// span for a side it does not have.
+type placed struct{ old, new span }
+
+// continues reports whether span y of side s starts with the compared
+// sentence that follows the last one of x, in the same block, or whether
+// both are empty.
+func continues(s side, x, y span) bool {
+	if x.lo == x.hi || y.lo == y.hi {
+		return x.lo == x.hi && y.lo == y.hi
 	}
-	last, next := sentIndex(s, x.End-1), sentIndex(s, y.Start)
-	return next == last+1 && s.sents[last].block == s.sents[next].block
-}
-
-// sentIndex returns the index in s.sents of the sentence holding off.
-func sentIndex(s side, off int) int {
-	i, _ := slices.BinarySearchFunc(s.sents, off, func(se sent, off int) int {
-		switch {
-		case se.end <= off:
-			return -1
-		case se.start > off:
-			return 1
-		}
-		return 0
-	})
-	return min(i, len(s.sents)-1)
+	return y.lo == x.hi && s.sents[x.hi-1].block == s.sents[y.lo].block
 }
 
 // join extends x, in place, to the end of y, which continues it.

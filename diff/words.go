@@ -163,7 +163,7 @@ func splitGap(s string) (string, string) {
 
 // collapseSpace turns each run of white space into one space.
 func collapseSpace(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) < 0 && !strings.Contains(s, "  ") {
+	if isCollapsed(s) {
 		return s
 	}
 	var b strings.Builder
@@ -183,6 +183,20 @@ func collapseSpace(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// isCollapsed reports whether s has no white space but single spaces:
+// ASCII byte by byte (nearly every unit), the rest by rune.
+func isCollapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(s[i:], func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) < 0 && !strings.Contains(s[i:], "  ")
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ', c >= '\t' && c <= '\r':
+			return false
+		}
+	}
+	return true
 }
 
 // editBuilder joins consecutive edits of the same operation. The text of
