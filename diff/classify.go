@@ -362,7 +362,9 @@ func equalPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b
 // words splits text into lower-case words of letters, digits and
 // apostrophes; Han text is left to hanAny.
 func words(s string) []string {
-	s = monthMay.ReplaceAllString(s, "month ")
+	if strings.Contains(s, "May") { // the regexp costs more than the test
+		s = monthMay.ReplaceAllString(s, "month ")
+	}
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') || normalize.IsHan(r)
 	})
