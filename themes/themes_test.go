@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestDefaultGlossary(t *testing.T) {
@@ -19,6 +20,30 @@ func TestDefaultGlossary(t *testing.T) {
 		if c.Note == "" || c.Label == "" {
 			t.Errorf("concept %s: missing note or label", c.ID)
 		}
+	}
+}
+
+// TestBuiltinGlossaryIsCurrent holds the generated built-in glossary to
+// its source: after editing glossary.yaml, run go generate ./themes.
+func TestBuiltinGlossaryIsCurrent(t *testing.T) {
+	g, err := Load("glossary.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(g.Concepts, builtinConcepts); diff != "" {
+		t.Errorf("builtin_glossary.go differs from glossary.yaml (-yaml +built in); run go generate ./themes:\n%s", diff)
+	}
+}
+
+// TestDefaultIsACopy checks that changing what Default returns does not
+// change the built-in glossary.
+func TestDefaultIsACopy(t *testing.T) {
+	g, _ := Default()
+	g.Concepts[0].EN[0] = "changed"
+	g.Merge(&Glossary{Concepts: []Concept{{ID: g.Concepts[1].ID, EN: []string{"replaced"}}}})
+	again, _ := Default()
+	if again.Concepts[0].EN[0] == "changed" || again.Concepts[1].EN[0] == "replaced" {
+		t.Errorf("Default shares memory with the built-in glossary: %v", again.Concepts[:2])
 	}
 }
 
