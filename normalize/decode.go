@@ -235,7 +235,7 @@ func checkText(text string) error {
 	for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
 		c := text[i]
 		total++
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' || c == 0x7f {
+		if asciiFold[c] == asciiDrop { // a control character other than white space
 			controls++
 		}
 		if !hasContent && c != ' ' && (c < '\t' || c > '\r') {

@@ -121,6 +121,10 @@ func Parse(text string) *Document {
 		doc.lineStarts[i] = l.start
 	}
 	doc.Blocks = classify(text, lines, paragraphs(text, lines))
+	// The sentences' keys are built end to end in one buffer and cut from
+	// one string: a document's keys cost one allocation, not one each.
+	keys := make([]byte, 0, len(text))
+	var keyEnds []int
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		b.First = len(doc.Sentences)
@@ -130,11 +134,16 @@ func Parse(text string) *Document {
 				start = skipBullet(text, b.Start, b.End)
 			}
 			for _, sp := range splitSentences(text, start, b.End) {
-				key := Key(text[sp[0]:sp[1]])
-				doc.Sentences = append(doc.Sentences, Sentence{Start: sp[0], End: sp[1], Block: i, Key: key})
+				keys = appendKey(keys, text[sp[0]:sp[1]])
+				keyEnds = append(keyEnds, len(keys))
+				doc.Sentences = append(doc.Sentences, Sentence{Start: sp[0], End: sp[1], Block: i})
 			}
 		}
 		b.Last = len(doc.Sentences)
+	}
+	all, from := string(keys), 0
+	for i, end := range keyEnds {
+		doc.Sentences[i].Key, from = all[from:end], end
 	}
 	return doc
 }

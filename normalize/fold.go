@@ -60,42 +60,63 @@ func (fl *Folder) Fold(text string, base int) Canonical {
 
 // Key returns the canonical key of text, as Fold(text, 0).Key, without
 // building the offset map.
-func Key(text string) string {
-	if isASCII(text) {
-		return asciiKey(text)
-	}
-	f := folder{caser: cases.Fold()}
-	f.fold(text, 0)
-	return f.key.String()
-}
+func Key(text string) string { return string(appendKey(nil, text)) }
 
-// asciiKey is Key for ASCII text, in one pass with no normalization to
-// do: lower case, backquote as a quote, control characters left out, and
-// each run of white space one space, none at the ends.
-func asciiKey(text string) string {
-	b := make([]byte, 0, len(text))
+// appendKey appends the canonical key of text to dst: Key without a
+// string of its own, so that Parse can build all of a document's keys in
+// one buffer.
+func appendKey(dst []byte, text string) []byte {
+	if !isASCII(text) {
+		f := folder{caser: cases.Fold()}
+		f.fold(text, 0)
+		return append(dst, f.key.String()...)
+	}
+	// ASCII needs no normalization: one pass, a byte at a time, through
+	// asciiFold (lower case, backquote as a quote, control characters
+	// left out), each run of white space one space, none at the ends.
+	start := len(dst)
 	pending := false
 	for i := 0; i < len(text); i++ {
-		c := text[i]
+		switch c := asciiFold[text[i]]; c {
+		case asciiSpace:
+			pending = true
+		case asciiDrop:
+		default:
+			if pending && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			pending = false
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// asciiFold maps an ASCII byte to its byte in a key, or to asciiSpace
+// (white space) or asciiDrop (other control characters).
+var asciiFold = func() (t [128]byte) {
+	for c := range t {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-			pending = true
-			continue
+			t[c] = asciiSpace
 		case c < 0x20 || c == 0x7f:
-			continue
+			t[c] = asciiDrop
 		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
+			t[c] = byte(c) + 'a' - 'A'
 		case c == '`':
-			c = '\''
+			t[c] = '\''
+		default:
+			t[c] = byte(c)
 		}
-		if pending && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		pending = false
-		b = append(b, c)
 	}
-	return string(b)
-}
+	return t
+}()
+
+// Marks of asciiFold, bytes no key holds.
+const (
+	asciiSpace = 0x80
+	asciiDrop  = 0x81
+)
 
 func (f *folder) fold(text string, base int) {
 	f.key.Grow(len(text))

@@ -20,6 +20,9 @@ func (l line) blank() bool { return l.lo == l.hi }
 
 // splitLines cuts text at LF, CRLF and lone CR.
 func splitLines(text string) []line {
+	if !strings.Contains(text, "\r") {
+		return splitLF(text)
+	}
 	var lines []line
 	start := 0
 	for i := 0; i < len(text); i++ {
@@ -32,6 +35,25 @@ func splitLines(text string) []line {
 			i++
 		}
 		start = i + 1
+	}
+	if start < len(text) {
+		lines = append(lines, newLine(text, start, len(text)))
+	}
+	return lines
+}
+
+// splitLF is splitLines for text whose only line breaks are line feeds,
+// found by the standard library's vectorized search.
+func splitLF(text string) []line {
+	var lines []line
+	start := 0
+	for {
+		i := strings.IndexByte(text[start:], '\n')
+		if i < 0 {
+			break
+		}
+		lines = append(lines, newLine(text, start, start+i))
+		start += i + 1
 	}
 	if start < len(text) {
 		lines = append(lines, newLine(text, start, len(text)))

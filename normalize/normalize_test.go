@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -172,6 +173,31 @@ func TestFold(t *testing.T) {
 		}
 		if again := Fold(c.Key, 0).Key; again != c.Key {
 			t.Errorf("Fold is not idempotent on %q: %q then %q", tt.in, c.Key, again)
+		}
+	}
+}
+
+// TestSplitLinesBothWays checks that the line-feed path of splitLines
+// (splitLF) cuts random text into the lines the general path finds in
+// the same text with CRLF line ends.
+func TestSplitLinesBothWays(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "word", " ", "\n", "\n\n", "é", "\u200b", "\t", "中"}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		lf := b.String()
+		crlf := strings.ReplaceAll(lf, "\n", "\r\n")
+		got, want := splitLF(lf), splitLines(crlf)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d lines, %q with CRLF: %d", lf, len(got), crlf, len(want))
+		}
+		for i := range got {
+			if a, b := lf[got[i].lo:got[i].hi], crlf[want[i].lo:want[i].hi]; a != b {
+				t.Fatalf("%q line %d: %q, with CRLF %q", lf, i, a, b)
+			}
 		}
 	}
 }
