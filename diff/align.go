@@ -283,11 +283,6 @@ func (al *aligner) weigh() {
 // free (a global assignment, not first-come). Ties go to the pair whose
 // relative positions in the two documents are closest.
 func (al *aligner) similar() {
-	type cand struct {
-		i, j  int
-		score float64
-		dist  float64
-	}
 	// Scoring the candidates of each free sentence is independent work,
 	// done on every core; the ranking below is one sequential pass.
 	var free []int
@@ -300,31 +295,7 @@ func (al *aligner) similar() {
 	newShared := func() *shared {
 		return &shared{weight: make([]float64, len(al.b.sents)), own: make([]float64, len(al.w.weights))}
 	}
-	parallel.ForWith(len(free), newShared, func(sh *shared, k int) {
-		i := free[k]
-		s := al.a.sents[i]
-		for _, f := range s.feats {
-			sh.own[f] = al.w.weights[f]
-		}
-		for _, j := range al.candidates(s, sh) {
-			t := al.b.sents[j]
-			threshold := PairThreshold
-			if s.heading != t.heading {
-				threshold += crossKindPenalty
-			}
-			// A margin covers the rounding of another order of summation.
-			if sh.most(s, t, j) < threshold-1e-9 {
-				continue
-			}
-			if sc := sh.similarity(s, t); sc >= threshold {
-				found[k] = append(found[k], cand{i, j, sc, al.distance(i, j)})
-			}
-		}
-		for _, f := range s.feats {
-			sh.own[f] = 0
-		}
-		sh.reset()
-	})
+	parallel.ForWith(len(free), newShared, func(sh *shared, k int) { found[k] = al.scored(sh, free[k]) })
 	var cands []cand
 	for _, c := range found {
 		cands = append(cands, c...)
@@ -353,6 +324,42 @@ func (al *aligner) similar() {
 	}
 }
 
+// cand is a candidate pair of old sentence i and new sentence j.
+type cand struct {
+	i, j  int
+	score float64
+	dist  float64
+}
+
+// scored returns the candidate pairs of the old sentence i that reach the
+// threshold, with sh as scratch.
+func (al *aligner) scored(sh *shared, i int) []cand {
+	s := &al.a.sents[i]
+	for _, f := range s.feats {
+		sh.own[f] = al.w.weights[f]
+	}
+	var out []cand
+	for _, j := range al.candidates(s, sh) {
+		t := &al.b.sents[j]
+		threshold := PairThreshold
+		if s.heading != t.heading {
+			threshold += crossKindPenalty
+		}
+		// A margin covers the rounding of another order of summation.
+		if sh.most(s, t, j) < threshold-1e-9 {
+			continue
+		}
+		if sc := sh.similarity(s, t); sc >= threshold {
+			out = append(out, cand{i, j, sc, al.distance(i, j)})
+		}
+	}
+	for _, f := range s.feats {
+		sh.own[f] = 0
+	}
+	sh.reset()
+	return out
+}
+
 // shared is what similar keeps for one old sentence s: the weight of each
 // of its features, and (from candidates) the weight of the indexed
 // features it shares with each free new sentence, and which new sentences
@@ -367,7 +374,7 @@ type shared struct {
 // from above, once candidates has run: they share at most the indexed
 // features found through the index and the lighter side's common ones.
 // When even that is under the threshold, the exact score is not needed.
-func (sh *shared) most(s, t sent, j int) float64 {
+func (sh *shared) most(s, t *sent, j int) float64 {
 	return 2 * (sh.weight[j] + min(s.common, t.common)) / (s.total + t.total)
 }
 
@@ -375,7 +382,7 @@ func (sh *shared) most(s, t sent, j int) float64 {
 // s's features spread in sh.own: a lookup per feature of t instead of a
 // merge of the two lists. The shared weights are added in the same order,
 // and adding a zero changes no sum, so the score is the same to the bit.
-func (sh *shared) similarity(s, t sent) float64 {
+func (sh *shared) similarity(s, t *sent) float64 {
 	if s.total+t.total == 0 {
 		return 0
 	}
@@ -396,7 +403,7 @@ func (sh *shared) reset() {
 // candidates returns the free new sentences that share an indexed feature
 // with s, in order, and adds the weight of what they share to sh.weight.
 // Cost: the summed length of s's postings, at most maxPosting per feature.
-func (al *aligner) candidates(s sent, sh *shared) []int {
+func (al *aligner) candidates(s *sent, sh *shared) []int {
 	for _, f := range s.feats {
 		w := al.w.weights[f]
 		for _, j := range al.bByFeature[f] {

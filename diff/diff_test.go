@@ -119,7 +119,7 @@ func TestSimilarShortcuts(t *testing.T) {
 			sh.own[f] = al.w.weights[f]
 		}
 		cands := map[int]bool{}
-		for _, j := range al.candidates(s, sh) {
+		for _, j := range al.candidates(&s, sh) {
 			cands[j] = true
 		}
 		for j, u := range al.b.sents {
@@ -127,12 +127,12 @@ func TestSimilarShortcuts(t *testing.T) {
 				continue
 			}
 			want := al.score(span{i, i + 1}, span{j, j + 1})
-			if got := sh.similarity(s, u); got != want {
+			if got := sh.similarity(&s, &u); got != want {
 				t.Errorf("old %d, new %d: spread similarity %v, merged %v", i, j, got, want)
 			}
 			if cands[j] {
 				bounded++
-				if most := sh.most(s, u, j); most < want-1e-9 {
+				if most := sh.most(&s, &u, j); most < want-1e-9 {
 					t.Errorf("old %d, new %d: bound %v under the score %v", i, j, most, want)
 				}
 			}

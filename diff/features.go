@@ -87,10 +87,11 @@ func newFeature(kind byte, a, b string) feature {
 	return feature{kind, h}
 }
 
-// features lists, in a new slice, the similarity features of a sentence's units: content
-// word stems, pairs of consecutive content words, pairs of consecutive
-// ideographs (Chinese has no spaces; a character bigram is the usual proxy
-// for a word), and figures by value.
+// features lists, in a new slice, the similarity features of a
+// sentence's units: content word stems, pairs of consecutive content
+// words, pairs of consecutive ideographs (Chinese has no spaces; a
+// character bigram is the usual proxy for a word), and figures by value.
+// It gathers them in sc.
 func features(sc *scratch, us []unit) []feature {
 	out := sc.features[:0]
 	prevWord, prevHan := "", ""

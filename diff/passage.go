@@ -162,7 +162,8 @@ func (bl *builder) build() {
 	gap(len(bl.a.sents), len(bl.b.sents))
 }
 
-// emit appends p, joining it to the previous passage when both are Same,
+// emit appends p, whose sentences are the spans old and new (empty for a
+// side it lacks), joining it to the previous passage when both are Same,
 // Added or Removed runs that continue each other inside one paragraph.
 func (bl *builder) emit(p Passage, old, new span) {
 	if n := len(bl.out); n > 0 {
