@@ -23,6 +23,16 @@ func readFixture(t testing.TB, name string) string {
 	return string(b)
 }
 
+// parseFixture reads and parses a fixture document as docdrift does.
+func parseFixture(t testing.TB, name string) *normalize.Document {
+	t.Helper()
+	doc, err := normalize.FromBytes(name, []byte(readFixture(t, name)), normalize.DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 func unitsOf(text string) []unit {
 	us, _ := units(newScratch(), text, 0, len(text))
 	return us
@@ -70,10 +80,7 @@ func TestFigureUnits(t *testing.T) {
 // a result sharing the scratch's memory would show.
 func TestUnitsReuseScratch(t *testing.T) {
 	for _, name := range []string{"speech-2023.zh.txt", "qiushi-2025.txt"} {
-		doc, err := normalize.FromBytes(name, []byte(readFixture(t, name)), normalize.DecodeOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := parseFixture(t, name)
 		sc := newScratch()
 		reused := make([][]unit, len(doc.Sentences))
 		toks := make([][]normalize.Token, len(doc.Sentences))
@@ -97,14 +104,7 @@ func TestUnitsReuseScratch(t *testing.T) {
 // weights equals the merged one to the bit, and the bound from the index
 // is never under the score of a candidate.
 func TestSimilarShortcuts(t *testing.T) {
-	parse := func(name string) *normalize.Document {
-		doc, err := normalize.FromBytes(name, []byte(readFixture(t, name)), normalize.DecodeOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
-	al := &aligner{a: newSide(parse("qiushi-2024.txt"), false), b: newSide(parse("qiushi-2025.txt"), false)}
+	al := &aligner{a: newSide(parseFixture(t, "qiushi-2024.txt"), false), b: newSide(parseFixture(t, "qiushi-2025.txt"), false)}
 	al.aPair, al.bPair = filled(len(al.a.sents), -1), filled(len(al.b.sents), -1)
 	al.exactInOrder()
 	al.exactAnywhere()
