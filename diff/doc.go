@@ -62,7 +62,10 @@
 //
 // For documents of n sentences in all: tokenizing and features O(n·s) for
 // sentences of s units; the exact pass O(n log n) for the anchors plus
-// Myers O(g·d) inside gaps of g sentences with d differences; candidate search O(n·f·64) for f features per sentence, never
-// all pairs of sentences; the global ranking O(c log c) for c candidate
-// pairs; moves O(p log p). In practice near-linear in the documents' size.
+// Myers O(g·d) inside gaps of g sentences with d differences; candidate
+// search O(n·f·64) for f features per sentence, never all pairs of
+// sentences, each candidate scored in O(f) (one sentence's weights spread
+// in an array, the other's looked up) unless a bound from the index
+// rules it out first; the global ranking O(c log c) for c candidate pairs;
+// moves O(p log p). In practice near-linear in the documents' size.
 package diff
