@@ -109,6 +109,7 @@ func align(a, b side) []pair {
 	al.exactInOrder()
 	al.exactAnywhere()
 	al.weigh()
+	al.titles()
 	al.similar()
 	al.merges()
 	al.markMoves()
@@ -274,6 +275,21 @@ func (al *aligner) weigh() {
 				al.bByFeature[f] = append(al.bByFeature[f], j)
 			}
 		}
+	}
+}
+
+// titles pairs the two documents' titles — the first compared sentence
+// of each, when both are headings — when they are similar enough to pair
+// at all, before any other pair is ranked: a reader looks for the title's
+// change first, and a title's few words would otherwise go to whichever
+// short heading of the other document shares most of them.
+func (al *aligner) titles() {
+	if len(al.a.sents) == 0 || len(al.b.sents) == 0 || al.aPair[0] >= 0 || al.bPair[0] >= 0 ||
+		!al.a.sents[0].heading || !al.b.sents[0].heading {
+		return
+	}
+	if sc := al.score(span{0, 1}, span{0, 1}); sc >= PairThreshold {
+		al.add(pair{old: span{0, 1}, new: span{0, 1}, score: sc})
 	}
 }
 

@@ -185,6 +185,26 @@ func TestCollapseSpace(t *testing.T) {
 	}
 }
 
+// TestTitlesPairFirst checks that the two titles pair with each other,
+// though a later heading of the old document shares more of the new
+// title's words.
+func TestTitlesPairFirst(t *testing.T) {
+	old := "Reforming Trade Systems\n\nPorts handled more cargo than ever before.\n\n" +
+		"Reforming Trade Systems for Open Markets Now\n\nThe rules were simplified for small firms.\n"
+	new := "Reforming Trade Systems for Open Markets\n\nPorts handled more cargo than ever.\n\n" +
+		"The rules were simplified for small firms.\n"
+	r := Compare(normalize.Parse(old), normalize.Parse(new), Options{})
+	for _, p := range r.Passages {
+		if p.New != nil && p.New.Line == 1 {
+			if p.Old == nil || p.Old.Line != 1 {
+				t.Errorf("the new title is in passage %+v (old %+v); want it paired with the old title", p, p.Old)
+			}
+			return
+		}
+	}
+	t.Errorf("no passage holds the new title: %+v", r.Passages)
+}
+
 // render shows edits as [-old-]{+new+}[~old~>new~].
 func render(es []Edit) string {
 	var b strings.Builder

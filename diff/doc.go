@@ -15,7 +15,10 @@
 //     everything, cheaply.
 //  2. Exact, anywhere: identical sentences left over are paired wherever
 //     they stand (they will be reported as moved).
-//  3. Similar: every remaining sentence is described by features — content
+//  3. Titles: when the first compared sentence of each document is a
+//     heading and the two score at least PairThreshold (see 4), they pair
+//     before any other: a reader looks for a title's change first.
+//  4. Similar: every remaining sentence is described by features — content
 //     word stems, pairs of content words, pairs of ideographs, and figures
 //     by value (a strong anchor, weight 3) — weighted by inverse document
 //     frequency over both documents. Candidates come from an inverted
@@ -24,15 +27,16 @@
 //     least PairThreshold (0.3) compete in one global ranking, taken best
 //     first while both sentences are free, ties going to the pair closest
 //     in relative position.
-//  4. Splits and joins: a pair grows into 1:2 or 2:1 when a free
+//  5. Splits and joins: a pair grows into 1:2 or 2:1 when a free
 //     neighbouring sentence of the same paragraph raises the pooled
 //     similarity by at least 0.05.
-//  5. Moves: the pairs outside the longest subsequence that keeps its
+//  6. Moves: the pairs outside the longest subsequence that keeps its
 //     order in both documents (patience sorting) are moved.
 //
 // Inside each aligned pair, a word diff (go-diff over one rune per distinct
 // unit, with no time limit so that output is the same on every machine,
-// then DiffCleanupSemantic) compares units: Latin words, single ideographs,
+// then dissolveWeak, which folds short runs of function words and
+// punctuation between two changes into the change) compares units: Latin words, single ideographs,
 // punctuation, and whole figures — a number with its hedge, currency,
 // scale and unit ("over US$500 billion", "近30%", "11倍", "11-fold") is one
 // unit keyed by its value, so a changed figure is one replacement and a
