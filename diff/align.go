@@ -247,9 +247,7 @@ func (al *aligner) weigh() {
 	}
 	words := make([][]feature, len(todo))
 	parallel.ForWith(len(todo), newScratch, func(sc *scratch, k int) {
-		s := todo[k].s
-		s.units = s.unitsOf(sc, todo[k].text)
-		words[k] = features(sc, s.units)
+		words[k] = features(sc, todo[k].s.unitsOf(sc, todo[k].text))
 	})
 	for k, f := range todo {
 		f.s.feats = al.w.intern(words[k])

@@ -36,11 +36,12 @@
 // Inside each aligned pair, a word diff (go-diff over one rune per distinct
 // unit, with no time limit so that output is the same on every machine,
 // then dissolveWeak, which folds short runs of function words and
-// punctuation between two changes into the change) compares units: Latin words, single ideographs,
-// punctuation, and whole figures — a number with its hedge, currency,
-// scale and unit ("over US$500 billion", "近30%", "11倍", "11-fold") is one
-// unit keyed by its value, so a changed figure is one replacement and a
-// figure written another way ("700,000" / "700000") is a Format edit.
+// punctuation between two changes into the change) compares units: Latin
+// words, single ideographs, punctuation, and whole figures — a number
+// with its hedge, currency, scale and unit ("over US$500 billion", "近30%",
+// "11倍", "11-fold") is one unit keyed by its value, so a changed figure is
+// one replacement and a figure written another way ("700,000" / "700000")
+// is a Format edit.
 // Documents are never diffed whole with go-diff: only aligned passages.
 //
 // # Glossary

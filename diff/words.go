@@ -84,13 +84,11 @@ func encodeKeys[T any](ids map[string]rune, items []T, key func(T) string) []run
 func wordEdits(sc *scratch, oldText string, oldUnits []unit, newText string, newUnits []unit) []Edit {
 	// A map is cleared in time proportional to its capacity: after a
 	// long passage, a new one is cheaper for the short ones that follow.
-	if len(sc.ids) > 512 {
-		sc.ids = nil
-	}
-	if sc.ids == nil {
+	if sc.ids == nil || len(sc.ids) > 512 {
 		sc.ids = map[string]rune{}
+	} else {
+		clear(sc.ids)
 	}
-	clear(sc.ids)
 	unitKey := func(u unit) string { return u.key }
 	ra, rb := encodeKeys(sc.ids, oldUnits, unitKey), encodeKeys(sc.ids, newUnits, unitKey)
 	// Whether a unit is weak is asked only of the few in short equalities

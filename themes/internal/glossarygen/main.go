@@ -14,7 +14,6 @@ import (
 	"go/format"
 	"log"
 	"os"
-	"strconv"
 
 	"github.com/docdrift/docdrift/themes"
 )
@@ -44,25 +43,8 @@ func literal(g *themes.Glossary) []byte {
 	fmt.Fprintf(&b, "// builtinConcepts is glossary.yaml, parsed (see Default).\n")
 	fmt.Fprintf(&b, "var builtinConcepts = []Concept{\n")
 	for _, c := range g.Concepts {
-		fmt.Fprintf(&b, "{ID: %s, Label: %s, EN: %s, ZH: %s, Note: %s},\n",
-			strconv.Quote(c.ID), strconv.Quote(c.Label), list(c.EN), list(c.ZH), strconv.Quote(c.Note))
+		fmt.Fprintf(&b, "{ID: %q, Label: %q, EN: %#v, ZH: %#v, Note: %q},\n", c.ID, c.Label, c.EN, c.ZH, c.Note)
 	}
 	fmt.Fprintf(&b, "}\n")
 	return b.Bytes()
-}
-
-func list(ws []string) string {
-	if ws == nil {
-		return "nil"
-	}
-	var b bytes.Buffer
-	b.WriteString("[]string{")
-	for i, w := range ws {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Quote(w))
-	}
-	b.WriteString("}")
-	return b.String()
 }
