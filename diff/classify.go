@@ -350,10 +350,13 @@ var monthMay = regexp.MustCompile(`\bMay\s+\d`)
 // quantities are the figures of s that are not dates: a statement's new
 // date is no change of a figure.
 //
-// A lone spelled "one" ("leaves one behind") is no figure either.
+// A lone spelled "one" ("leaves one behind") is no figure either, nor a
+// number that names or enumerates (figures.Figure.NotFigure): a
+// renumbered article (第五条 → 第六条) is shown in the text but is no
+// figure change.
 func quantities(s string) []figures.Figure {
 	return slices.DeleteFunc(figures.Extract(s, 0), func(f figures.Figure) bool {
-		return f.Unit == figures.Date || f.Unit == "" && strings.EqualFold(f.Text, "one")
+		return f.Unit == figures.Date || f.NotFigure != "" || f.Unit == "" && strings.EqualFold(f.Text, "one")
 	})
 }
 

@@ -31,6 +31,11 @@ func TestClassifyHunk(t *testing.T) {
 		{"picked up", "been robust", Wording},
 		{"March 22", "May 3", Wording}, // a statement's date: no modal, no figure
 		{"in 2023", "in 2024", Wording},
+		// Numbers that name or enumerate are no figures.
+		{"第五条 经营者可以依法实施集中", "第六条 经营者可以依法实施集中", Wording},
+		{"Article 52 applies", "Article 53 applies", Wording},
+		{"call 202-452-2955", "call 202-452-3000", Wording},
+		{"五十万元以下的罚款", "三百万元以下的罚款", Figure},
 		{"a new clause that broadly restates the case for restraint at length", "", Wording},
 	}
 	for _, tt := range tests {

@@ -82,6 +82,10 @@ type Figure struct {
 	// ("200 million |jobs"), or End when there is none: the figure
 	// proper is [Start, NounStart).
 	NounStart int `json:"-"`
+	// NotFigure says why a number names or enumerates something rather
+	// than measuring it (ArticleNumber, Ordinal, ClockTime, …), or is ""
+	// for a figure. Such numbers open no track and are no figure change.
+	NotFigure string `json:"not_figure,omitempty"`
 
 	nounTokens int // how many tokens at the end are the counted noun
 }
@@ -139,6 +143,10 @@ func (e *Extractor) ExtractFolded(c normalize.Canonical, text string, base int) 
 		if f.nounTokens > 0 && f.nounTokens < n {
 			f.NounStart, _ = c.Span(toks[i+n-f.nounTokens].lo, toks[i+n-f.nounTokens].hi)
 		}
+		if f.Unit == Year && isZhYear(f.Text) {
+			f.Unit = Date // 一九七八年: a year written digit by digit
+		}
+		f.NotFigure = notFigure(toks, i, n, f, text, base)
 		out = append(out, f)
 		i += n
 	}

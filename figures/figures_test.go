@@ -95,6 +95,13 @@ func TestExtract(t *testing.T) {
 		{"two-way investment", nil},
 		{"high-speed rail, 5G, smartphones", nil},
 		{"the G20 and the A320", nil},
+		// A change in one phrase, a step then a level: never a range.
+		{"the number rose from 10 to 23 this year", []string{"from 10 to 23=23  exact from=10"}},
+		{"lower the target range by 1/2 percentage point to 4-3/4 to 5 percent",
+			[]string{"1/2 percentage point=0.5 percentage-point exact", "4-3/4 to 5 percent=4.75 percent exact high=5"}},
+		{"raise the rate by 25 basis points to 5 percent", []string{"25 basis points=25 basis-point exact", "5 percent=5 percent exact"}},
+		// A year written digit by digit in Chinese is a date.
+		{"一九七八年十二月", []string{"一九七八年=1978 date exact", "十二月=12 date exact"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -269,6 +276,79 @@ func TestTracksKeepFactsApart(t *testing.T) {
 		}
 		if linked != tt.linked {
 			t.Errorf("%s: linked = %v, want %v", tt.name, linked, tt.linked)
+		}
+	}
+}
+
+// TestNotFigure: numbers that name or enumerate things are found, and
+// say why they are no figures; quantities beside them are figures.
+func TestNotFigure(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // text=reason, "" for a figure
+	}{
+		{"第五条 经营者可以依法实施集中", []string{"第五=article number"}},
+		{"依照本法第十三条、第十四条的规定", []string{"第十三=article number", "第十四=article number"}},
+		{"第十届全国人民代表大会常务委员会第二十九次会议通过", []string{"第十=ordinal", "第二十九=ordinal"}},
+		{"第三人", []string{"第三=ordinal"}},
+		{"巩固第一产业", nil}, // 第一产业 is no figure at all
+		{"世界第二大经济体", []string{"第二="}},
+		{"位居世界第二", []string{"第二="}},
+		{"the 18th CPC National Congress", []string{"18th=ordinal"}},
+		{"the 3rd plenary session", []string{"3rd=ordinal"}},
+		{"China ranked 11th in the index", []string{"11th="}},
+		{"Article 52 of the law", []string{"52=article number"}},
+		{"under section 3 of the act, 40 percent", []string{"3=article number", "40 percent="}},
+		{"The meeting ended at 2:30 p.m. and resumed at 10 a.m.", []string{"2=clock time", "30 p=clock time", "10=clock time"}},
+		{"For media inquiries, call 202-452-2955.", []string{"202=phone number", "452-2955=phone number"}},
+		{"COVID-19 cost 3 million jobs", []string{"19 cost=name", "3 million jobs="}},
+		{"(一) 加快建设", []string{"一=list enumerator"}},
+		{"1. Keep rates at 5 percent", []string{"1=list enumerator", "5 percent="}},
+		{"上一年度销售额百分之一以上", []string{"一年=period word", "百分之一以上="}},
+		{"rose 4-5 percent", []string{"4-5 percent="}},
+		{"13 members voted", []string{"13 members="}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range Extract(tt.text, 0) {
+			got = append(got, f.Text+"="+f.NotFigure)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("Extract(%q):\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestCompare: a value said again at another precision, in agreement,
+// is restated, never a rise or a fall; hedges of one kind compare as
+// values.
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		a, b, want string
+	}{
+		{"10.5%", "over 10%", Restated},
+		{"over 10%", "10.5%", Restated},
+		{"10.5%", "about 11%", Restated},
+		{"10.5%", "nearly 11%", Restated},
+		{"10.5%", "over 11%", Up}, // disagrees: 10.5 is not over 11
+		{"9.5%", "over 10%", Up},
+		{"exceeding US$500 billion", "exceeded 580 billion US dollars", Up},
+		{"580 billion dollars", "over 500 billion dollars", Restated},
+		{"2.4 trillion yuan", "2.7 trillion yuan", Up},
+		{"30%", "30%", Same},
+		{"nearly 30%", "around 30%", Same},
+		{"5%", "4%", Down},
+	}
+	obs := func(s string) Observation {
+		f := Extract(s, 0)
+		if len(f) != 1 {
+			t.Fatalf("Extract(%q) = %d figures, want 1", s, len(f))
+		}
+		return Observation{Figure: f[0]}
+	}
+	for _, tt := range tests {
+		if got := Compare(obs(tt.a), obs(tt.b)); got != tt.want {
+			t.Errorf("Compare(%q, %q) = %s, want %s", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

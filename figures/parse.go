@@ -11,7 +11,10 @@ import (
 // optional scale, and an optional unit and trailing hedge; then an
 // optional second number making a range. It returns the figure and the
 // number of tokens it spans, or 0 when no figure starts at i.
-func parseAt(toks []tok, i int) (Figure, int) {
+func parseAt(toks []tok, i int) (Figure, int) { return parseFigure(toks, i, true) }
+
+// parseFigure is parseAt; a range is read only when ranges is set.
+func parseFigure(toks []tok, i int, ranges bool) (Figure, int) {
 	j := i
 	f := Figure{Qualifier: Exact}
 	if q, n := hedgeBefore(toks, j); n > 0 {
@@ -176,8 +179,8 @@ func parseAt(toks []tok, i int) (Figure, int) {
 		}
 	}
 	// A range: "4-1/2 to 4-3/4 percent", "20%-25%", "10至15".
-	if sep := at(toks, j); sep == "to" || sep == "-" || sep == "至" || sep == "到" || sep == "~" {
-		if hv, n, hpct := number(toks, j+1); n > 0 && !isYear(toks, j+1, j+1+n) {
+	if sep := at(toks, j); ranges && isRangeSep(sep) && !stepOrChange(toks, i, sep) {
+		if hv, n, hpct := number(toks, j+1); n > 0 && !isYear(toks, j+1, j+1+n) && !startsRange(toks, j+1+n) {
 			k := j + 1 + n
 			unit, un := unitAfter(toks, k)
 			if hpct {
@@ -200,6 +203,34 @@ func parseAt(toks []tok, i int) (Figure, int) {
 	return f, j - i
 }
 
+func isRangeSep(s string) bool { return s == "to" || s == "-" || s == "至" || s == "到" || s == "~" }
+
+// stepOrChange reports a "to" that ends a step or a change rather than a
+// range: "lower the target range by 1/2 percentage point to 4-3/4 to 5
+// percent" (a step, then the level it reached), "from 10 to 23" (a
+// change). The figure starts at toks[i].
+func stepOrChange(toks []tok, i int, sep string) bool {
+	if sep != "to" {
+		return false
+	}
+	switch at(toks, i-1) {
+	case "by", "from":
+		return true
+	}
+	return false
+}
+
+// startsRange reports a number at toks[k-1] that is followed by a range
+// separator and another number: it is the low end of the next range,
+// not the high end of this one ("… percentage point to 4-3/4 to 5").
+func startsRange(toks []tok, k int) bool {
+	if !isRangeSep(at(toks, k)) {
+		return false
+	}
+	_, n, _ := number(toks, k+1)
+	return n > 0
+}
+
 // isPeriodUnit reports units that count spans of time.
 func isPeriodUnit(u string) bool { return u == Year || periods[strings.TrimSuffix(u, "s")] }
 
@@ -213,7 +244,7 @@ func unitsAfterWord(toks []tok, i, n int) bool {
 // parseChange reads "from A [unit] to B [unit]" (a value that changed,
 // stated in one phrase) starting at "from".
 func parseChange(toks []tok, i int) (Figure, int) {
-	a, n := parseAt(toks, i+1)
+	a, n := parseFigure(toks, i+1, false)
 	if n == 0 || a.Unit == Date || a.High != nil {
 		return Figure{}, 0
 	}

@@ -68,6 +68,10 @@ const (
 	Up    = "up"
 	Down  = "down"
 	Mixed = "mixed"
+	// Restated is a value said again at another precision and hedge, in
+	// agreement with what was said before: "10.5%" → "over 10%". It is no
+	// rise or fall.
+	Restated = "restated"
 )
 
 // LinkThreshold is the weighted Dice similarity of two figures'
@@ -91,7 +95,7 @@ const maxPosting = 50
 // about linear in the number of figures.
 func Tracks(docs []Document) []Track {
 	obs := make([][]Observation, len(docs))
-	parallel.For(len(docs), func(i int) { obs[i] = observe(docs[i]) })
+	parallel.For(len(docs), func(i int) { obs[i] = observe(docs[i], false) })
 	w := newWeights(obs)
 	for _, os := range obs {
 		for k := range os {
@@ -130,9 +134,24 @@ func Tracks(docs []Document) []Track {
 	return l.tracks
 }
 
+// NotTracked returns the numbers of the documents that name or enumerate
+// things rather than measure them (Figure.NotFigure: article numbers,
+// ordinals, clock times …), in document order: what Tracks leaves out,
+// for whoever wants to check it. Linear in the documents' length.
+func NotTracked(docs []Document) []Observation {
+	obs := make([][]Observation, len(docs))
+	parallel.For(len(docs), func(i int) { obs[i] = observe(docs[i], true) })
+	var out []Observation
+	for _, os := range obs {
+		out = append(out, os...)
+	}
+	return out
+}
+
 // observe extracts a document's figures with their year, subject and
-// context, from its body, heading and list sentences.
-func observe(d Document) []Observation {
+// context, from its body, heading and list sentences; or, when
+// notFigures is set, only its numbers that are no figures.
+func observe(d Document, notFigures bool) []Observation {
 	var out []Observation
 	doc := d.Doc
 	for _, s := range doc.Sentences {
@@ -144,7 +163,10 @@ func observe(d Document) []Observation {
 		figs := Extract(text, s.Start)
 		prevEnd := s.Start
 		for _, f := range figs {
-			if f.Unit == Date || f.Unit == Period {
+			if notFigures && f.NotFigure != "" {
+				out = append(out, Observation{Doc: d.ID, Figure: f, Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start)})
+			}
+			if f.Unit == Date || f.Unit == Period || f.NotFigure != "" || notFigures {
 				prevEnd = f.End
 				continue
 			}
@@ -703,18 +725,19 @@ func (t *Track) finish() {
 	if len(t.Observations) < 2 {
 		return
 	}
-	up, down := false, false
+	up, down, restated := false, false, false
 	for i := 1; i < len(t.Observations); i++ {
 		a, b := t.Observations[i-1], t.Observations[i]
 		if a.Qualifier != b.Qualifier {
 			t.HedgeChanged = true
 		}
-		switch {
-		case equalWithin(a, b):
-		case b.Value > a.Value:
+		switch Compare(a, b) {
+		case Up:
 			up = true
-		default:
+		case Down:
 			down = true
+		case Restated:
+			restated = true
 		}
 	}
 	switch {
@@ -724,9 +747,70 @@ func (t *Track) finish() {
 		t.Change = Up
 	case down:
 		t.Change = Down
+	case restated:
+		t.Change = Restated
 	default:
 		t.Change = Same
 	}
+}
+
+// Compare says how the value of b, said after a, moved: Same, Up, Down,
+// or Restated when one of the two is a rounder, hedged statement of the
+// other's value ("10.5%" → "over 10%", "about 11%", "nearly 11%"; and
+// the other way round). Two hedges of the same kind are compared as
+// values: "over 500 billion" → "over 580 billion" is Up, its floor rose.
+func Compare(a, b Observation) string {
+	switch {
+	case equalWithin(a, b):
+		return Same
+	case restates(a.Figure, b.Figure) || restates(b.Figure, a.Figure):
+		return Restated
+	case b.Value > a.Value:
+		return Up
+	}
+	return Down
+}
+
+// restates reports whether the hedged figure r states the exact figure
+// x's value at a coarser precision: x = 10.5 and r "over 10", "about
+// 11", "nearly 11" or "less than 11".
+func restates(x, r Figure) bool {
+	if x.Qualifier != Exact || r.Qualifier == Exact || x.High != nil || r.High != nil {
+		return false
+	}
+	g := grain(r.Value)
+	if g <= grain(x.Value) {
+		return false // r is not rounder than x
+	}
+	switch r.Qualifier {
+	case Over, AtLeast:
+		return x.Value >= r.Value && x.Value < r.Value+g
+	case Under, AtMost:
+		return x.Value <= r.Value && x.Value > r.Value-g
+	case Nearly:
+		return x.Value <= r.Value && r.Value-x.Value <= g/2
+	case About:
+		return math.Abs(x.Value-r.Value) <= g/2
+	}
+	return false
+}
+
+// grain is the largest power of ten that divides v (within rounding): 10
+// for 10 and 580, 0.1 for 10.5, 1e11 for 500 billion; 0 for 0.
+func grain(v float64) float64 {
+	v = math.Abs(v)
+	if v == 0 {
+		return 0
+	}
+	g := math.Pow(10, math.Floor(math.Log10(v)))
+	for g > 1e-9 {
+		q := v / g
+		if math.Abs(q-math.Round(q)) < 1e-6*q {
+			return g
+		}
+		g /= 10
+	}
+	return g
 }
 
 // equalWithin reports whether two values are equal within the precision

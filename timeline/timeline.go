@@ -189,7 +189,7 @@ func Build(docs []Document, opts Options) *Timeline {
 		s.ConceptsNew = onlyIn(matches[p[1]], matches[p[0]], labels)
 	}
 	for _, tr := range tracks {
-		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.HedgeChanged {
+		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.Change == figures.Restated || tr.HedgeChanged {
 			t.Tracks = append(t.Tracks, tr)
 		}
 	}
@@ -417,15 +417,11 @@ func figureChanges(tracks []figures.Track, oldID, newID string) []FigureChange {
 			continue
 		}
 		fc := FigureChange{Label: t.Label, Old: *o, New: *n, Hedge: o.Qualifier != n.Qualifier}
-		switch c := cmp.Compare(o.Value, n.Value); {
-		case c < 0:
-			fc.Change = figures.Up
-		case c > 0:
-			fc.Change = figures.Down
-		case fc.Hedge:
-			fc.Change = figures.Same
-		default:
+		switch c := figures.Compare(*o, *n); {
+		case c == figures.Same && !fc.Hedge:
 			continue
+		default:
+			fc.Change = c
 		}
 		out = append(out, fc)
 	}

@@ -17,6 +17,7 @@ import (
 type figuresOptions struct {
 	args     []string
 	changed  bool
+	all      bool // also list the numbers that are no figures
 	doc      string
 	encoding string
 }
@@ -46,6 +47,7 @@ Examples:
    docdrift figures --doc interview-2025 --format json fixtures/opening-up`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "changed", Usage: "only tracks whose value or hedge changed"},
+			&cli.BoolFlag{Name: "all", Usage: "also list the numbers that name or enumerate rather than measure (article numbers, ordinals, clock times, phone numbers, list enumerators), which form no track"},
 			&cli.StringFlag{Name: "doc", Usage: "only tracks seen in the document with this id"},
 			encodingFlag(),
 		},
@@ -57,7 +59,7 @@ Examples:
 			if cmd.NArg() == 0 {
 				return usagef("figures: name a corpus (a directory, or files)")
 			}
-			return runFigures(u, figuresOptions{args: cmd.Args().Slice(), changed: cmd.Bool("changed"), doc: cmd.String("doc"), encoding: cmd.String("encoding")})
+			return runFigures(u, figuresOptions{args: cmd.Args().Slice(), changed: cmd.Bool("changed"), all: cmd.Bool("all"), doc: cmd.String("doc"), encoding: cmd.String("encoding")})
 		},
 	}
 }
@@ -77,7 +79,7 @@ func runFigures(u *ui, opts figuresOptions) error {
 	tracks := figures.Tracks(in)
 	var shown []figures.Track
 	for _, t := range tracks {
-		if opts.changed && !(t.Change == figures.Up || t.Change == figures.Down || t.Change == figures.Mixed || t.HedgeChanged) {
+		if opts.changed && !(t.Change == figures.Up || t.Change == figures.Down || t.Change == figures.Mixed || t.Change == figures.Restated || t.HedgeChanged) {
 			continue
 		}
 		if opts.doc != "" && !slices.ContainsFunc(t.Observations, func(o figures.Observation) bool { return o.Doc == opts.doc }) {
@@ -90,6 +92,14 @@ func runFigures(u *ui, opts figuresOptions) error {
 		return min(len(b.Observations), 2) - min(len(a.Observations), 2)
 	})
 	r := figuresReport{corpus: c, docs: docs, tracks: shown, total: len(tracks)}
+	if opts.all {
+		r.notFigures = []figures.Observation{}
+		for _, o := range figures.NotTracked(in) {
+			if opts.doc == "" || o.Doc == opts.doc {
+				r.notFigures = append(r.notFigures, o)
+			}
+		}
+	}
 	return render(u, r, 0)
 }
 
@@ -98,6 +108,9 @@ type figuresReport struct {
 	docs   []loadedDoc
 	tracks []figures.Track
 	total  int
+	// notFigures are the numbers that form no track, with --all; nil
+	// without it.
+	notFigures []figures.Observation
 }
 
 // figuresJSON is the schema docdrift.figures/v1.
@@ -105,10 +118,13 @@ type figuresJSON struct {
 	Schema    string            `json:"schema"`
 	Documents []corpus.Document `json:"documents"`
 	Tracks    []figures.Track   `json:"tracks"`
+	// NotFigures, with --all, are the numbers that name or enumerate
+	// (each with its not_figure reason) and form no track.
+	NotFigures []figures.Observation `json:"not_figures,omitempty"`
 }
 
 func (r figuresReport) json() any {
-	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: r.tracks}
+	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: r.tracks, NotFigures: r.notFigures}
 	if out.Tracks == nil {
 		out.Tracks = []figures.Track{}
 	}
@@ -124,11 +140,14 @@ func (r figuresReport) cells(t figures.Track, column map[string]int) []string {
 		o := &t.Observations[k]
 		i := column[o.Doc]
 		s := o.Figure.Short()
-		if prev != nil && o.Value != prev.Value {
-			if o.Value > prev.Value {
+		if prev != nil {
+			switch figures.Compare(*prev, *o) {
+			case figures.Up:
 				s = "↑ " + s
-			} else {
+			case figures.Down:
 				s = "↓ " + s
+			case figures.Restated:
+				s = "≃ " + s
 			}
 		}
 		cells[i] = s
@@ -155,7 +174,7 @@ func (r figuresReport) summaryRows() [][]string {
 		first, last := t.Observations[0], t.Observations[len(t.Observations)-1]
 		moves := 0
 		for k := 1; k < len(t.Observations); k++ {
-			if t.Observations[k].Value != t.Observations[k-1].Value {
+			if c := figures.Compare(t.Observations[k-1], t.Observations[k]); c == figures.Up || c == figures.Down {
 				moves++
 			}
 		}
@@ -194,6 +213,7 @@ func (r figuresReport) text(u *ui) {
 	if len(r.docs) > maxCountColumns {
 		printTable(u, r.summaryRows(), func(raw, cell string) string { return cell })
 		fmt.Fprintln(u.out, "\n"+r.summaryNote())
+		r.notFiguresText(u)
 		return
 	}
 	column := r.columns()
@@ -227,6 +247,19 @@ func (r figuresReport) text(u *ui) {
 		}
 		return cell
 	})
+	r.notFiguresText(u)
+}
+
+// notFiguresText lists, with --all, the numbers that form no track: one
+// line each, with the reason, the document and the line.
+func (r figuresReport) notFiguresText(u *ui) {
+	if r.notFigures == nil {
+		return
+	}
+	fmt.Fprintf(u.out, "\nNumbers that are no figures (%d), in no track:\n", len(r.notFigures))
+	for _, o := range r.notFigures {
+		fmt.Fprintf(u.out, "  %-16s %s  %s line %d: %s\n", o.NotFigure, normalize.Visible(o.Text), normalize.Visible(o.Doc), o.Line, truncateWidth(normalize.Visible(o.Sentence), 60))
+	}
 }
 
 func (r figuresReport) markdown(u *ui) {
