@@ -325,13 +325,13 @@ func locate(doc *normalize.Document, ref GoldRef) (start, end int, ok bool) {
 }
 
 // loose compiles s into a pattern in which any run of white space matches
-// any run of white space.
+// any run of white space, no-break spaces included ("$1.25\u00a0trillion").
 func loose(s string) *regexp.Regexp {
 	fields := strings.Fields(s)
 	for i, f := range fields {
 		fields[i] = regexp.QuoteMeta(f)
 	}
-	return regexp.MustCompile(strings.Join(fields, `\s+`))
+	return regexp.MustCompile(strings.Join(fields, `[\s\p{Zs}]+`))
 }
 
 // pairs scores every pair of found gold observations.
@@ -452,10 +452,15 @@ func linkErrors(s *TrackSet, found []goldObs, tracks []figures.Track) []string {
 	return out
 }
 
-// refs lists observations briefly: document and words.
+// refs lists observations briefly: document and words, the first few.
 func refs(obs []goldObs) string {
+	const few = 5
 	var parts []string
-	for _, o := range obs {
+	for i, o := range obs {
+		if i == few {
+			parts = append(parts, fmt.Sprintf("… %d more", len(obs)-few))
+			break
+		}
 		parts = append(parts, o.ref.Doc+" "+o.ref.Text)
 	}
 	return "(" + strings.Join(parts, "; ") + ")"
