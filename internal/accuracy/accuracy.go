@@ -138,12 +138,9 @@ func (r Row) Recall() float64 {
 func (r Row) F1() float64 { return f1(r.Precision(), r.Recall()) }
 
 // Options says which baselines to run (each only if its program is on
-// PATH), and where the gold figure tracks are.
+// PATH).
 type Options struct {
 	Git, Dwdiff bool
-	// Tracks is a folder of gold track files (testdata/tracks), scored
-	// when set; their corpora are relative to the root.
-	Tracks string
 }
 
 // Evaluate scores docdrift (and the baselines asked for) on a set whose
@@ -157,17 +154,6 @@ func Evaluate(s *Set, root string, opts Options) ([]Row, error) {
 			return nil, err
 		}
 		rows = append(rows, r...)
-	}
-	if opts.Tracks != "" {
-		sets, err := LoadTrackSets(opts.Tracks)
-		if err != nil {
-			return nil, err
-		}
-		_, total, err := ScoreTracks(sets, root)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, trackRows(total)...)
 	}
 	return rows, nil
 }

@@ -147,7 +147,8 @@ func ratioF(a float64, b int) float64 {
 	return a / float64(b)
 }
 
-func (s *TrackScore) add(o TrackScore) {
+// Add adds o's counts to s.
+func (s *TrackScore) Add(o TrackScore) {
 	s.Files += o.Files
 	s.Tracks += o.Tracks
 	s.Observations += o.Observations
@@ -176,7 +177,7 @@ func ScoreTracks(sets []*TrackSet, root string) (perFile []TrackScore, total Tra
 			return nil, TrackScore{}, fmt.Errorf("%s: %w", s.Name, err)
 		}
 		perFile = append(perFile, sc)
-		total.add(sc)
+		total.Add(sc)
 	}
 	return perFile, total, nil
 }
@@ -400,7 +401,7 @@ func mixed(s *TrackSet, found []goldObs, tracks []figures.Track) []string {
 	for _, st := range order {
 		roleOf := map[string]map[string]bool{}
 		for gi := range groups[st] {
-			m := strings.ToLower(s.Tracks[gi].Measure)
+			m := baseMeasure(s.Tracks[gi].Measure)
 			if roleOf[m] == nil {
 				roleOf[m] = map[string]bool{}
 			}
@@ -413,6 +414,16 @@ func mixed(s *TrackSet, found []goldObs, tracks []figures.Track) []string {
 		}
 	}
 	return out
+}
+
+// baseMeasure is a gold measure without the qualifier an annotator may
+// add in brackets ("国内生产总值增长 (上年实际)"), in lower case: the
+// measure a target and a result share.
+func baseMeasure(m string) string {
+	if i := strings.IndexAny(m, "(（"); i > 0 {
+		m = m[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(m))
 }
 
 // linkErrors describes each docdrift track that holds observations of
@@ -475,8 +486,8 @@ func sortedKeys[K int | string, V any](m map[K]V) []K {
 	return keys
 }
 
-// trackRows are the accuracy table's rows for the gold tracks.
-func trackRows(total TrackScore) []Row {
+// TrackRows are the accuracy table's rows for the gold tracks.
+func TrackRows(total TrackScore) []Row {
 	p, r := total.BCubed()
 	note := fmt.Sprintf("%d gold observations in %d tracks (%d files); %d not found by extraction; %d target/result mixes; %d of %d not-figures in a track",
 		total.Observations, total.Tracks, total.Files, len(total.NotFound), len(total.Mixed), len(total.InTracks), total.NotFigures)

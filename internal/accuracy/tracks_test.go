@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docdrift/docdrift/figures"
 )
 
 // trackFloor is what docdrift must keep on one gold track file: pairwise
@@ -47,7 +49,7 @@ func TestTrackDevSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range trackRows(total)[0].Misses {
+	for _, m := range TrackRows(total)[0].Misses {
 		t.Log(m)
 	}
 	for i, s := range perFile {
@@ -202,6 +204,34 @@ func TestPairsAndBCubed(t *testing.T) {
 			n := float64(len(tt.found))
 			if math.Abs(p/n-tt.bp) > 1e-9 || math.Abs(r/n-tt.br) > 1e-9 {
 				t.Errorf("B-cubed %.3f %.3f, want %.3f %.3f", p/n, r/n, tt.bp, tt.br)
+			}
+		})
+	}
+}
+
+// TestMixed checks that a docdrift track holding a target and a result of
+// one measure is counted, whatever qualifier the annotator added in
+// brackets, and that a target beside another measure's target is not.
+func TestMixed(t *testing.T) {
+	s := &TrackSet{Name: "t.yaml", Tracks: []GoldTrack{
+		{Measure: "国内生产总值增长 (今年预期目标)", Role: "target"},
+		{Measure: "国内生产总值增长（上年实际）", Role: "result"},
+		{Measure: "居民消费价格涨幅", Role: "target"},
+	}}
+	obs := func(gold, sys int) goldObs { return goldObs{track: gold, sys: sysObs{track: sys}} }
+	tracks := []figures.Track{{Label: "增长"}, {Label: "涨幅"}}
+	for _, tt := range []struct {
+		name  string
+		found []goldObs
+		want  int
+	}{
+		{"target and result of one measure", []goldObs{obs(0, 0), obs(1, 0)}, 1},
+		{"targets of two measures", []goldObs{obs(0, 1), obs(2, 1)}, 0},
+		{"target and result apart", []goldObs{obs(0, 0), obs(1, 1)}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mixed(s, tt.found, tracks); len(got) != tt.want {
+				t.Errorf("%q, want %d", got, tt.want)
 			}
 		})
 	}

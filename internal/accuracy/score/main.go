@@ -29,10 +29,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "score:", err)
 		os.Exit(2)
 	}
-	rows, err := accuracy.Evaluate(s, *root, accuracy.Options{Git: *baselines, Dwdiff: *baselines, Tracks: *tracks})
+	rows, err := accuracy.Evaluate(s, *root, accuracy.Options{Git: *baselines, Dwdiff: *baselines})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "score:", err)
 		os.Exit(2)
+	}
+	var sets []*accuracy.TrackSet
+	var perFile []accuracy.TrackScore
+	if *tracks != "" {
+		// Read once: the table and the per-file table score the same files.
+		var total accuracy.TrackScore
+		if sets, err = accuracy.LoadTrackSets(*tracks); err == nil {
+			perFile, total, err = accuracy.ScoreTracks(sets, *root)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "score:", err)
+			os.Exit(2)
+		}
+		rows = append(rows, accuracy.TrackRows(total)...)
 	}
 	fmt.Println("| capability | tool | cases | TP | FP | FN | precision | recall | F1 | note |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
@@ -45,10 +59,7 @@ func main() {
 			counts, num(r.Precision()), num(r.Recall()), r.F1(), r.Note)
 	}
 	if *tracks != "" {
-		if err := trackTable(*tracks, *root); err != nil {
-			fmt.Fprintln(os.Stderr, "score:", err)
-			os.Exit(2)
-		}
+		trackTable(sets, perFile)
 	}
 	if *verbose {
 		for _, r := range rows {
@@ -61,14 +72,10 @@ func main() {
 }
 
 // trackTable prints the gold-track scores file by file, and in total.
-func trackTable(dir, root string) error {
-	sets, err := accuracy.LoadTrackSets(dir)
-	if err != nil {
-		return err
-	}
-	perFile, total, err := accuracy.ScoreTracks(sets, root)
-	if err != nil {
-		return err
+func trackTable(sets []*accuracy.TrackSet, perFile []accuracy.TrackScore) {
+	var total accuracy.TrackScore
+	for _, s := range perFile {
+		total.Add(s)
 	}
 	fmt.Println()
 	fmt.Println("| gold file | tracks | observations | not found | pairs TP | FP | FN | precision | recall | F1 | B-cubed P | B-cubed R | target/result mixes | not-figures in a track |")
@@ -87,7 +94,6 @@ func trackTable(dir, root string) error {
 		row(sets[i].Name, s)
 	}
 	row("all", total)
-	return nil
 }
 
 func num(f float64) string {
