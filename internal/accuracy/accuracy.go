@@ -92,8 +92,9 @@ func (s Score) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
 
 // F1 is the harmonic mean of precision and recall (0 when both are 0
 // or either is undefined).
-func (s Score) F1() float64 {
-	p, r := s.Precision(), s.Recall()
+func (s Score) F1() float64 { return f1(s.Precision(), s.Recall()) }
+
+func f1(p, r float64) float64 {
 	if math.IsNaN(p) || math.IsNaN(r) || p+r == 0 {
 		return 0
 	}
@@ -107,9 +108,34 @@ type Row struct {
 	Cases      int
 	Score      Score
 	Note       string
+	// Averaged, when set, holds precision and recall averaged over
+	// cases (B-cubed), which Score's counts do not give.
+	Averaged *Averaged
 	// Misses describe the cases the tool got wrong.
 	Misses []string
 }
+
+// Averaged is a precision and a recall averaged over cases.
+type Averaged struct{ P, R float64 }
+
+// Precision is the row's precision: Averaged's, or Score's.
+func (r Row) Precision() float64 {
+	if r.Averaged != nil {
+		return r.Averaged.P
+	}
+	return r.Score.Precision()
+}
+
+// Recall is the row's recall: Averaged's, or Score's.
+func (r Row) Recall() float64 {
+	if r.Averaged != nil {
+		return r.Averaged.R
+	}
+	return r.Score.Recall()
+}
+
+// F1 is the harmonic mean of the row's precision and recall.
+func (r Row) F1() float64 { return f1(r.Precision(), r.Recall()) }
 
 // Options says which baselines to run (each only if its program is on
 // PATH).

@@ -3,6 +3,9 @@
 // diffs as baselines where they apply and where they are installed:
 //
 //	go run ./internal/accuracy/score
+//
+// A second table scores the figure tracks file by file against the gold
+// tracks of internal/accuracy/testdata/tracks (issue 16's development set).
 package main
 
 import (
@@ -18,6 +21,7 @@ func main() {
 	set := flag.String("set", "internal/accuracy/testdata/set.yaml", "the evaluation set")
 	root := flag.String("root", ".", "the folder the set's paths are relative to (the repository)")
 	baselines := flag.Bool("baselines", true, "score git and dwdiff too, where installed")
+	tracks := flag.String("tracks", "internal/accuracy/testdata/tracks", "the folder of gold figure tracks (\"\" to skip them)")
 	verbose := flag.Bool("v", false, "after the table, list the cases docdrift got wrong")
 	flag.Parse()
 	s, err := accuracy.Load(*set)
@@ -30,11 +34,32 @@ func main() {
 		fmt.Fprintln(os.Stderr, "score:", err)
 		os.Exit(2)
 	}
+	var sets []*accuracy.TrackSet
+	var perFile []accuracy.TrackScore
+	if *tracks != "" {
+		// Read once: the table and the per-file table score the same files.
+		var total accuracy.TrackScore
+		if sets, err = accuracy.LoadTrackSets(*tracks); err == nil {
+			perFile, total, err = accuracy.ScoreTracks(sets, *root)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "score:", err)
+			os.Exit(2)
+		}
+		rows = append(rows, accuracy.TrackRows(total)...)
+	}
 	fmt.Println("| capability | tool | cases | TP | FP | FN | precision | recall | F1 | note |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
-		fmt.Printf("| %s | %s | %d | %d | %d | %d | %s | %s | %.2f | %s |\n", r.Capability, r.Tool, r.Cases,
-			r.Score.TP, r.Score.FP, r.Score.FN, num(r.Score.Precision()), num(r.Score.Recall()), r.Score.F1(), r.Note)
+		counts := fmt.Sprintf("%d | %d | %d", r.Score.TP, r.Score.FP, r.Score.FN)
+		if r.Averaged != nil {
+			counts = "— | — | —"
+		}
+		fmt.Printf("| %s | %s | %d | %s | %s | %s | %.2f | %s |\n", r.Capability, r.Tool, r.Cases,
+			counts, num(r.Precision()), num(r.Recall()), r.F1(), r.Note)
+	}
+	if *tracks != "" {
+		trackTable(sets, perFile)
 	}
 	if *verbose {
 		for _, r := range rows {
@@ -44,6 +69,31 @@ func main() {
 		}
 		fmt.Println()
 	}
+}
+
+// trackTable prints the gold-track scores file by file, and in total.
+func trackTable(sets []*accuracy.TrackSet, perFile []accuracy.TrackScore) {
+	var total accuracy.TrackScore
+	for _, s := range perFile {
+		total.Add(s)
+	}
+	fmt.Println()
+	fmt.Println("| gold file | tracks | observations | not found | pairs TP | FP | FN | precision | recall | F1 | B-cubed P | B-cubed R | target/result mixes | not-figures in a track |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	row := func(name string, s accuracy.TrackScore) {
+		if len(s.Skipped) > 0 && s.Files == 0 {
+			fmt.Printf("| %s | skipped: corpus absent |||||||||||||\n", name)
+			return
+		}
+		p, r := s.BCubed()
+		fmt.Printf("| %s | %d | %d | %d | %d | %d | %d | %s | %s | %.2f | %s | %s | %d | %d of %d |\n", name, s.Tracks, s.Observations,
+			len(s.NotFound), s.Pairs.TP, s.Pairs.FP, s.Pairs.FN, num(s.Pairs.Precision()), num(s.Pairs.Recall()), s.Pairs.F1(),
+			num(p), num(r), len(s.Mixed), len(s.InTracks), s.NotFigures)
+	}
+	for i, s := range perFile {
+		row(sets[i].Name, s)
+	}
+	row("all", total)
 }
 
 func num(f float64) string {
