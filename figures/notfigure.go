@@ -18,7 +18,17 @@ const (
 	NameNumber    = "name"           // COVID-19, F-35
 	Enumerator    = "list enumerator"
 	PeriodWord    = "period word" // 上一年度: "the previous year"
+	// Step is the size of a move of another figure, said beside the
+	// level it reached: "raise … by 25 basis points to 5 percent", "a
+	// 25-basis-point increase in the discount rate to 5-1/2 percent". The
+	// level's track shows the move; a track of steps is noise.
+	Step = "step"
 )
+
+// stepAfter are the nouns after a number of points that make it the size
+// of a move: "a 25-basis-point increase".
+var stepAfter = map[string]bool{"increase": true, "increases": true, "decrease": true, "decreases": true,
+	"reduction": true, "reductions": true, "cut": true, "cuts": true, "rise": true, "hike": true, "move": true}
 
 // articleWords are the words before a number that make it the number of
 // a part of a text, not a quantity.
@@ -60,6 +70,8 @@ func notFigure(toks []tok, i, n int, f Figure, text string, base int) string {
 		return ""
 	}
 	switch {
+	case isStep(toks, i, n, f, after):
+		return Step
 	case articleWords[at(toks, i-1)] && !isStandardUnit(f.Unit) && f.High == nil:
 		return ArticleNumber
 	case isClock(before, after, f):
@@ -212,4 +224,28 @@ func isZhYear(s string) bool {
 		}
 	}
 	return r[0] == '一' || r[0] == '二'
+}
+
+// isStep reports a number of points that sizes a move rather than states
+// a level: "by 1/2 percentage point", "by 25 basis points", "a
+// 25-basis-point increase", "a 1/4 percentage point reduction".
+func isStep(toks []tok, i, n int, f Figure, after string) bool {
+	points := f.Unit == PercentagePoint || f.Unit == "basis-point"
+	if f.Unit == "" && strings.HasPrefix(after, "-basis-point") {
+		points = true
+		after = strings.TrimPrefix(after, "-basis-point")
+	}
+	if !points {
+		return false
+	}
+	if at(toks, i-1) == "by" {
+		return true
+	}
+	next := strings.Fields(strings.ToLower(after))
+	// "lower its target for the federal funds rate 50 basis points to
+	// 4-3/4 percent": the level follows the step.
+	if len(next) > 1 && next[0] == "to" && (isASCIIDigit(next[1][0]) || next[1][0] == '$') {
+		return true
+	}
+	return len(next) > 0 && stepAfter[strings.Trim(next[0], ",.;")]
 }

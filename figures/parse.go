@@ -196,7 +196,7 @@ func parseFigure(toks []tok, i int, ranges bool) (Figure, int) {
 			}
 		}
 	}
-	if f.Qualifier == Exact && f.High == nil && periodBefore[at(toks, i-1)] && isPeriodUnit(f.Unit) {
+	if f.Qualifier == Exact && f.High == nil && (periodBefore[at(toks, i-1)] || at(toks, i-2)+at(toks, i-1) == "过去") && isPeriodUnit(f.Unit) {
 		f.Unit, f.nounTokens = Period, 0
 	}
 	f.Value, f.High = round(f.Value), roundPtr(f.High)

@@ -20,7 +20,11 @@ type Document struct {
 	ID string
 	// TranslationOf is the id of the document this one translates, or "".
 	TranslationOf string
-	Doc           *normalize.Document
+	// Date is the document's date (2024-07-31, or a year), or "": it
+	// tells how far a counter that advances with time ("for 13
+	// consecutive years") should have moved since an earlier document.
+	Date string
+	Doc  *normalize.Document
 }
 
 // Observation is a figure seen in one document.
@@ -37,16 +41,35 @@ type Observation struct {
 	Period string `json:"period,omitempty"`
 	// Subject is what the figure counts or measures, in the document's
 	// words: its counted noun, or the words that lead up to it.
-	Subject  string `json:"subject"`
+	Subject string `json:"subject"`
+	// Measure is what is measured, as a phrase in the document's words
+	// without the verbs and particles that frame the figure ("target
+	// range federal funds rate", 城镇登记失业率): the track's label.
+	Measure string `json:"measure"`
+	// Role is the kind of statement that holds the figure: RoleResult,
+	// RoleTarget, RoleReference, RoleCumulative or RoleAlternative.
+	Role     string `json:"role"`
 	Sentence string `json:"sentence"`
 	Line     int    `json:"line"`
+	// AlsoLines are the lines where the same document states the same
+	// value of the same measure again, joined to this observation rather
+	// than opening a parallel track.
+	AlsoLines []int `json:"also_lines,omitempty"`
 	// Score is the similarity with which this observation joined its
 	// track (1 for a translation's figure of equal value); 0 for the first.
 	Score float64 `json:"score,omitempty"`
 
-	context []string // similarity features of the subject
-	period  string   // Period's key: its lead word, value and unit
-	weight  float64  // the context's total weight, for similarity
+	context  []string // similarity features of the subject
+	period   string   // Period's key: its lead word, value and unit
+	weight   float64  // the context's total weight, for similarity
+	counter  bool     // a count of years that advances with time: "for 13 consecutive years", 连续13年
+	year     int      // the document's year, 0 when unknown
+	docIndex int      // the document's place in the order given
+	// sizesChange marks a figure that sizes a change ("reduce the
+	// deficit by $2.5 trillion"), a fact apart from the level it changed.
+	sizesChange bool
+	measure     []string // similarity features of the measure alone
+	mweight     float64  // their total weight
 }
 
 // Track is one fact followed across documents: its observations in
@@ -55,7 +78,7 @@ type Track struct {
 	Key          string        `json:"key"`
 	Label        string        `json:"label"`
 	Unit         string        `json:"unit"`
-	Change       string        `json:"change"`                  // same, up, down, mixed; "" for a track of one
+	Change       string        `json:"change"`                  // same, up, down, mixed, restated, advancing; "" for a track of one
 	HedgeChanged bool          `json:"hedge_changed,omitempty"` // the qualifier changed ("nearly 30%" → "around 30%")
 	Observations []Observation `json:"observations"`
 
@@ -72,6 +95,10 @@ const (
 	// agreement with what was said before: "10.5%" → "over 10%". It is no
 	// rise or fall.
 	Restated = "restated"
+	// Advancing is a count of years that grew by the years between the
+	// documents: "for 7 consecutive years" (2024) → "for 8 consecutive
+	// years" (2025). The record held; nothing rose.
+	Advancing = "advancing"
 )
 
 // LinkThreshold is the weighted Dice similarity of two figures'
@@ -100,6 +127,7 @@ func Tracks(docs []Document) []Track {
 	for _, os := range obs {
 		for k := range os {
 			os[k].weight = w.total(os[k].context)
+			os[k].mweight = w.total(os[k].measure)
 		}
 	}
 	l := linker{w: w, byFeature: map[string][]int{}, trackOf: map[obsKey]int{}}
@@ -115,9 +143,13 @@ func Tracks(docs []Document) []Track {
 		}
 		used := map[int]bool{}
 		for _, o := range obs[di] {
+			o.docIndex = di
 			if t := l.translated(o, orig, origIdx, used); t >= 0 {
 				o.Score = 1
 				l.add(t, o)
+				continue
+			}
+			if l.restatement(o) {
 				continue
 			}
 			if t, score := l.best(o); t >= 0 {
@@ -154,7 +186,8 @@ func NotTracked(docs []Document) []Observation {
 func observe(d Document, notFigures bool) []Observation {
 	var out []Observation
 	doc := d.Doc
-	for _, s := range doc.Sentences {
+	year := yearOf(d.Date)
+	for si, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
@@ -162,15 +195,26 @@ func observe(d Document, notFigures bool) []Observation {
 		text := doc.Text[s.Start:s.End]
 		figs := Extract(text, s.Start)
 		prevEnd := s.Start
+		intro := introOf(doc, si)
+		prevMeasure, prevLead, carry := "", "", ""
 		for _, f := range figs {
 			if notFigures && f.NotFigure != "" {
 				out = append(out, Observation{Doc: d.ID, Figure: f, Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start)})
 			}
-			if f.Unit == Date || f.Unit == Period || f.NotFigure != "" || notFigures {
-				prevEnd = f.End
+			if f.NotFigure != "" && !notFigures {
+				// A step or an article number is no figure, but the words
+				// before it still lead up to the next one: "raise the
+				// target range by 1/4 percentage point to 5 percent".
+				carry += doc.Text[prevEnd:f.Start] + " "
+				prevEnd = skipUnitRest(doc.Text, f.End, s.End)
 				continue
 			}
-			lead := withoutAsides(doc.Text[prevEnd:f.Start])
+			if f.Unit == Date || f.Unit == Period || notFigures {
+				prevEnd, carry = f.End, ""
+				continue
+			}
+			lead := withoutAsides(carry + doc.Text[prevEnd:f.Start])
+			carry = ""
 			if f.Unit != Rank {
 				// A rank qualifies what follows, and stays in the lead of
 				// the next figure: "Service trade ranks second globally,
@@ -180,24 +224,62 @@ func observe(d Document, notFigures bool) []Observation {
 			if isIdiomaticOne(f) {
 				continue // "on the one hand", "one family"
 			}
-			o := Observation{Doc: d.ID, Figure: f, Year: referenceYear(doc.Text, figs, f), Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start)}
+			o := Observation{Doc: d.ID, Figure: f, Year: referenceYear(doc.Text, figs, f), Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start), year: year}
 			o.Period, o.period = periodOf(doc.Text, s.Start, s.End, figs, f)
 			o.Subject = subject(f, lead)
+			o.sizesChange = endsWithBy(lead)
+			o.Measure = measureOf(o.Subject, o.sizesChange)
+			// A figure whose own clause names no thing measures what the
+			// figure before it did: "by 1/2 percentage point to 4-3/4 to 5
+			// percent", 国内生产总值47.2万亿元，比上年增长9.2%.
+			if isThinMeasure(o.Measure) && prevMeasure != "" && f.Unit != Rank {
+				if o.Measure != "" && hasHan(o.Measure) {
+					o.Measure = prevMeasure + o.Measure
+				} else {
+					o.Measure = prevMeasure
+				}
+				lead = prevLead + " " + lead
+				if o.Subject == "" || hasHan(o.Subject) {
+					o.Subject = o.Measure
+				}
+			}
+			prevMeasure, prevLead = o.Measure, lead
+			rest := doc.Text[f.End:s.End]
+			o.Role = roleOf(f, doc.Text[s.Start:f.Start], clauseOf(lead), rest, intro)
+			o.counter = isCounter(f, lead, rest)
 			after := ""
 			switch rest := doc.Text[f.End:s.End]; {
 			case f.Unit == Rank:
 				// An ordinal ranks what follows it: "the 45th anniversary of
 				// reform and opening up".
 				o.Subject = headWords(rest, 3)
+				o.Measure = measureOf(o.Subject, false)
 				after = head(rest, 8)
+			case o.counter:
+				// What a record is kept in often follows it: "for eight
+				// consecutive years in terms of total volume of trade",
+				// "For 13 consecutive years, China's outbound direct
+				// investment has ranked among the top three".
+				after = head(clause(strings.TrimLeft(rest, " ,，")), 8)
 			case f.Unit == Percent || f.Unit == Share:
 				// A share is often of what follows: "around 30% of global
 				// economic growth", "nearly 30 percent to global growth".
 				if w := strings.Fields(rest); len(w) > 1 && (w[0] == "of" || w[0] == "to") {
 					after = head(clause(rest), 6)
 				}
+				// A percent said before a noun qualifies it, and the noun
+				// is what is measured: "the current 0 to 1/4 percent target
+				// range for the federal funds rate", "its 2 percent
+				// inflation objective".
+				if np := nounAfter(rest); np != "" {
+					o.Measure, after = np, np
+				}
 			}
-			o.context = contextFeatures(o.Subject + " " + tail(lead, 12) + " " + after)
+			o.context = contextFeatures(o.Subject + " " + o.Measure + " " + tail(lead, 12) + " " + after)
+			o.measure = contextFeatures(o.Measure)
+			if f.From != nil {
+				out = append(out, earlier(o, doc.Text))
+			}
 			out = append(out, o)
 		}
 	}
@@ -347,9 +429,11 @@ func withoutAsides(s string) string {
 // otherwise the content words that lead up to it in its clause.
 func subject(f Figure, lead string) string {
 	switch f.Unit {
-	case Percent, PercentagePoint, Share, Times, Rank, Year, "", "anniversary":
+	case Percent, PercentagePoint, "basis-point", "permille", Share, Times, Rank, Year, "", "anniversary":
 	default:
-		if !isCurrency(f.Unit) {
+		// 城镇新增就业1221万人 counts jobs, not 人: a Chinese measure
+		// word names nothing, the words before the number do.
+		if !isCurrency(f.Unit) && !(isClassifierUnit(f.Unit) && hasHan(lead)) {
 			return f.Unit
 		}
 	}
@@ -510,9 +594,17 @@ func (w weights) weight(f string) float64 { return w.idf[f] }
 func (w weights) total(ctx []string) float64 { return overlap.Total(ctx, w.weight) }
 
 // similarity is the weighted Dice coefficient of two observations'
-// contexts (sorted feature lists), in [0, 1] (see package overlap).
+// contexts (sorted feature lists), in [0, 1] (see package overlap), or
+// that of their measures alone when higher and they share at least two
+// words: the words around a figure change from one statement to the
+// next ("decided today to keep" / "to establish"), what it measures
+// does not.
 func (w weights) similarity(a, b Observation) float64 {
-	return overlap.Dice(a.context, b.context, a.weight, b.weight, w.weight)
+	sc := overlap.Dice(a.context, b.context, a.weight, b.weight, w.weight)
+	if overlap.Shared(a.measure, b.measure) >= 2 {
+		sc = math.Max(sc, overlap.Dice(a.measure, b.measure, a.mweight, b.mweight, w.weight))
+	}
+	return sc
 }
 
 // recent is how many of a track's latest observations a figure is
@@ -605,10 +697,27 @@ func (l *linker) best(o Observation) (int, float64) {
 			}
 			seen[ti] = true
 			t := l.tracks[ti]
-			if t.Unit != o.Unit || t.Observations[len(t.Observations)-1].Doc == o.Doc {
+			last := t.Observations[len(t.Observations)-1]
+			// One observation per document and track; a target links to
+			// targets, a result to results.
+			if t.Unit != o.Unit || last.Doc == o.Doc || !rolesLink(last, o) || last.sizesChange != o.sizesChange {
 				continue
 			}
-			last := t.Observations[len(t.Observations)-1]
+			// A dissent's preferred value is a series only while the
+			// dissent goes on, meeting after meeting.
+			if o.Role == RoleAlternative && last.docIndex != o.docIndex-1 {
+				continue
+			}
+			if advances(last, o) {
+				// The agreement of the values is evidence of its own: a
+				// record kept counts as linked at the threshold.
+				sc := l.w.similarity(o, last)
+				if eff := math.Max(sc, LinkThreshold); sc >= advancingThreshold && overlap.Shared(o.context, last.context) >= 2 &&
+					(eff > bestScore || best < 0 && eff >= bestScore) {
+					best, bestScore = ti, eff
+				}
+				continue
+			}
 			// Different reporting periods explain different values:
 			// "379 in all" and "225 over the past five years" are two
 			// facts. An equal value restated with another period is one.
@@ -627,7 +736,7 @@ func (l *linker) best(o Observation) (int, float64) {
 				}
 			}
 			sc := l.w.trackSimilarity(o, t)
-			if sc < sureThreshold && !plausible(o.Value, t.Observations[len(t.Observations)-1].Value) {
+			if sc < sureThreshold && !plausible(mid(o.Figure), mid(last.Figure)) {
 				continue
 			}
 			if sc >= bestScore {
@@ -640,6 +749,68 @@ func (l *linker) best(o Observation) (int, float64) {
 	return best, bestScore
 }
 
+// rolesLink reports whether observations of two roles may be one fact: of
+// one role, or a result and a cumulative figure of the same value ("on
+// average nearly 30 percent" and "around 30%" said of the same years). A
+// target never links to a result.
+func rolesLink(a, b Observation) bool {
+	if a.Role == b.Role {
+		return true
+	}
+	pair := func(x, y string) bool { return a.Role == x && b.Role == y || a.Role == y && b.Role == x }
+	return pair(RoleResult, RoleCumulative) && a.Value == b.Value
+}
+
+// advancingThreshold is the similarity from which two counts of years,
+// the later one grown by the years between their documents, are one
+// record kept: the agreement of the values is evidence of its own.
+const advancingThreshold = 0.1
+
+// advances reports whether b counts the years of a record that a counted
+// before it, grown by the years between their documents (give or take
+// one, as dates within a year differ): "for seven consecutive years"
+// (2024) and "for eight consecutive years" (2025).
+func advances(a, b Observation) bool {
+	if !a.counter || !b.counter || a.year == 0 || b.year == 0 || b.year < a.year {
+		return false
+	}
+	grown := b.Value - a.Value
+	gap := float64(b.year - a.year)
+	return grown > 0 && math.Abs(grown-gap) <= 1
+}
+
+// restatement joins o to an observation of the same document that states
+// the same value of the same measure in the same role ("把增长预期目标定在
+// 5%左右" explaining the target set earlier), and reports whether it did:
+// a fact said twice in one document is one observation, not two tracks.
+func (l *linker) restatement(o Observation) bool {
+	seen := map[int]bool{}
+	for _, f := range o.context {
+		for _, ti := range l.byFeature[f] {
+			if seen[ti] {
+				continue
+			}
+			seen[ti] = true
+			t := &l.tracks[ti]
+			last := &t.Observations[len(t.Observations)-1]
+			if last.Doc != o.Doc || last.Role != o.Role || t.Unit != o.Unit || !equalWithin(*last, o) ||
+				!equalPtr(last.High, o.High) || last.period != o.period {
+				continue
+			}
+			if l.w.similarity(o, *last) < LinkThreshold || overlap.Shared(o.context, last.context) < 2 {
+				continue
+			}
+			if o.Line != last.Line && !slices.Contains(last.AlsoLines, o.Line) {
+				last.AlsoLines = append(last.AlsoLines, o.Line)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func equalPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
 // sameRanked reports whether two ranks rank the same kind of thing: their
 // subjects, the words after the ordinal, share a word ("the 45th
 // anniversary" and "the 14th Five-Year Plan" do not).
@@ -651,6 +822,15 @@ func sameRanked(a, b Observation) bool {
 		}
 	}
 	return false
+}
+
+// mid is a figure's value, or the middle of its range: 0 to 1/4 percent
+// is 0.125, which a ratio can compare.
+func mid(f Figure) float64 {
+	if f.High != nil {
+		return (f.Value + *f.High) / 2
+	}
+	return f.Value
 }
 
 // plausible reports whether a and b are within maxRatio of each other.
@@ -710,10 +890,10 @@ func isStandardUnit(u string) bool {
 // finish sets a track's key, label and change.
 func (t *Track) finish() {
 	first := t.Observations[0]
-	label := first.Subject
+	label := first.Measure
 	for _, o := range t.Observations {
-		if o.Subject != "" && !hasHan(o.Subject) {
-			label = o.Subject // prefer an English label
+		if o.Measure != "" && !hasHan(o.Measure) {
+			label = o.Measure // prefer an English label
 			break
 		}
 	}
@@ -725,13 +905,15 @@ func (t *Track) finish() {
 	if len(t.Observations) < 2 {
 		return
 	}
-	up, down, restated := false, false, false
+	up, down, restated, advancing := false, false, false, false
 	for i := 1; i < len(t.Observations); i++ {
 		a, b := t.Observations[i-1], t.Observations[i]
 		if a.Qualifier != b.Qualifier {
 			t.HedgeChanged = true
 		}
 		switch Compare(a, b) {
+		case Advancing:
+			advancing = true
 		case Up:
 			up = true
 		case Down:
@@ -749,18 +931,22 @@ func (t *Track) finish() {
 		t.Change = Down
 	case restated:
 		t.Change = Restated
+	case advancing:
+		t.Change = Advancing
 	default:
 		t.Change = Same
 	}
 }
 
 // Compare says how the value of b, said after a, moved: Same, Up, Down,
-// or Restated when one of the two is a rounder, hedged statement of the
+// Advancing for a count of years kept up (see advances), or Restated when one of the two is a rounder, hedged statement of the
 // other's value ("10.5%" → "over 10%", "about 11%", "nearly 11%"; and
 // the other way round). Two hedges of the same kind are compared as
 // values: "over 500 billion" → "over 580 billion" is Up, its floor rose.
 func Compare(a, b Observation) string {
 	switch {
+	case advances(a, b):
+		return Advancing
 	case equalWithin(a, b):
 		return Same
 	case restates(a.Figure, b.Figure) || restates(b.Figure, a.Figure):
@@ -829,4 +1015,71 @@ func keyOf(unit, label string, first Observation) string {
 		k = k[:48]
 	}
 	return first.Doc + ":" + strconv.Itoa(first.Line) + ":" + unit + ":" + k
+}
+
+// earlier is the observation of the earlier value of a change said in one
+// phrase ("from 9.7% in 2012 to 10.5%"): its own fact, of role
+// RoleReference, spanning the phrase up to "to".
+func earlier(o Observation, text string) Observation {
+	e := o
+	e.Figure.Value, e.Figure.From, e.Role = *o.From, nil, RoleReference
+	if k := strings.Index(o.Text, " to "); k > 0 {
+		e.Figure.Text, e.Figure.End = o.Text[:k], o.Start+k
+		e.NounStart = e.End
+	}
+	e.Year = 0
+	return e
+}
+
+// endsWithBy reports a lead that ends with "by": the figure sizes a change
+// ("reduce the deficit by more than $2.5 trillion").
+func endsWithBy(lead string) bool {
+	w := strings.Fields(lead)
+	return len(w) > 0 && strings.EqualFold(w[len(w)-1], "by")
+}
+
+// skipUnitRest returns where the words after a number that is no figure
+// begin, past a unit written on it ("25-basis-point"), which names the
+// step and not what the next figure measures.
+func skipUnitRest(text string, end, limit int) int {
+	for _, u := range []string{"-basis-point", "-percentage-point"} {
+		if strings.HasPrefix(text[end:limit], u) {
+			return end + len(u)
+		}
+	}
+	return end
+}
+
+// introOf returns the text that introduces sentence si: the statement
+// before the last colon of its block that comes before it (a list of
+// targets cut into sentences at its semicolons: "主要预期目标是：国内生产总值
+// 增长8%左右；…；居民消费价格总水平涨幅控制在3%；"), or, when the sentences
+// of its block before it end no statement, the block before it if that
+// one ends with a colon ("今年经济社会发展的主要预期目标是：", "The targets
+// are:"); or "".
+func introOf(doc *normalize.Document, si int) string {
+	s := doc.Sentences[si]
+	b := doc.Blocks[s.Block]
+	if b.First != si {
+		prefix := doc.Text[b.Start:s.Start]
+		if k := max(strings.LastIndex(prefix, "："), strings.LastIndex(prefix, ":")); k >= 0 {
+			statement := prefix[:k]
+			if j := max(strings.LastIndex(statement, "。"), strings.LastIndex(statement, ". ")); j >= 0 {
+				statement = statement[j:]
+			}
+			return statement
+		}
+		if strings.Contains(prefix, "。") || strings.Contains(prefix, ". ") {
+			return "" // the list ended within the block
+		}
+	}
+	if s.Block == 0 {
+		return ""
+	}
+	prev := doc.Blocks[s.Block-1]
+	text := strings.TrimSpace(doc.Text[prev.Start:prev.End])
+	if strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":") {
+		return text
+	}
+	return ""
 }

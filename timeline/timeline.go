@@ -157,7 +157,7 @@ func Build(docs []Document, opts Options) *Timeline {
 	fdocs := make([]figures.Document, len(docs))
 	for i, d := range docs {
 		tdocs[i] = themes.Document{ID: d.ID, Doc: d.Doc}
-		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: d.Doc}
+		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: d.Doc}
 	}
 	parallel.For(len(docs), func(i int) { matches[i] = matcher.Find(docs[i].Doc) })
 

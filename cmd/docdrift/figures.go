@@ -74,7 +74,7 @@ func runFigures(u *ui, opts figuresOptions) error {
 	}
 	in := make([]figures.Document, len(docs))
 	for i, d := range docs {
-		in[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: d.doc}
+		in[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: d.doc}
 	}
 	tracks := figures.Tracks(in)
 	var shown []figures.Track

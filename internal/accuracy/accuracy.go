@@ -386,7 +386,7 @@ func (e evaluator) tracks(s *Set) ([]Row, error) {
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: nd})
+		docs = append(docs, figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: nd})
 	}
 	tracks := figures.Tracks(docs)
 	trackOf := func(ref [2]string) int {

@@ -269,7 +269,7 @@ func trackDocuments(dir string, ids []string) ([]figures.Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Doc: nd})
+		docs = append(docs, figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: nd})
 	}
 	for _, id := range ids {
 		if !slices.ContainsFunc(docs, func(d figures.Document) bool { return d.ID == id }) {
