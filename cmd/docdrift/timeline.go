@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -108,14 +109,14 @@ func withOutput(u *ui, path string, write func(*ui) error) error {
 	if err != nil {
 		return fmt.Errorf("--output: %w", err)
 	}
+	// Buffered as stdout is: the buffer keeps the first write error, which
+	// the flush returns; closing may report one of its own.
+	buf := bufio.NewWriter(f)
 	to := *u
-	to.out = f
+	to.out = buf
 	to.setColor(false) // a file gets no escape sequences, whatever --color says
-	werr := write(&to)
-	if cerr := f.Close(); werr == nil && cerr != nil {
-		werr = fmt.Errorf("--output: %w", cerr)
-	}
-	return werr
+	err = outputError(write(&to), buf.Flush(), path)
+	return outputError(err, f.Close(), path)
 }
 
 func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class) error {
