@@ -112,7 +112,7 @@ func (r bitextReport) text(u *ui) {
 		if !r.shown(p) {
 			continue
 		}
-		fmt.Fprintln(u.out, u.bold.Sprint(r.header(i, p)))
+		fmt.Fprintln(u.out, u.bold.Sprint(visibleName(r.header(i, p))))
 		for k, sp := range p.Sentences {
 			if k > 0 {
 				fmt.Fprintln(u.out, "  "+strings.Repeat(" ", col)+" │")
@@ -126,7 +126,7 @@ func (r bitextReport) text(u *ui) {
 		}
 		fmt.Fprintln(u.out)
 	}
-	fmt.Fprintf(u.out, "%s (%s) ↔ %s (%s), a translation: %s\n", r.oldID, r.oldLang, r.newID, r.newLang, r.summaryLine())
+	fmt.Fprintf(u.out, "%s\n", visibleName(fmt.Sprintf("%s (%s) ↔ %s (%s), a translation: %s", r.oldID, r.oldLang, r.newID, r.newLang, r.summaryLine())))
 }
 
 // column lays out one side of a sentence pair, a piece per paragraph.
@@ -197,10 +197,10 @@ func (r bitextReport) markLines(flag func(...any) string, p diff.BiPassage) []st
 			}
 		}
 		if len(figs) > 0 {
-			out = append(out, flag("figures only in "+side.id+": ")+strings.Join(dedupe(figs), " · "))
+			out = append(out, flag("figures only in "+visibleName(side.id)+": ")+strings.Join(dedupe(figs), " · "))
 		}
 		if cs := r.concepts(side.b.Marks, false); len(cs) > 0 {
-			out = append(out, flag("concepts only in "+side.id+": ")+strings.Join(cs, " · "))
+			out = append(out, flag("concepts only in "+visibleName(side.id)+": ")+strings.Join(cs, " · "))
 		}
 	}
 	return out

@@ -49,7 +49,7 @@ Examples:
 				if len(ms) == 0 {
 					continue
 				}
-				fmt.Fprintln(u.out, u.bold.Sprintf("==> %s (%s) — %d <==", d.ID, d.Date, len(ms)))
+				fmt.Fprintln(u.out, u.bold.Sprintf("==> %s (%s) — %d <==", visibleName(d.ID), visibleName(d.Date), len(ms)))
 				for _, m := range ms {
 					left := lastRunes(spaced(d.doc.Text[lineStart(d.doc.Text, m.Start):m.Start]), width)
 					right := firstRunes(spaced(d.doc.Text[m.End:lineEnd(d.doc.Text, m.End)]), width)
@@ -61,7 +61,7 @@ Examples:
 					total++
 				}
 			}
-			fmt.Fprintf(u.out, "%d occurrences of %s in %d documents\n", total, normalize.Visible(t.Label), len(docs))
+			fmt.Fprintf(u.out, "%d occurrences of %s in %d documents\n", total, visibleName(t.Label), len(docs))
 			return nil
 		},
 	}

@@ -81,7 +81,7 @@ func runNormalize(u *ui, opts normalizeOptions) error {
 		case errors.As(err, &ue):
 			return err
 		case err != nil:
-			fmt.Fprintf(u.err, "docdrift: %v\n", err)
+			fmt.Fprintf(u.err, "docdrift: %s\n", visibleName(err.Error()))
 			failed = true
 			continue
 		}
@@ -108,7 +108,7 @@ func printNormalized(u *ui, docs []*normalize.Document, explain bool) error {
 			if i > 0 {
 				fmt.Fprintln(u.out)
 			}
-			fmt.Fprintln(u.out, u.bold.Sprintf("==> %s <==", normalize.Visible(doc.Path)))
+			fmt.Fprintln(u.out, u.bold.Sprintf("==> %s <==", visibleName(doc.Path)))
 		}
 		if explain {
 			printExplain(u, doc)

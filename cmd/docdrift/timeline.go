@@ -15,7 +15,6 @@ import (
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/fixtures"
 	"github.com/docdrift/docdrift/htmlreport"
-	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
 	"github.com/docdrift/docdrift/timeline"
 )
@@ -269,15 +268,15 @@ func lineOrDash(n int) string {
 const nothingToCompare = "Nothing to compare: a timeline needs two documents (or a document and its translation)."
 
 func (r timelineReport) text(u *ui) {
-	fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.title())))
+	fmt.Fprintln(u.out, u.bold.Sprint(visibleName(r.title())))
 	if len(r.t.Steps) == 0 {
 		fmt.Fprintln(u.out, nothingToCompare)
 	}
 	for _, s := range r.t.Steps {
 		fmt.Fprintln(u.out)
-		fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.stepTitle(s))))
+		fmt.Fprintln(u.out, u.bold.Sprint(visibleName(r.stepTitle(s))))
 		for _, l := range r.counts(s) {
-			fmt.Fprintln(u.out, "  "+l)
+			fmt.Fprintln(u.out, "  "+visibleName(l))
 		}
 		if len(s.Figures) > 0 {
 			fmt.Fprintf(u.out, "  figures changed (%d):\n", len(s.Figures))
@@ -286,7 +285,7 @@ func (r timelineReport) text(u *ui) {
 					fmt.Fprintf(u.out, "    … and %d more (docdrift figures --changed)\n", len(s.Figures)-i)
 					break
 				}
-				line := normalize.Visible(figureChangeLine(f))
+				line := visibleName(figureChangeLine(f))
 				switch f.Change {
 				case figures.Up:
 					line = u.ins.Sprint(line)
@@ -297,20 +296,20 @@ func (r timelineReport) text(u *ui) {
 			}
 		}
 		if len(s.ConceptsNew) > 0 {
-			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(normalize.Visible(conceptList(s.ConceptsNew))))
+			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(visibleName(conceptList(s.ConceptsNew))))
 		}
 		if len(s.ConceptsGone) > 0 {
-			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(normalize.Visible(conceptList(s.ConceptsGone))))
+			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(visibleName(conceptList(s.ConceptsGone))))
 		}
 		if len(s.Changes) > 0 {
 			fmt.Fprintf(u.out, "  most significant changes (%s and above):\n", r.min)
 			for i, c := range s.Changes {
 				if i == stepChangesShown {
 					fmt.Fprintf(u.out, "    … and %d more (docdrift diff --min-level %s %s %s)\n", len(s.Changes)-i, r.min,
-						filepath.Base(r.doc(s.Old).Path), filepath.Base(r.doc(s.New).Path))
+						visibleName(filepath.Base(r.doc(s.Old).Path)), visibleName(filepath.Base(r.doc(s.New).Path)))
 					break
 				}
-				fmt.Fprintln(u.out, "    "+normalize.Visible(changeLine(c)))
+				fmt.Fprintln(u.out, "    "+visibleName(changeLine(c)))
 			}
 		}
 	}
@@ -318,18 +317,18 @@ func (r timelineReport) text(u *ui) {
 		fmt.Fprintln(u.out)
 		fmt.Fprintln(u.out, u.bold.Sprintf("Figures that changed across the corpus (%d tracks)", len(r.t.Tracks)))
 		for _, t := range r.t.Tracks {
-			fmt.Fprintln(u.out, "  "+normalize.Visible(trackLine(t)))
+			fmt.Fprintln(u.out, "  "+visibleName(trackLine(t)))
 		}
 	}
 	if shown, rest := r.themesShown(); len(shown) > 0 {
 		fmt.Fprintln(u.out)
-		in := strings.Join(r.ids(), ", ")
+		in := visibleName(strings.Join(r.ids(), ", "))
 		if len(r.docs) > maxCountColumns {
 			in = fmt.Sprintf("%d documents", len(r.docs))
 		}
 		fmt.Fprintln(u.out, u.bold.Sprintf("Themes that shifted (%d; mentions in %s)", len(shown), in))
 		for _, th := range shown {
-			fmt.Fprintln(u.out, "  "+normalize.Visible(r.themeLine(th)))
+			fmt.Fprintln(u.out, "  "+visibleName(r.themeLine(th)))
 		}
 		if rest > 0 {
 			fmt.Fprintf(u.out, "  and %d intermittent (docdrift themes)\n", rest)
