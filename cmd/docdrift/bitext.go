@@ -16,8 +16,14 @@ import (
 var bitextKinds = []diff.BiKind{diff.Paired, diff.Repeat, diff.OldOnly, diff.NewOnly}
 
 // defaultWidth is the width of side-by-side output when stdout is not a
-// terminal and --width is not given.
-const defaultWidth = 100
+// terminal and --width is not given; --width takes minWidth to maxWidth
+// columns. The bound keeps a mistyped width from padding every line with
+// gigabytes of spaces; no terminal is wider.
+const (
+	defaultWidth = 100
+	minWidth     = 40
+	maxWidth     = 1000
+)
 
 // bitextReport is a document aligned with its translation, ready to render.
 type bitextReport struct {
@@ -59,7 +65,7 @@ func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, n
 
 func terminalWidth(u *ui) int {
 	if f, ok := fileOf(u.out); ok && isTerminal(f) {
-		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= minWidth {
 			return cols
 		}
 	}

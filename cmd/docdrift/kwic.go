@@ -11,6 +11,10 @@ import (
 	"github.com/docdrift/docdrift/normalize"
 )
 
+// maxContext is the most characters of context kwic --width shows on each
+// side of a match: more than a line of any document read on screen.
+const maxContext = 1000
+
 func kwicCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "kwic",
@@ -25,7 +29,7 @@ Examples:
    docdrift kwic 人类命运共同体 fixtures/opening-up`,
 		Flags: []cli.Flag{
 			glossaryFlag(),
-			&cli.IntFlag{Name: "width", Value: 40, Usage: "characters of context on each side"},
+			&cli.IntFlag{Name: "width", Value: 40, Usage: "characters of context on each side, 1 to 1000"},
 			encodingFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -36,13 +40,16 @@ Examples:
 			if cmd.NArg() < 2 {
 				return usagef("kwic: name a term and a corpus")
 			}
+			width := int(cmd.Int("width"))
+			if width < 1 || width > maxContext {
+				return usagef("--width %d: use 1 to %d characters of context", width, maxContext)
+			}
 			term := cmd.Args().First()
 			_, docs, tc, qs, _, err := themeCorpus(u, cmd.Args().Tail(), cmd.String("encoding"), cmd.String("glossary"), []string{term})
 			if err != nil {
 				return err
 			}
 			t := tc.Theme(term, qs[0].concept, qs[0].known)
-			width := int(cmd.Int("width"))
 			total := 0
 			for _, d := range docs {
 				ms := t.Matches[d.ID]
