@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"os"
 )
 
 // stdoutName names standard output in an error message, where a file
@@ -33,4 +36,30 @@ func outputError(err, ferr error, name string) error {
 		return writeError(name, ferr)
 	}
 	return err
+}
+
+// withOutput runs write with u writing to path when one is given
+// (--output), and returns what went wrong writing or closing the file.
+func withOutput(u *ui, path string, write func(*ui) error) error {
+	if path == "" {
+		return write(u)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--output: %w", err)
+	}
+	return writeTo(u, f, path, write)
+}
+
+// writeTo runs write with u writing to f, named name in errors, then
+// closes f. Output is buffered as stdout's is: the buffer keeps the first
+// write error and refuses every write after it, the final flush returns
+// it, and closing may report one of its own.
+func writeTo(u *ui, f io.WriteCloser, name string, write func(*ui) error) error {
+	buf := bufio.NewWriter(f)
+	to := *u
+	to.out = buf
+	to.setColor(false) // a file gets no escape sequences, whatever --color says
+	err := outputError(write(&to), buf.Flush(), name)
+	return outputError(err, f.Close(), name)
 }

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -68,5 +71,57 @@ func TestWriteErrors(t *testing.T) {
 		if got := run(context.Background(), append([]string{"docdrift"}, args...), &failAfter{full.Len()}, &stderr); got != okStatus {
 			t.Errorf("%v with room for all %d bytes: exit %d, want %d (stderr %q)", args, full.Len(), got, okStatus, stderr.String())
 		}
+	}
+}
+
+// failClose is a file that takes n bytes and may fail to close, as a
+// file on a full network disk does.
+type failClose struct {
+	failAfter
+	closeErr error
+}
+
+func (f *failClose) Close() error { return f.closeErr }
+
+// TestWriteToErrors checks --output's file: a write that fails at once,
+// in the middle or only at the final flush, and a close that fails, are
+// each an error naming the file; a failed write outweighs what the
+// command returned.
+func TestWriteToErrors(t *testing.T) {
+	enospc := &fs.PathError{Op: "close", Path: "out.md", Err: syscall.ENOSPC}
+	report := strings.Repeat("a line of the report\n", 500) // 10,500 bytes: two flushes and a final one
+	tests := []struct {
+		name     string
+		room     int
+		closeErr error
+		cmdErr   error
+		want     string
+	}{
+		{"all written", len(report), nil, nil, ""},
+		{"changes found, all written", len(report), nil, errChanges, errChanges.Error()},
+		{"first write fails", 0, nil, nil, "out.md: no space left on device"},
+		{"a middle write fails", 5000, nil, nil, "out.md: no space left on device"},
+		{"only the final flush fails", len(report) - 1, nil, nil, "out.md: no space left on device"},
+		{"outweighs changes found", len(report) - 1, nil, errChanges, "out.md: no space left on device"},
+		{"close fails", len(report), enospc, nil, "out.md: no space left on device"},
+		{"close fails after changes found", len(report), enospc, errChanges, "out.md: no space left on device"},
+		{"an earlier error is kept", 0, nil, errors.New("a.txt: no such file"), "a.txt: no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &failClose{failAfter{tt.room}, tt.closeErr}
+			err := writeTo(&ui{}, f, "out.md", func(u *ui) error {
+				fmt.Fprint(u.out, report)
+				return tt.cmdErr
+			})
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("writeTo with room for %d of %d bytes, close error %v, command error %v: got %q, want %q",
+					tt.room, len(report), tt.closeErr, tt.cmdErr, got, tt.want)
+			}
+		})
 	}
 }

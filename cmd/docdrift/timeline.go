@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -97,25 +96,6 @@ func sampleCorpus(u *ui) (dir string, cleanup func(), err error) {
 	}
 	fmt.Fprintf(u.err, "docdrift: no corpus named: showing the sample corpus built into docdrift (%s); name a folder or files to read your own\n", fixtures.SampleName)
 	return dir, cleanup, nil
-}
-
-// withOutput runs write with u writing to path when one is given.
-func withOutput(u *ui, path string, write func(*ui) error) error {
-	if path == "" {
-		return write(u)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("--output: %w", err)
-	}
-	// Buffered as stdout is: the buffer keeps the first write error, which
-	// the flush returns; closing may report one of its own.
-	buf := bufio.NewWriter(f)
-	to := *u
-	to.out = buf
-	to.setColor(false) // a file gets no escape sequences, whatever --color says
-	err = outputError(write(&to), buf.Flush(), path)
-	return outputError(err, f.Close(), path)
 }
 
 func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class) error {
