@@ -27,6 +27,11 @@ func Visible(s string) string {
 	return b.String()
 }
 
+// Invisible reports whether Visible shows r as an escape: a control
+// character other than line feed and tab, or a bidirectional control.
+// Writers of other formats (JSON) use it to escape the same characters.
+func Invisible(r rune) bool { return invisible(r) }
+
 func invisible(r rune) bool {
 	switch {
 	case r == '\n' || r == '\t':

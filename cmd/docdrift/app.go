@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
 	"runtime/debug"
 
@@ -32,10 +31,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	out := bufferedOutput{bufio.NewWriter(stdout), stdout}
 	app := newApp(out, stderr)
-	err := app.Run(ctx, args)
-	if ferr := out.Flush(); ferr != nil && err == nil {
-		err = fmt.Errorf("write output: %w", ferr)
-	}
+	// The buffer keeps the first write error and refuses every write
+	// after it, so the final flush reports any write that failed.
+	err := outputError(app.Run(ctx, args), out.Flush(), stdoutName)
 	return exitCode(err, stderr)
 }
 

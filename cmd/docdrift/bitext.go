@@ -16,8 +16,14 @@ import (
 var bitextKinds = []diff.BiKind{diff.Paired, diff.Repeat, diff.OldOnly, diff.NewOnly}
 
 // defaultWidth is the width of side-by-side output when stdout is not a
-// terminal and --width is not given.
-const defaultWidth = 100
+// terminal and --width is not given; --width takes minWidth to maxWidth
+// columns. The bound keeps a mistyped width from padding every line with
+// gigabytes of spaces; no terminal is wider.
+const (
+	defaultWidth = 100
+	minWidth     = 40
+	maxWidth     = 1000
+)
 
 // bitextReport is a document aligned with its translation, ready to render.
 type bitextReport struct {
@@ -59,7 +65,7 @@ func runBitext(u *ui, opts diffOptions, old, new *normalize.Document, oldLang, n
 
 func terminalWidth(u *ui) int {
 	if f, ok := fileOf(u.out); ok && isTerminal(f) {
-		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= minWidth {
 			return cols
 		}
 	}
@@ -112,7 +118,7 @@ func (r bitextReport) text(u *ui) {
 		if !r.shown(p) {
 			continue
 		}
-		fmt.Fprintln(u.out, u.bold.Sprint(r.header(i, p)))
+		fmt.Fprintln(u.out, u.bold.Sprint(visibleName(r.header(i, p))))
 		for k, sp := range p.Sentences {
 			if k > 0 {
 				fmt.Fprintln(u.out, "  "+strings.Repeat(" ", col)+" │")
@@ -126,7 +132,7 @@ func (r bitextReport) text(u *ui) {
 		}
 		fmt.Fprintln(u.out)
 	}
-	fmt.Fprintf(u.out, "%s (%s) ↔ %s (%s), a translation: %s\n", r.oldID, r.oldLang, r.newID, r.newLang, r.summaryLine())
+	fmt.Fprintf(u.out, "%s\n", visibleName(fmt.Sprintf("%s (%s) ↔ %s (%s), a translation: %s", r.oldID, r.oldLang, r.newID, r.newLang, r.summaryLine())))
 }
 
 // column lays out one side of a sentence pair, a piece per paragraph.
@@ -197,10 +203,10 @@ func (r bitextReport) markLines(flag func(...any) string, p diff.BiPassage) []st
 			}
 		}
 		if len(figs) > 0 {
-			out = append(out, flag("figures only in "+side.id+": ")+strings.Join(dedupe(figs), " · "))
+			out = append(out, flag("figures only in "+visibleName(side.id)+": ")+strings.Join(dedupe(figs), " · "))
 		}
 		if cs := r.concepts(side.b.Marks, false); len(cs) > 0 {
-			out = append(out, flag("concepts only in "+side.id+": ")+strings.Join(cs, " · "))
+			out = append(out, flag("concepts only in "+visibleName(side.id)+": ")+strings.Join(cs, " · "))
 		}
 	}
 	return out

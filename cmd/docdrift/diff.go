@@ -70,7 +70,7 @@ Examples:
 			&cli.BoolFlag{Name: "captions", Usage: "compare photo captions too (left out by default, like page furniture)"},
 			encodingFlag(),
 			glossaryFlag(),
-			&cli.IntFlag{Name: "width", Usage: "width of side-by-side output for a translation (default: the terminal's, or 100)"},
+			&cli.IntFlag{Name: "width", Usage: "width of side-by-side output for a translation, 40 to 1000 columns (default: the terminal's, or 100)"},
 			minLevelFlag(),
 			&cli.StringFlag{Name: "old-label", Usage: "name OLD by this label in the output instead of its file name"},
 			&cli.StringFlag{Name: "new-label", Usage: "name NEW by this label in the output instead of its file name"},
@@ -100,8 +100,8 @@ Examples:
 			if opts.context < 0 {
 				return usagef("--context %d: use a number of passages, 0 or more", opts.context)
 			}
-			if opts.width != 0 && opts.width < 40 {
-				return usagef("--width %d: use 40 columns or more", opts.width)
+			if opts.width != 0 && (opts.width < minWidth || opts.width > maxWidth) {
+				return usagef("--width %d: use %d to %d columns", opts.width, minWidth, maxWidth)
 			}
 			for _, k := range cmd.StringSlice("only") {
 				opts.only = append(opts.only, strings.TrimSpace(k))

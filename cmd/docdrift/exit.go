@@ -30,6 +30,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 // exitCode turns the error a command returned into an exit status, printing
 // it on stderr as "docdrift: what is wrong" unless it was printed already.
+// The message is one line, with the names it quotes escaped (visibleName).
 // This is the only place where errors become exit statuses.
 func exitCode(err error, stderr io.Writer) int {
 	switch {
@@ -42,9 +43,9 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var u usageError
 	if errors.As(err, &u) {
-		fmt.Fprintf(stderr, "docdrift: %s\nRun 'docdrift --help' for usage.\n", u.msg)
+		fmt.Fprintf(stderr, "docdrift: %s\nRun 'docdrift --help' for usage.\n", visibleName(u.msg))
 		return exitTrouble
 	}
-	fmt.Fprintf(stderr, "docdrift: %s\n", err)
+	fmt.Fprintf(stderr, "docdrift: %s\n", visibleName(err.Error()))
 	return exitTrouble
 }

@@ -209,7 +209,7 @@ func (r figuresReport) text(u *ui) {
 			multi++
 		}
 	}
-	fmt.Fprintf(u.out, "%s — %d of %d tracks shown, %d seen in more than one document\n\n", normalize.Visible(title), len(r.tracks), r.total, multi)
+	fmt.Fprintf(u.out, "%s — %d of %d tracks shown, %d seen in more than one document\n\n", visibleName(title), len(r.tracks), r.total, multi)
 	if len(r.docs) > maxCountColumns {
 		printTable(u, r.summaryRows(), func(raw, cell string) string { return cell })
 		fmt.Fprintln(u.out, "\n"+r.summaryNote())

@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"regexp"
-
-	"github.com/docdrift/docdrift/normalize"
 )
 
 // Git runs an external diff (GIT_EXTERNAL_DIFF, or diff.<driver>.command)
@@ -63,5 +61,5 @@ func gitSide(oldPath, newPath string) string {
 // gitHeader is the line that introduces a file in git's output, as git
 // prints none for an external diff.
 func gitHeader(u *ui, opts diffOptions) {
-	fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(fmt.Sprintf("docdrift diff %s %s", opts.oldLabel, opts.newLabel))))
+	fmt.Fprintln(u.out, u.bold.Sprint(visibleName(fmt.Sprintf("docdrift diff %s %s", opts.oldLabel, opts.newLabel))))
 }

@@ -11,6 +11,10 @@ import (
 	"github.com/docdrift/docdrift/normalize"
 )
 
+// maxContext is the most characters of context kwic --width shows on each
+// side of a match: more than a line of any document read on screen.
+const maxContext = 1000
+
 func kwicCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "kwic",
@@ -25,7 +29,7 @@ Examples:
    docdrift kwic 人类命运共同体 fixtures/opening-up`,
 		Flags: []cli.Flag{
 			glossaryFlag(),
-			&cli.IntFlag{Name: "width", Value: 40, Usage: "characters of context on each side"},
+			&cli.IntFlag{Name: "width", Value: 40, Usage: "characters of context on each side, 1 to 1000"},
 			encodingFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -36,20 +40,23 @@ Examples:
 			if cmd.NArg() < 2 {
 				return usagef("kwic: name a term and a corpus")
 			}
+			width := int(cmd.Int("width"))
+			if width < 1 || width > maxContext {
+				return usagef("--width %d: use 1 to %d characters of context", width, maxContext)
+			}
 			term := cmd.Args().First()
 			_, docs, tc, qs, _, err := themeCorpus(u, cmd.Args().Tail(), cmd.String("encoding"), cmd.String("glossary"), []string{term})
 			if err != nil {
 				return err
 			}
 			t := tc.Theme(term, qs[0].concept, qs[0].known)
-			width := int(cmd.Int("width"))
 			total := 0
 			for _, d := range docs {
 				ms := t.Matches[d.ID]
 				if len(ms) == 0 {
 					continue
 				}
-				fmt.Fprintln(u.out, u.bold.Sprintf("==> %s (%s) — %d <==", d.ID, d.Date, len(ms)))
+				fmt.Fprintln(u.out, u.bold.Sprintf("==> %s (%s) — %d <==", visibleName(d.ID), visibleName(d.Date), len(ms)))
 				for _, m := range ms {
 					left := lastRunes(spaced(d.doc.Text[lineStart(d.doc.Text, m.Start):m.Start]), width)
 					right := firstRunes(spaced(d.doc.Text[m.End:lineEnd(d.doc.Text, m.End)]), width)
@@ -61,7 +68,7 @@ Examples:
 					total++
 				}
 			}
-			fmt.Fprintf(u.out, "%d occurrences of %s in %d documents\n", total, normalize.Visible(t.Label), len(docs))
+			fmt.Fprintf(u.out, "%d occurrences of %s in %d documents\n", total, visibleName(t.Label), len(docs))
 			return nil
 		},
 	}

@@ -62,6 +62,7 @@ func TestScripts(t *testing.T) {
 			"writebytes": writeBytes,
 			"encode":     encodeFile,
 			"longline":   longLine,
+			"oddname":    oddName,
 		},
 	})
 }
@@ -75,6 +76,21 @@ func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
 	s, err := strconv.Unquote(`"` + args[1] + `"`)
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(s), 0o644))
+}
+
+// oddname VAR QUOTED SRC copies SRC to the file whose name is the
+// Go-quoted string QUOTED ("a\x1b[2J\nb.txt") and sets $VAR to that name,
+// so that scripts can pass names no script line can hold.
+func oddName(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: oddname VAR QUOTED SRC")
+	}
+	name, err := strconv.Unquote(`"` + args[1] + `"`)
+	ts.Check(err)
+	data, err := os.ReadFile(ts.MkAbs(args[2]))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(name), data, 0o644))
+	ts.Setenv(args[0], name)
 }
 
 // encode ENCODING SRC DST writes SRC converted from UTF-8 to ENCODING

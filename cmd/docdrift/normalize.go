@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v3"
 
@@ -81,7 +82,7 @@ func runNormalize(u *ui, opts normalizeOptions) error {
 		case errors.As(err, &ue):
 			return err
 		case err != nil:
-			fmt.Fprintf(u.err, "docdrift: %v\n", err)
+			fmt.Fprintf(u.err, "docdrift: %s\n", visibleName(err.Error()))
 			failed = true
 			continue
 		}
@@ -108,7 +109,7 @@ func printNormalized(u *ui, docs []*normalize.Document, explain bool) error {
 			if i > 0 {
 				fmt.Fprintln(u.out)
 			}
-			fmt.Fprintln(u.out, u.bold.Sprintf("==> %s <==", normalize.Visible(doc.Path)))
+			fmt.Fprintln(u.out, u.bold.Sprintf("==> %s <==", visibleName(doc.Path)))
 		}
 		if explain {
 			printExplain(u, doc)
@@ -245,9 +246,37 @@ func toNormalizeJSON(docs []*normalize.Document) normalizeJSON {
 }
 
 // writeJSON writes v as indented JSON. Document text is escaped by the
-// encoder (control characters become \u00XX), and HTML characters too.
+// encoder (C0 controls become \u00XX, and HTML characters too) and then
+// by jsonEscape, so that no character normalize.Visible would escape
+// reaches a terminal or a reader raw.
 func writeJSON(u *ui, v any) error {
-	enc := json.NewEncoder(u.out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = u.out.Write(append(jsonEscape(b), '\n'))
+	return err
+}
+
+// jsonEscape rewrites as \uXXXX the characters encoding/json leaves raw
+// that normalize.Invisible names: DEL, the C1 controls (U+009B is a CSI
+// to some terminals) and bidi controls (U+202E reverses what follows).
+// They can only be inside strings, so the JSON stays valid and decodes
+// to the same text. O(len(b)); b is returned as is when none is found.
+func jsonEscape(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r >= 0x7f && normalize.Invisible(r) {
+			out = append(out, b[last:i]...)
+			out = fmt.Appendf(out, `\u%04x`, r)
+			last = i + n
+		}
+		i += n
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
 }

@@ -10,12 +10,13 @@ import (
 
 // text prints the comparison for a terminal: each shown passage under a
 // header that orients (ids, passage number, kind, score, lines), then the
-// summary. Document text always goes through normalize.Visible().
+// summary. Document text always goes through normalize.Visible(), names
+// through visibleName.
 func (r diffReport) text(u *ui) {
 	ps := r.res.Passages
 	for _, i := range r.shown() {
 		p := ps[i]
-		header := fmt.Sprintf("%s → %s — passage %d/%d — %s", r.oldID, r.newID, i+1, len(ps), p.Kind)
+		header := fmt.Sprintf("%s → %s — passage %d/%d — %s", visibleName(r.oldID), visibleName(r.newID), i+1, len(ps), p.Kind)
 		if len(p.Edits) > 0 {
 			header += fmt.Sprintf(" (%.2f)", p.Score)
 		}
@@ -27,7 +28,7 @@ func (r diffReport) text(u *ui) {
 		fmt.Fprintln(u.out, r.textBody(u, p))
 		fmt.Fprintln(u.out)
 	}
-	fmt.Fprintf(u.out, "%s → %s: %s\n", r.oldID, r.newID, summaryLine(r.res.Summary))
+	fmt.Fprintf(u.out, "%s → %s: %s\n", visibleName(r.oldID), visibleName(r.newID), summaryLine(r.res.Summary))
 }
 
 func (r diffReport) textBody(u *ui, p diff.Passage) string {

@@ -250,15 +250,15 @@ func phraseList(ps []themes.Phrase) string {
 func (r themesReport) textDiscovery(u *ui) {
 	fmt.Fprintln(u.out, u.bold.Sprint("Distinctive phrases of each document, against the rest of the corpus (count):"))
 	for _, d := range r.distinctive {
-		fmt.Fprintf(u.out, "  %s  %s\n", u.bold.Sprint(normalize.Visible(d.Doc)), normalize.Visible(phraseList(d.Phrases)))
+		fmt.Fprintf(u.out, "  %s  %s\n", u.bold.Sprint(visibleName(d.Doc)), visibleName(phraseList(d.Phrases)))
 	}
 	if len(r.shifts) > 0 {
 		fmt.Fprintln(u.out)
 		fmt.Fprintln(u.out, u.bold.Sprint("Phrases that appeared or vanished since the previous document in the same language:"))
 		for _, s := range r.shifts {
-			fmt.Fprintf(u.out, "  %s → %s\n", normalize.Visible(s.From), normalize.Visible(s.To))
-			fmt.Fprintf(u.out, "    %s %s\n", u.ins.Sprint("appeared:"), normalize.Visible(phraseList(s.Appeared)))
-			fmt.Fprintf(u.out, "    %s %s\n", u.del.Sprint("vanished:"), normalize.Visible(phraseList(s.Vanished)))
+			fmt.Fprintf(u.out, "  %s → %s\n", visibleName(s.From), visibleName(s.To))
+			fmt.Fprintf(u.out, "    %s %s\n", u.ins.Sprint("appeared:"), visibleName(phraseList(s.Appeared)))
+			fmt.Fprintf(u.out, "    %s %s\n", u.del.Sprint("vanished:"), visibleName(phraseList(s.Vanished)))
 		}
 	}
 	fmt.Fprintln(u.out)
@@ -292,7 +292,7 @@ func (r themesReport) text(u *ui) {
 	printTable(u, rows, nil)
 	for _, t := range r.themes {
 		if len(t.Variants) > 0 {
-			fmt.Fprintf(u.out, "\n%s: %s", u.bold.Sprint(normalize.Visible(t.Label)), normalize.Visible(strings.Join(t.Variants, " · ")))
+			fmt.Fprintf(u.out, "\n%s: %s", u.bold.Sprint(visibleName(t.Label)), visibleName(strings.Join(t.Variants, " · ")))
 		}
 	}
 	fmt.Fprintln(u.out)
@@ -304,16 +304,17 @@ func printTable(u *ui, rows [][]string, style func(raw, cell string) string) {
 	if len(rows) == 0 {
 		return
 	}
+	// Widths are those of the cells as printed, names escaped.
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, c := range row {
-			widths[i] = max(widths[i], cellWidth(c))
+			widths[i] = max(widths[i], cellWidth(visibleName(c)))
 		}
 	}
 	for ri, row := range rows {
 		var b strings.Builder
 		for i, c := range row {
-			cell := normalize.Visible(c)
+			cell := visibleName(c)
 			pad := widths[i] - cellWidth(cell)
 			switch {
 			case ri == 0:

@@ -14,7 +14,6 @@ import (
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/fixtures"
 	"github.com/docdrift/docdrift/htmlreport"
-	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
 	"github.com/docdrift/docdrift/timeline"
 )
@@ -97,25 +96,6 @@ func sampleCorpus(u *ui) (dir string, cleanup func(), err error) {
 	}
 	fmt.Fprintf(u.err, "docdrift: no corpus named: showing the sample corpus built into docdrift (%s); name a folder or files to read your own\n", fixtures.SampleName)
 	return dir, cleanup, nil
-}
-
-// withOutput runs write with u writing to path when one is given.
-func withOutput(u *ui, path string, write func(*ui) error) error {
-	if path == "" {
-		return write(u)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("--output: %w", err)
-	}
-	to := *u
-	to.out = f
-	to.setColor(false) // a file gets no escape sequences, whatever --color says
-	werr := write(&to)
-	if cerr := f.Close(); werr == nil && cerr != nil {
-		werr = fmt.Errorf("--output: %w", cerr)
-	}
-	return werr
 }
 
 func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class) error {
@@ -268,15 +248,15 @@ func lineOrDash(n int) string {
 const nothingToCompare = "Nothing to compare: a timeline needs two documents (or a document and its translation)."
 
 func (r timelineReport) text(u *ui) {
-	fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.title())))
+	fmt.Fprintln(u.out, u.bold.Sprint(visibleName(r.title())))
 	if len(r.t.Steps) == 0 {
 		fmt.Fprintln(u.out, nothingToCompare)
 	}
 	for _, s := range r.t.Steps {
 		fmt.Fprintln(u.out)
-		fmt.Fprintln(u.out, u.bold.Sprint(normalize.Visible(r.stepTitle(s))))
+		fmt.Fprintln(u.out, u.bold.Sprint(visibleName(r.stepTitle(s))))
 		for _, l := range r.counts(s) {
-			fmt.Fprintln(u.out, "  "+l)
+			fmt.Fprintln(u.out, "  "+visibleName(l))
 		}
 		if len(s.Figures) > 0 {
 			fmt.Fprintf(u.out, "  figures changed (%d):\n", len(s.Figures))
@@ -285,7 +265,7 @@ func (r timelineReport) text(u *ui) {
 					fmt.Fprintf(u.out, "    … and %d more (docdrift figures --changed)\n", len(s.Figures)-i)
 					break
 				}
-				line := normalize.Visible(figureChangeLine(f))
+				line := visibleName(figureChangeLine(f))
 				switch f.Change {
 				case figures.Up:
 					line = u.ins.Sprint(line)
@@ -296,20 +276,20 @@ func (r timelineReport) text(u *ui) {
 			}
 		}
 		if len(s.ConceptsNew) > 0 {
-			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(normalize.Visible(conceptList(s.ConceptsNew))))
+			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(visibleName(conceptList(s.ConceptsNew))))
 		}
 		if len(s.ConceptsGone) > 0 {
-			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(normalize.Visible(conceptList(s.ConceptsGone))))
+			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(visibleName(conceptList(s.ConceptsGone))))
 		}
 		if len(s.Changes) > 0 {
 			fmt.Fprintf(u.out, "  most significant changes (%s and above):\n", r.min)
 			for i, c := range s.Changes {
 				if i == stepChangesShown {
 					fmt.Fprintf(u.out, "    … and %d more (docdrift diff --min-level %s %s %s)\n", len(s.Changes)-i, r.min,
-						filepath.Base(r.doc(s.Old).Path), filepath.Base(r.doc(s.New).Path))
+						visibleName(filepath.Base(r.doc(s.Old).Path)), visibleName(filepath.Base(r.doc(s.New).Path)))
 					break
 				}
-				fmt.Fprintln(u.out, "    "+normalize.Visible(changeLine(c)))
+				fmt.Fprintln(u.out, "    "+visibleName(changeLine(c)))
 			}
 		}
 	}
@@ -317,18 +297,18 @@ func (r timelineReport) text(u *ui) {
 		fmt.Fprintln(u.out)
 		fmt.Fprintln(u.out, u.bold.Sprintf("Figures that changed across the corpus (%d tracks)", len(r.t.Tracks)))
 		for _, t := range r.t.Tracks {
-			fmt.Fprintln(u.out, "  "+normalize.Visible(trackLine(t)))
+			fmt.Fprintln(u.out, "  "+visibleName(trackLine(t)))
 		}
 	}
 	if shown, rest := r.themesShown(); len(shown) > 0 {
 		fmt.Fprintln(u.out)
-		in := strings.Join(r.ids(), ", ")
+		in := visibleName(strings.Join(r.ids(), ", "))
 		if len(r.docs) > maxCountColumns {
 			in = fmt.Sprintf("%d documents", len(r.docs))
 		}
 		fmt.Fprintln(u.out, u.bold.Sprintf("Themes that shifted (%d; mentions in %s)", len(shown), in))
 		for _, th := range shown {
-			fmt.Fprintln(u.out, "  "+normalize.Visible(r.themeLine(th)))
+			fmt.Fprintln(u.out, "  "+visibleName(r.themeLine(th)))
 		}
 		if rest > 0 {
 			fmt.Fprintf(u.out, "  and %d intermittent (docdrift themes)\n", rest)

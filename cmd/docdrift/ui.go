@@ -113,5 +113,17 @@ func fileOf(w io.Writer) (*os.File, bool) {
 
 // warnf prints a warning about a file on stderr: "docdrift: PATH: warning: …".
 func (u *ui) warnf(path, format string, args ...any) {
-	fmt.Fprintf(u.err, "docdrift: %s: %s\n", path, u.warn.Sprint("warning: "+fmt.Sprintf(format, args...)))
+	fmt.Fprintf(u.err, "docdrift: %s: %s\n", visibleName(path), u.warn.Sprint("warning: "+visibleName(fmt.Sprintf(format, args...))))
 }
+
+// visibleName makes a name safe to print on one line — a file name, a
+// document id or date, a label, an error message that quotes them — as
+// normalize.Visible makes document text safe: control characters, escape
+// sequences and bidi overrides are shown escaped, and so, unlike in
+// document text, are newlines and tabs ("\x0a", "\x09"), so that a name
+// can neither split a header nor forge a line of its own.
+func visibleName(s string) string {
+	return nameBreaks.Replace(normalize.Visible(s))
+}
+
+var nameBreaks = strings.NewReplacer("\n", `\x0a`, "\t", `\x09`)
