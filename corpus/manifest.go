@@ -12,6 +12,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/docdrift/docdrift/internal/yamlalias"
 )
 
 // Manifest is the content of a docdrift.yaml file:
@@ -110,7 +112,8 @@ func LoadManifest(path string) (*Corpus, error) {
 	return c, nil
 }
 
-// decodeManifest parses the YAML strictly. goccy/go-yaml v1.19.2 panics on
+// decodeManifest parses the YAML strictly, after refusing aliases that
+// expand too far (yamlalias.Check). goccy/go-yaml v1.19.2 panics on
 // some malformed input (FuzzManifest found "documents:\n !0 #0": a tag
 // on an empty value); such a panic is turned into an error so that a bad
 // manifest is reported, never a crash.
@@ -120,6 +123,9 @@ func decodeManifest(data []byte) (m Manifest, err error) {
 			err = fmt.Errorf("not a manifest the YAML parser can read (%v)", r)
 		}
 	}()
+	if err := yamlalias.Check(data); err != nil {
+		return m, err
+	}
 	err = yaml.UnmarshalWithOptions(data, &m, yaml.Strict())
 	return m, err
 }
@@ -201,6 +207,10 @@ func (v validator) line(field string) int {
 }
 
 func yamlError(path string, err error) error {
+	var aerr *yamlalias.Error
+	if errors.As(err, &aerr) {
+		return &ManifestError{Path: path, Line: aerr.Line, Msg: aerr.Error()}
+	}
 	var yerr yaml.Error
 	if errors.As(err, &yerr) && yerr.GetToken() != nil {
 		return &ManifestError{Path: path, Line: yerr.GetToken().Position.Line, Msg: yerr.GetMessage()}
