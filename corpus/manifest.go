@@ -168,8 +168,8 @@ func (v validator) entry(i int, e manifestEntry, ids map[string]int) (Document, 
 	}, nil
 }
 
-// resolve returns the path of a document file, which must lie inside the
-// manifest's directory and exist.
+// resolve returns the path of a document file, which must exist and lie
+// inside the manifest's directory, also once links are followed.
 func (v validator) resolve(file string) (string, error) {
 	if filepath.IsAbs(file) || !filepath.IsLocal(file) {
 		return "", fmt.Errorf("%q is outside the manifest's directory: name files relative to it, without ..", file)
@@ -185,7 +185,25 @@ func (v validator) resolve(file string) (string, error) {
 	if info.IsDir() {
 		return "", fmt.Errorf("%s: is a directory", path)
 	}
+	if err := v.inside(file, path); err != nil {
+		return "", err
+	}
 	return path, nil
+}
+
+// inside checks that the file at path, once its symbolic links (and the
+// links of the manifest's directory) are followed, still lies inside the
+// manifest's directory: a link in a corpus must not show a file from
+// elsewhere (/etc/passwd) in kwic, diff or an HTML report.
+func (v validator) inside(file, path string) error {
+	real, out, err := linksOutside(v.dir, path)
+	if err != nil {
+		return err
+	}
+	if out {
+		return fmt.Errorf("%q is a link to %s, outside the manifest's directory", file, real)
+	}
+	return nil
 }
 
 // errorf makes a ManifestError for a field given as a path such as
