@@ -108,8 +108,52 @@ func LoadManifest(path string) (*Corpus, error) {
 			return nil, v.errorf(fmt.Sprintf("documents[%d].translation_of", i), "%q is not the id of another document", d.TranslationOf)
 		}
 	}
+	if cycle := translationCycle(c.Documents, ids); cycle != nil {
+		names := make([]string, len(cycle)+1)
+		for k, j := range cycle {
+			names[k] = c.Documents[j].ID
+		}
+		names[len(cycle)] = names[0]
+		return nil, v.errorf(fmt.Sprintf("documents[%d].translation_of", slices.Min(cycle)),
+			"cycle %s: each translates the next, so none is the original", strings.Join(names, " → "))
+	}
 	slices.SortStableFunc(c.Documents, func(a, b Document) int { return strings.Compare(a.Date, b.Date) })
 	return c, nil
+}
+
+// translationCycle returns the indices of documents whose translation_of
+// links go round in a circle (a → b → a), in link order from the lowest,
+// or nil when there is none. Every translation_of must name a document
+// in ids. Each document is followed once: O(n).
+func translationCycle(docs []Document, ids map[string]int) []int {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]int, len(docs))
+	for start := range docs {
+		var path []int
+		j := start
+		for state[j] == unseen {
+			state[j] = onPath
+			path = append(path, j)
+			next, ok := ids[docs[j].TranslationOf]
+			if !ok {
+				break
+			}
+			j = next
+		}
+		if state[j] == onPath && docs[j].TranslationOf != "" {
+			cycle := path[slices.Index(path, j):]
+			low := slices.Index(cycle, slices.Min(cycle))
+			return append(slices.Clone(cycle[low:]), cycle[:low]...)
+		}
+		for _, k := range path {
+			state[k] = done
+		}
+	}
+	return nil
 }
 
 // decodeManifest parses the YAML strictly, after refusing aliases that
