@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/goccy/go-yaml"
 )
 
 // bomb returns a billion laughs of depth levels: each anchor holds nine
@@ -58,4 +60,43 @@ func TestCheck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzCheck checks that no input makes Check panic, and that what it lets
+// through decodes to a bounded number of values:
+//
+//	go test ./internal/yamlalias -run '^$' -fuzz FuzzCheck -fuzztime 1m
+func FuzzCheck(f *testing.F) {
+	f.Add(bomb(3))
+	f.Add(bomb(9))
+	f.Add("a: &a {x: 1}\nb: {<<: *a, y: *a}\n")
+	f.Add("a: !!str &x [*x]\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		if Check([]byte(data)) != nil {
+			return
+		}
+		var v any
+		func() {
+			defer func() { _ = recover() }() // the decoder's own panics are not Check's
+			if yaml.Unmarshal([]byte(data), &v) == nil && count(v) > 2*Budget+len(data) {
+				t.Fatalf("Check let through YAML that decodes to %d values", count(v))
+			}
+		}()
+	})
+}
+
+// count returns the number of values in a decoded YAML value.
+func count(v any) int {
+	n := 1
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			n += count(x)
+		}
+	case map[string]any:
+		for _, x := range v {
+			n += count(x)
+		}
+	}
+	return n
 }
