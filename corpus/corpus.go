@@ -142,6 +142,17 @@ func loadDatedDir(dir string) (*Corpus, error) {
 			c.Skipped = append(c.Skipped, fmt.Sprintf("%s: not a text file (%s)", name, strings.Join(textExts, ", ")))
 			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			real, out, err := linksOutside(dir, filepath.Join(dir, name))
+			switch {
+			case err != nil:
+				c.Skipped = append(c.Skipped, fmt.Sprintf("%s: a link that leads to no file", name))
+				continue
+			case out:
+				c.Skipped = append(c.Skipped, fmt.Sprintf("%s: a link to %s, outside the folder", name, real))
+				continue
+			}
+		}
 		id := strings.TrimSuffix(name, filepath.Ext(name))
 		date := DateFromName(id)
 		if date == "" {
@@ -160,6 +171,32 @@ func loadDatedDir(dir string) (*Corpus, error) {
 		return strings.Compare(a.ID, b.ID)
 	})
 	return c, nil
+}
+
+// linksOutside returns where path leads once every symbolic link on the
+// way is followed, and whether that is outside dir (whose own links are
+// followed too, so a corpus folder reached through a link is fine).
+func linksOutside(dir, path string) (real string, outside bool, err error) {
+	base, err := realPath(dir)
+	if err != nil {
+		return "", false, err
+	}
+	real, err = realPath(path)
+	if err != nil {
+		return "", false, err
+	}
+	rel, err := filepath.Rel(base, real)
+	return real, err != nil || !filepath.IsLocal(rel), nil
+}
+
+// realPath returns the absolute path of path with every link followed:
+// absolute, so that a relative folder and an absolute link compare.
+func realPath(path string) (string, error) {
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(p)
 }
 
 func loadFiles(paths []string) (*Corpus, error) {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,6 +66,10 @@ func TestManifestErrors(t *testing.T) {
 		{"absolute file", doc("  - id: b\n    file: /etc/passwd\n    date: 2024-01-03\n"), "is outside the manifest's directory"},
 		{"unknown language", doc("  - id: b\n    file: a.txt\n    date: 2024-01-03\n    lang: fr\n"), "docdrift.yaml:10: documents[1].lang: \"fr\": docdrift reads en and zh"},
 		{"bad translation_of", doc("    translation_of: zz\n"), "documents[0].translation_of: \"zz\" is not the id of another document"},
+		{"translation_of cycle", doc("    translation_of: b\n  - id: b\n    file: a.txt\n    date: 2024-01-03\n    translation_of: a\n"),
+			"docdrift.yaml:7: documents[0].translation_of: cycle a → b → a: each translates the next"},
+		{"translation_of cycle of three, reached from outside it", doc("  - {id: e, file: a.txt, date: 2024, translation_of: c}\n  - {id: b, file: a.txt, date: 2024, translation_of: c}\n  - {id: c, file: a.txt, date: 2024, translation_of: d}\n  - {id: d, file: a.txt, date: 2024, translation_of: b}\n"),
+			"docdrift.yaml:8: documents[2].translation_of: cycle b → c → d → b"},
 		{"missing date", "documents:\n  - id: a\n    file: a.txt\n", "docdrift.yaml:2: documents[0]: missing date"},
 		{"no documents", "title: T\n", "documents: no documents listed"},
 		{"syntax error", "documents: [\n", "docdrift.yaml:"},
@@ -82,6 +87,60 @@ func TestManifestErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSymlinks: a file reached through a link counts where the link
+// leads. A link to a file outside the corpus folder (/etc/passwd) is
+// refused as a path outside it is; links that stay inside, and a corpus
+// folder that is itself reached through a link, are fine.
+func TestSymlinks(t *testing.T) {
+	outside, err := filepath.EvalSymlinks(writeFiles(t, map[string]string{"secret.txt": "root:x:0:0", "sub/b.txt": "x"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	manifest := "documents:\n  - {id: a, file: a.txt, date: 2024}\n  - {id: b, file: %s, date: 2025}\n"
+	tests := []struct {
+		name, file string
+		link       map[string]string // link name in the corpus folder -> target ("rel:" made relative)
+		want       string            // substring of the error; "" for none
+	}{
+		{"link to a file outside", "b.txt", map[string]string{"b.txt": filepath.Join(outside, "secret.txt")},
+			`docdrift.yaml:3: documents[1].file: "b.txt" is a link to ` + filepath.Join(outside, "secret.txt") + `, outside the manifest's directory`},
+		{"relative link out", "b.txt", map[string]string{"b.txt": "rel:" + filepath.Join(outside, "secret.txt")}, "outside the manifest's directory"},
+		{"folder linked outside", "sub/b.txt", map[string]string{"sub": filepath.Join(outside, "sub")}, "outside the manifest's directory"},
+		{"link inside", "b.txt", map[string]string{"b.txt": "a.txt"}, ""},
+		{"link to a folder inside", "docs/a.txt", map[string]string{"docs": "."}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{"docdrift.yaml": fmt.Sprintf(manifest, tt.file), "a.txt": "text"})
+			for name, target := range tt.link {
+				if abs, ok := strings.CutPrefix(target, "rel:"); ok {
+					target, _ = filepath.Rel(dir, abs)
+				}
+				if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+					t.Skipf("no symbolic links here: %v", err)
+				}
+			}
+			_, err := Load([]string{dir})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("Load: %v; want no error", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("Load: got error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	t.Run("corpus folder reached through a link", func(t *testing.T) {
+		dir := writeFiles(t, map[string]string{"docdrift.yaml": fmt.Sprintf(manifest, "b.txt"), "a.txt": "x", "b.txt": "y"})
+		link := filepath.Join(t.TempDir(), "corpus")
+		if err := os.Symlink(dir, link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+		if _, err := Load([]string{link}); err != nil {
+			t.Errorf("Load(%s): %v", link, err)
+		}
+	})
 }
 
 func TestDatedDirectory(t *testing.T) {
@@ -103,6 +162,39 @@ func TestDatedDirectory(t *testing.T) {
 	}
 	if len(c.Skipped) != 3 {
 		t.Errorf("want 3 skipped files (README.md, manifest.tsv, 2023-13-01.txt), got %q", c.Skipped)
+	}
+}
+
+// TestDatedDirectoryLinks: in a dated directory, a link to a file outside
+// it is skipped and reported, as is a link to nothing; a link inside is
+// read.
+func TestDatedDirectoryLinks(t *testing.T) {
+	outside, err := filepath.EvalSymlinks(writeFiles(t, map[string]string{"passwd": "root:x:0:0"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeFiles(t, map[string]string{"2024-a.txt": "x"})
+	for name, target := range map[string]string{
+		"2025-passwd.txt": filepath.Join(outside, "passwd"), "2025-b.txt": "2024-a.txt", "2026-gone.txt": "nothing.txt",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	c, err := Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range c.Documents {
+		got = append(got, d.ID)
+	}
+	if diff := cmp.Diff([]string{"2024-a", "2025-b"}, got); diff != "" {
+		t.Errorf("dated directory with links (-want +got):\n%s", diff)
+	}
+	want := []string{"2025-passwd.txt: a link to " + filepath.Join(outside, "passwd") + ", outside the folder", "2026-gone.txt: a link that leads to no file"}
+	if diff := cmp.Diff(want, c.Skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/docdrift/docdrift/internal/yamlalias"
 )
 
 // Manifest is the content of a docdrift.yaml file:
@@ -106,11 +108,56 @@ func LoadManifest(path string) (*Corpus, error) {
 			return nil, v.errorf(fmt.Sprintf("documents[%d].translation_of", i), "%q is not the id of another document", d.TranslationOf)
 		}
 	}
+	if cycle := translationCycle(c.Documents, ids); cycle != nil {
+		names := make([]string, len(cycle)+1)
+		for k, j := range cycle {
+			names[k] = c.Documents[j].ID
+		}
+		names[len(cycle)] = names[0]
+		return nil, v.errorf(fmt.Sprintf("documents[%d].translation_of", slices.Min(cycle)),
+			"cycle %s: each translates the next, so none is the original", strings.Join(names, " → "))
+	}
 	slices.SortStableFunc(c.Documents, func(a, b Document) int { return strings.Compare(a.Date, b.Date) })
 	return c, nil
 }
 
-// decodeManifest parses the YAML strictly. goccy/go-yaml v1.19.2 panics on
+// translationCycle returns the indices of documents whose translation_of
+// links go round in a circle (a → b → a), in link order from the lowest,
+// or nil when there is none. Every translation_of must name a document
+// in ids. Each document is followed once: O(n).
+func translationCycle(docs []Document, ids map[string]int) []int {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]int, len(docs))
+	for start := range docs {
+		var path []int
+		j := start
+		for state[j] == unseen {
+			state[j] = onPath
+			path = append(path, j)
+			next, ok := ids[docs[j].TranslationOf]
+			if !ok {
+				break
+			}
+			j = next
+		}
+		if state[j] == onPath && docs[j].TranslationOf != "" {
+			cycle := path[slices.Index(path, j):]
+			low := slices.Index(cycle, slices.Min(cycle))
+			return append(slices.Clone(cycle[low:]), cycle[:low]...)
+		}
+		for _, k := range path {
+			state[k] = done
+		}
+	}
+	return nil
+}
+
+// decodeManifest parses the YAML strictly, after refusing aliases that
+// expand too far (yamlalias.Check). goccy/go-yaml v1.19.2 panics on
 // some malformed input (FuzzManifest found "documents:\n !0 #0": a tag
 // on an empty value); such a panic is turned into an error so that a bad
 // manifest is reported, never a crash.
@@ -120,6 +167,9 @@ func decodeManifest(data []byte) (m Manifest, err error) {
 			err = fmt.Errorf("not a manifest the YAML parser can read (%v)", r)
 		}
 	}()
+	if err := yamlalias.Check(data); err != nil {
+		return m, err
+	}
 	err = yaml.UnmarshalWithOptions(data, &m, yaml.Strict())
 	return m, err
 }
@@ -162,8 +212,8 @@ func (v validator) entry(i int, e manifestEntry, ids map[string]int) (Document, 
 	}, nil
 }
 
-// resolve returns the path of a document file, which must lie inside the
-// manifest's directory and exist.
+// resolve returns the path of a document file, which must exist and lie
+// inside the manifest's directory, also once links are followed.
 func (v validator) resolve(file string) (string, error) {
 	if filepath.IsAbs(file) || !filepath.IsLocal(file) {
 		return "", fmt.Errorf("%q is outside the manifest's directory: name files relative to it, without ..", file)
@@ -179,7 +229,25 @@ func (v validator) resolve(file string) (string, error) {
 	if info.IsDir() {
 		return "", fmt.Errorf("%s: is a directory", path)
 	}
+	if err := v.inside(file, path); err != nil {
+		return "", err
+	}
 	return path, nil
+}
+
+// inside checks that the file at path, once its symbolic links (and the
+// links of the manifest's directory) are followed, still lies inside the
+// manifest's directory: a link in a corpus must not show a file from
+// elsewhere (/etc/passwd) in kwic, diff or an HTML report.
+func (v validator) inside(file, path string) error {
+	real, out, err := linksOutside(v.dir, path)
+	if err != nil {
+		return err
+	}
+	if out {
+		return fmt.Errorf("%q is a link to %s, outside the manifest's directory", file, real)
+	}
+	return nil
 }
 
 // errorf makes a ManifestError for a field given as a path such as
@@ -201,6 +269,10 @@ func (v validator) line(field string) int {
 }
 
 func yamlError(path string, err error) error {
+	var aerr *yamlalias.Error
+	if errors.As(err, &aerr) {
+		return &ManifestError{Path: path, Line: aerr.Line, Msg: aerr.Error()}
+	}
 	var yerr yaml.Error
 	if errors.As(err, &yerr) && yerr.GetToken() != nil {
 		return &ManifestError{Path: path, Line: yerr.GetToken().Position.Line, Msg: yerr.GetMessage()}

@@ -21,6 +21,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/docdrift/docdrift/internal/yamlalias"
 )
 
 // The built-in glossary is written in glossary.yaml and built in as
@@ -73,6 +75,10 @@ func parse(data []byte, name string) (g *Glossary, err error) {
 			g, err = nil, fmt.Errorf("%s: not a glossary the YAML parser can read (%v)", name, r)
 		}
 	}()
+	var aerr *yamlalias.Error
+	if errors.As(yamlalias.Check(data), &aerr) {
+		return nil, fmt.Errorf("%s:%d: %w", name, aerr.Line, aerr)
+	}
 	g = &Glossary{}
 	if err := yaml.UnmarshalWithOptions(data, g, yaml.Strict()); err != nil {
 		var yerr yaml.Error

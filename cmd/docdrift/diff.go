@@ -185,7 +185,15 @@ func runDiff(u *ui, opts diffOptions) error {
 	if newErr != nil {
 		return newErr
 	}
-	if lo, ln := normalize.DetectLang(old.Text), normalize.DetectLang(new.Text); lo != ln {
+	return compareDocuments(u, opts, old, new, glossary)
+}
+
+// compareDocuments compares two documents read, as a diff of one text or,
+// when they are in different languages, of a translation. A document
+// with no text (an empty file in git mode) takes the other's language.
+func compareDocuments(u *ui, opts diffOptions, old, new *normalize.Document, glossary <-chan glossaryResult) error {
+	lo, ln := normalize.DetectLang(old.Text), normalize.DetectLang(new.Text)
+	if lo != ln && strings.TrimSpace(old.Text) != "" && strings.TrimSpace(new.Text) != "" {
 		return runBitext(u, opts, old, new, lo, ln, glossary)
 	}
 	var only []diff.Kind
@@ -218,22 +226,6 @@ func loadMatcher(path string) glossaryResult {
 		return glossaryResult{err: fmt.Errorf("%s: %w", path, err)}
 	}
 	return glossaryResult{glossary: g, matcher: themes.NewMatcher(g.Concepts)}
-}
-
-// runGitDiff is diff as git's external diff: a header naming the file,
-// a file added or deleted said in one line, and exit status 0 when the
-// comparison found changes (git takes any other status as a failure).
-func runGitDiff(u *ui, opts diffOptions) error {
-	gitHeader(u, opts)
-	if side := gitSide(opts.oldPath, opts.newPath); side != "" {
-		fmt.Fprintf(u.out, "%s file\n", side)
-		return nil
-	}
-	opts.git = false
-	if err := runDiff(u, opts); err != nil && !errors.Is(err, errChanges) {
-		return err
-	}
-	return nil
 }
 
 // minLevelFlag is the --min-level flag of the commands that classify

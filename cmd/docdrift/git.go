@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 )
@@ -62,4 +63,61 @@ func gitSide(oldPath, newPath string) string {
 // prints none for an external diff.
 func gitHeader(u *ui, opts diffOptions) {
 	fmt.Fprintln(u.out, u.bold.Sprint(visibleName(fmt.Sprintf("docdrift diff %s %s", opts.oldLabel, opts.newLabel))))
+}
+
+// runGitDiff is diff as git's external diff: a header naming the file,
+// a file added or deleted said in one line, a binary file said in one
+// line, an empty file compared as a document with no text, and exit
+// status 0 when the comparison found changes. Git takes any other status
+// as a failure and stops, hiding every file after this one, so a file
+// docdrift cannot compare is no failure either: "binary file differs",
+// or "not compared" and why, naming the file by its path in the
+// repository (git's temporary file means nothing to the reader).
+func runGitDiff(u *ui, opts diffOptions) error {
+	gitHeader(u, opts)
+	if side := gitSide(opts.oldPath, opts.newPath); side != "" {
+		fmt.Fprintf(u.out, "%s file\n", side)
+		return nil
+	}
+	glossary := make(chan glossaryResult, 1)
+	go func() { glossary <- loadMatcher(opts.glossary) }()
+	old, oldErr := gitDocument(u, opts.oldPath, opts.oldLabel, opts.encoding)
+	new, newErr := gitDocument(u, opts.newPath, opts.newLabel, opts.encoding)
+	switch {
+	case errors.Is(oldErr, normalize.ErrBinary) || errors.Is(newErr, normalize.ErrBinary):
+		fmt.Fprintln(u.out, "binary file differs")
+		return nil
+	case oldErr != nil || newErr != nil:
+		for _, err := range []error{oldErr, newErr} {
+			if err != nil {
+				fmt.Fprintf(u.out, "not compared: %v\n", err)
+			}
+		}
+		return nil
+	}
+	opts.git = false
+	if err := compareDocuments(u, opts, old, new, glossary); err != nil && !errors.Is(err, errChanges) {
+		return err
+	}
+	return nil
+}
+
+// gitDocument reads one side of a git diff, naming it by label in its
+// warnings and errors. An empty file is a document with no text; a
+// binary file gives an error that wraps normalize.ErrBinary.
+func gitDocument(u *ui, path, label, encoding string) (*normalize.Document, error) {
+	data, err := normalize.ReadLimited(path, u.maxSize)
+	if err != nil {
+		return nil, readError(label, err)
+	}
+	doc, err := cachedParse(u.cache, path, data, normalize.DecodeOptions{Encoding: encoding, MaxSize: u.maxSize})
+	switch {
+	case errors.Is(err, normalize.ErrEmpty):
+		doc, err = normalize.Parse(""), nil
+		doc.Path = path
+	case err != nil:
+		return nil, readError(label, err)
+	}
+	warnDocument(u, label, doc)
+	return doc, nil
 }

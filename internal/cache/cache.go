@@ -10,12 +10,22 @@
 // renamed into place, so a reader sees a whole entry or none, however
 // many runs share the directory. Entries unused for MaxAge are removed.
 //
+// A cache folder may be shared (CI keeps one with actions/cache) or
+// damaged on disk, so an entry is not trusted for being where its key
+// says: each carries a SHA-256 checksum over the format version, its key
+// and its content, and an entry whose checksum does not match is
+// removed and reported missing, so the caller computes the value again.
+// The checksum catches damage and edits made without this package; it
+// is no signature: whoever can write the folder can also write a
+// matching checksum, so share a cache only among runs you trust.
+//
 // A cache is an optimization: every method of a nil *Store does nothing
 // and finds nothing, and a failure to read or write an entry makes the
 // caller compute the value, never fail.
 package cache
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -34,7 +44,18 @@ const trimEvery = 24 * time.Hour
 
 // layout names the directory entries are kept in; it changes when the
 // way keys are made or entries are stored changes.
-const layout = "v1"
+const layout = "v2"
+
+// oldLayouts are the folders of earlier layouts, whose entries no build
+// reads any more: the daily trim removes them.
+var oldLayouts = []string{"v1"}
+
+// magic starts every entry, naming the format of layout; a SHA-256
+// checksum and the content follow it.
+const magic = "docdrift cache v2\n"
+
+// headerSize is the length of an entry's header: magic and checksum.
+const headerSize = len(magic) + sha256.Size
 
 // Store is a directory of cache entries.
 type Store struct {
@@ -84,15 +105,60 @@ func (s *Store) path(key string) string {
 	return filepath.Join(s.dir, key[:2], key)
 }
 
-// Get returns the entry of key, and whether there is one. Reading an
-// entry marks it used.
+// checksum returns the SHA-256 of an entry's format, key and content,
+// each preceded by its length.
+func checksum(key string, data []byte) [sha256.Size]byte {
+	h := sha256.New()
+	var n [8]byte
+	for _, p := range [][]byte{[]byte(magic), []byte(key), data} {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
+		h.Write(n[:])
+		h.Write(p)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// seal returns the entry kept for data under key: header, then data.
+func seal(key string, data []byte) []byte {
+	sum := checksum(key, data)
+	entry := make([]byte, 0, headerSize+len(data))
+	entry = append(entry, magic...)
+	entry = append(entry, sum[:]...)
+	return append(entry, data...)
+}
+
+// open returns the content of an entry read for key, and whether its
+// header and checksum are whole and match key and content.
+func open(key string, entry []byte) ([]byte, bool) {
+	if len(entry) < headerSize || string(entry[:len(magic)]) != magic {
+		return nil, false
+	}
+	data := entry[headerSize:]
+	sum := checksum(key, data)
+	if !bytes.Equal(sum[:], entry[len(magic):headerSize]) {
+		return nil, false
+	}
+	return data, true
+}
+
+// Get returns the entry of key, and whether there is one whose checksum
+// matches its key and content. An entry that does not match is removed:
+// the caller computes the value again and Puts it. Reading an entry
+// marks it used.
 func (s *Store) Get(key string) ([]byte, bool) {
 	if s == nil || len(key) < 3 {
 		return nil, false
 	}
 	p := s.path(key)
-	data, err := os.ReadFile(p)
+	entry, err := os.ReadFile(p)
 	if err != nil {
+		return nil, false
+	}
+	data, ok := open(key, entry)
+	if !ok {
+		_ = os.Remove(p) // best effort: Put replaces it anyway
 		return nil, false
 	}
 	now := time.Now()
@@ -115,7 +181,7 @@ func (s *Store) Put(key string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	_, err = f.Write(seal(key, data))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -139,6 +205,9 @@ func (s *Store) trimIfDue(now time.Time) {
 		return
 	}
 	s.Trim(now.Add(-MaxAge))
+	for _, old := range oldLayouts {
+		_ = os.RemoveAll(filepath.Join(filepath.Dir(s.dir), old)) // best effort
+	}
 }
 
 // Trim removes the entries last used before cutoff. It returns how many

@@ -1,6 +1,8 @@
 package cache
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -127,5 +129,78 @@ func TestOpenFails(t *testing.T) {
 	os.WriteFile(file, nil, 0o644)
 	if _, err := Open(file, ""); err == nil {
 		t.Error("Open on a file (not a folder) gave no error")
+	}
+}
+
+// TestDamagedEntries changes an entry on disk in every way one byte can,
+// and moves, truncates or rewrites it: Get must find nothing, never the
+// changed bytes, and remove what it rejected.
+func TestDamagedEntries(t *testing.T) {
+	s, err := Open(t.TempDir(), "build 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, other := s.Key([]byte("doc")), s.Key([]byte("other"))
+	value := []byte("exports reached 580 billion US dollars")
+	if err := s.Put(key, value); err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := os.ReadFile(s.path(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put(other, []byte("another value")); err != nil {
+		t.Fatal(err)
+	}
+	otherEntry, _ := os.ReadFile(s.path(other))
+	damaged := map[string][]byte{
+		"empty":               {},
+		"header only":         sealed[:headerSize],
+		"truncated":           sealed[:len(sealed)-1],
+		"one byte more":       append(bytes.Clone(sealed), 'x'),
+		"content alone (v1)":  value,
+		"figure edited":       bytes.Replace(sealed, []byte("580"), []byte("980"), 1),
+		"another key's entry": otherEntry,
+	}
+	for i := range sealed {
+		for _, bit := range []byte{0x01, 0x80} {
+			d := bytes.Clone(sealed)
+			d[i] ^= bit
+			damaged[fmt.Sprintf("byte %d ^ %#x", i, bit)] = d
+		}
+	}
+	for name, entry := range damaged {
+		if err := os.WriteFile(s.path(key), entry, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := s.Get(key); ok {
+			t.Errorf("%s: Get = %q, true; want nothing", name, got)
+		}
+		if _, err := os.Stat(s.path(key)); err == nil {
+			t.Errorf("%s: Get left the rejected entry in place", name)
+		}
+	}
+	if err := os.WriteFile(s.path(key), sealed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := s.Get(key); !ok || !bytes.Equal(got, value) {
+		t.Errorf("the entry restored: Get = %q, %v; want %q, true", got, ok, value)
+	}
+}
+
+// TestOpenRemovesOldLayouts: entries of an earlier layout, which no
+// build reads, go with the daily trim.
+func TestOpenRemovesOldLayouts(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "v1", "ab", "abcdef")
+	if err := os.MkdirAll(filepath.Dir(old), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(old, []byte("v1 entry"), 0o644)
+	if _, err := Open(dir, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "v1")); err == nil {
+		t.Error("Open left the folder of layout v1")
 	}
 }

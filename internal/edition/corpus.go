@@ -53,9 +53,12 @@ func ReadSeries(dir string) ([]Doc, error) {
 // they can. With more, n sources are picked at even steps. Either way
 // the documents of a corpus of any size are alike on average, so that
 // corpora of different sizes measure growth, not a change of material.
+// Sources with no text (empty or blank files) are left out, and no
+// revised edition is ever without text (see Revise): docdrift refuses an
+// empty document, so one would make every command on the corpus fail.
 // The same sources, n and seed give the same corpus.
 func Corpus(sources []Doc, n int, seed int64) []Doc {
-	sources = slices.Clone(sources)
+	sources = slices.DeleteFunc(slices.Clone(sources), func(d Doc) bool { return strings.TrimSpace(d.Text) == "" })
 	slices.SortFunc(sources, func(a, b Doc) int { return strings.Compare(a.Name, b.Name) })
 	if len(sources) == 0 || n <= 0 {
 		return nil

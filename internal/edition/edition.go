@@ -143,19 +143,24 @@ func Line(n int) string {
 // Revise returns a new edition of a real text: about one word in a
 // hundred changed (as Pair changes them), about one line in a hundred
 // deleted and one in a hundred repeated. Lines keep their breaks, so a
-// hard-wrapped text stays hard-wrapped. The same text and seed give the
-// same edition.
+// hard-wrapped text stays hard-wrapped. A text with words keeps some:
+// when every line with words would be deleted (a one-line text, one seed
+// in a hundred), the last is kept, since an empty document is no edition
+// and makes a corpus unreadable. The same text and seed give the same
+// edition.
 func Revise(text string, seed int64) string {
 	r := rand.New(rand.NewSource(seed))
 	lines := strings.SplitAfter(text, "\n")
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/20)
+	kept, last := 0, ""
 	for _, line := range lines {
 		body := strings.TrimRight(line, "\r\n")
 		if strings.TrimSpace(body) == "" {
 			b.WriteString(line)
 			continue
 		}
+		last = line
 		switch x := r.Float64(); {
 		case x < 0.01:
 			continue // deleted line
@@ -164,6 +169,10 @@ func Revise(text string, seed int64) string {
 		}
 		b.WriteString(editWords(r, body))
 		b.WriteString(line[len(body):])
+		kept++
+	}
+	if kept == 0 && last != "" {
+		b.WriteString(last)
 	}
 	return b.String()
 }
