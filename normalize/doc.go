@@ -11,7 +11,9 @@
 // decoder silently corrupts characters outside GBK. Other invalid UTF-8 is
 // kept with each bad byte replaced by U+FFFD and one warning. Empty input
 // and binary input (NUL bytes, or more than a tenth control characters)
-// are refused with ErrEmpty and ErrBinary.
+// are refused with ErrEmpty and ErrBinary; when the NUL bytes look like
+// UTF-16 without a BOM, the error names the --encoding that reads it. A
+// forced encoding that gives U+FFFD warns that it is probably wrong.
 //
 // # What is kept
 //
