@@ -252,6 +252,26 @@ func TestCompareIdentical(t *testing.T) {
 	checkCoverage(t, normalize.Parse(text), normalize.Parse(text), r, Options{})
 }
 
+// The same text with Markdown links left in it, one wrapped across a line
+// break, and with another address: no change (issue 17, item 12).
+func TestCompareIgnoresLinkSyntax(t *testing.T) {
+	old := normalize.Parse("The Committee issued an implementation note today.\n\nVoting was unanimous.\n")
+	new := normalize.Parse("The Committee issued an [implementation\nnote](https://x.org/a1.htm) today.\n\nVoting was [unanimous](u).\n")
+	r := Compare(old, new, Options{})
+	if r.Summary.Changes() != 0 || r.Summary.Same != 2 {
+		t.Errorf("Compare of a text and its copy with links: summary %+v, want 2 same passages", r.Summary)
+	}
+	checkCoverage(t, old, new, r, Options{})
+	// A changed word inside a link: one changed passage, whose edits
+	// still rebuild both texts, link syntax included.
+	changed := normalize.Parse("The Committee issued a [policy\nnote](https://x.org/b2.htm) today.\n\nVoting was [unanimous](u).\n")
+	r = Compare(new, changed, Options{})
+	if r.Summary.Changed != 1 || r.Summary.Same != 1 {
+		t.Errorf("Compare with a changed word in a link: summary %+v, want 1 changed, 1 same", r.Summary)
+	}
+	checkCoverage(t, new, changed, r, Options{})
+}
+
 func TestCompareReworded(t *testing.T) {
 	old := normalize.Parse(readFixture(t, "qiushi-2024.txt"))
 	new := normalize.Parse(readFixture(t, "qiushi-2025.txt"))

@@ -218,7 +218,10 @@ func (bl *builder) pairPassage(sc *scratch, p pair) Passage {
 	if p.moved {
 		out.Kind = Moved
 	}
-	if old.Text == new.Text || normalize.Tidy(old.Text) == normalize.Tidy(new.Text) {
+	// Texts that differ only in white space, or in the syntax and address
+	// of Markdown links left in them, are the same.
+	if old.Text == new.Text || normalize.Tidy(old.Text) == normalize.Tidy(new.Text) ||
+		normalize.Tidy(bl.a.doc.Plain(old.Start, old.End)) == normalize.Tidy(bl.b.doc.Plain(new.Start, new.End)) {
 		if !p.moved {
 			out.Kind = Same
 		}

@@ -14,6 +14,7 @@ type binaryDocument struct {
 	Format     string
 	Warnings   []string
 	Dropped    []string
+	Links      []Link
 	Blocks     []Block
 	Sentences  []Sentence
 	LineStarts []int
@@ -26,7 +27,7 @@ func (d *Document) MarshalBinary() ([]byte, error) {
 	var b bytes.Buffer
 	err := gob.NewEncoder(&b).Encode(binaryDocument{
 		Text: d.Text, Encoding: d.Encoding, Format: d.Format, Warnings: d.Warnings, Dropped: d.Dropped,
-		Blocks: d.Blocks, Sentences: d.Sentences, LineStarts: d.lineStarts,
+		Links: d.Links, Blocks: d.Blocks, Sentences: d.Sentences, LineStarts: d.lineStarts,
 	})
 	return b.Bytes(), err
 }
@@ -43,7 +44,7 @@ func (d *Document) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("normalize: decoding a document: %w", err)
 	}
 	*d = Document{Text: w.Text, Encoding: w.Encoding, Format: w.Format, Warnings: w.Warnings, Dropped: w.Dropped,
-		Blocks: w.Blocks, Sentences: w.Sentences, lineStarts: w.LineStarts}
+		Links: w.Links, Blocks: w.Blocks, Sentences: w.Sentences, lineStarts: w.LineStarts}
 	return nil
 }
 
@@ -58,6 +59,12 @@ func (w binaryDocument) check() error {
 	for i, s := range w.Sentences {
 		if !span(s.Start, s.End) || s.Block < 0 || s.Block >= len(w.Blocks) {
 			return fmt.Errorf("sentence %d out of range", i)
+		}
+	}
+	for i, l := range w.Links {
+		if !span(l.Start, l.End) || !(l.Start <= l.TextStart && l.TextStart <= l.TextEnd && l.TextEnd <= l.End) ||
+			i > 0 && l.Start < w.Links[i-1].End {
+			return fmt.Errorf("link %d out of range", i)
 		}
 	}
 	for i, l := range w.LineStarts {

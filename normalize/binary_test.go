@@ -78,3 +78,21 @@ func BenchmarkBinary(b *testing.B) {
 		}
 	})
 }
+
+// A document's links survive the binary form, and a link out of range is
+// refused.
+func TestBinaryLinks(t *testing.T) {
+	doc := Parse("See [the\nnote](https://x.org/a.htm) today.\n\n[Alone](u)\n")
+	data, err := doc.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Document
+	if err := got.UnmarshalBinary(data); err != nil || !reflect.DeepEqual(&got, doc) || len(got.Links) != 2 {
+		t.Fatalf("UnmarshalBinary: %v, links %+v; want the document encoded, with 2 links", err, got.Links)
+	}
+	doc.Links[1].End = len(doc.Text) + 1
+	if bad, _ := doc.MarshalBinary(); got.UnmarshalBinary(bad) == nil {
+		t.Error("a link past the end of the text decoded without error")
+	}
+}

@@ -26,8 +26,9 @@ const (
 // paragraphs. Inside a run of non-blank lines, each line is its own
 // paragraph (text that puts one paragraph on a line) unless it continues
 // the previous one: the text is hard-wrapped and the previous line is
-// full, or the break falls inside a sentence (see continues).
-func paragraphs(text string, lines []line) []rawBlock {
+// full, the break falls inside a sentence (see continues), or inside a
+// Markdown link (findLinks).
+func paragraphs(text string, lines []line, links []Link) []rawBlock {
 	wrap := wrapWidth(text, lines)
 	var blocks []rawBlock
 	group := 0
@@ -40,7 +41,7 @@ func paragraphs(text string, lines []line) []rawBlock {
 			prevBlank = true
 			continue
 		}
-		if !prevBlank && continues(text, lines[i-1], l, wrap) {
+		if !prevBlank && (insideLink(links, l.lo) || continues(text, lines[i-1], l, wrap)) {
 			blocks[len(blocks)-1].last = i
 		} else {
 			blocks = append(blocks, rawBlock{first: i, last: i, group: group})

@@ -127,12 +127,16 @@ func looksEnumerated(s string) bool { return enumeratedRE.MatchString(s) }
 
 // classify gives each block its kind and reason. Rules look at the block's
 // own text and at its neighbours; none knows any particular document.
-func classify(text string, lines []line, raws []rawBlock) []Block {
+func classify(text string, lines []line, raws []rawBlock, links []Link) []Block {
 	blocks := make([]Block, len(raws))
 	for i, rb := range raws {
 		first, last := lines[rb.first], lines[rb.last]
 		blocks[i] = Block{Start: first.lo, End: last.hi, Line: rb.first + 1, EndLine: rb.last + 1}
 		b := &blocks[i]
+		if onlyLink(links, b.Start, b.End) {
+			b.Kind, b.Reason = Furniture, "a Markdown link alone: it points to another page"
+			continue
+		}
 		b.Kind, b.Reason = classifyAlone(text[b.Start:b.End], rb.last-rb.first+1)
 		if i == 0 && b.Kind == Body && rb.first == rb.last && isTitleLine(text[b.Start:b.End]) {
 			b.Kind, b.Reason = Heading, "first line, without closing punctuation"
@@ -140,6 +144,13 @@ func classify(text string, lines []line, raws []rawBlock) []Block {
 	}
 	classifyInContext(text, raws, blocks)
 	return blocks
+}
+
+// onlyLink reports whether the block [start, end) is one Markdown link and
+// nothing else.
+func onlyLink(links []Link, start, end int) bool {
+	i := linkAt(links, start)
+	return i < len(links) && links[i].Start == start && links[i].End == end
 }
 
 // classifyAlone classifies a block from its own text.

@@ -92,20 +92,61 @@ func Decode(data []byte, opts DecodeOptions) (Decoded, error) {
 	return d, nil
 }
 
+// decodeForced decodes data in the encoding the caller named. A decoder
+// replaces what it cannot read with U+FFFD and no error: one warning then
+// says that the encoding is probably wrong and how to get out of it.
 func decodeForced(data []byte, name string) (Decoded, error) {
+	var enc encoding.Encoding
 	switch strings.ToLower(name) {
 	case "utf-8", "utf8":
-		return decodeUTF8(bytes.TrimPrefix(data, utf8BOM), UTF8), nil
+		d := decodeUTF8(bytes.TrimPrefix(data, utf8BOM), UTF8)
+		if len(d.Warnings) > 0 {
+			d.Warnings = []string{strings.TrimSuffix(d.Warnings[0], invalidUTF8Tail) +
+				", replaced with U+FFFD: the file is probably not in utf-8; " + wrongEncodingHint}
+		}
+		return d, nil
 	case "utf-16le", "utf16le":
-		return decodeWith(data, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), UTF16LE)
+		name, enc = UTF16LE, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
 	case "utf-16be", "utf16be":
-		return decodeWith(data, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), UTF16BE)
+		name, enc = UTF16BE, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
 	case "gb18030", "gbk", "gb2312", "cp936":
-		return decodeWith(data, simplifiedchinese.GB18030, GB18030)
+		name, enc = GB18030, simplifiedchinese.GB18030
 	case "big5":
-		return decodeWith(data, traditionalchinese.Big5, Big5)
+		name, enc = Big5, traditionalchinese.Big5
+	default:
+		return Decoded{}, fmt.Errorf("unknown encoding %q (known: utf-8, utf-16le, utf-16be, gb18030, gbk, big5)", name)
 	}
-	return Decoded{}, fmt.Errorf("unknown encoding %q (known: utf-8, utf-16le, utf-16be, gb18030, gbk, big5)", name)
+	d, err := decodeWith(data, enc, name)
+	if err != nil {
+		return Decoded{}, err
+	}
+	if w := replacementWarning(d.Text, name); w != "" {
+		d.Warnings = append(d.Warnings, w)
+	}
+	return d, nil
+}
+
+// wrongEncodingHint ends the warnings for a forced encoding that does not fit.
+const wrongEncodingHint = "drop --encoding to detect the encoding, or name another"
+
+// replacementWarning says how many characters decoding as the named
+// encoding could not read (each became U+FFFD) and on which line the first
+// is, or returns "" when there are none. A file may hold U+FFFD itself, so
+// the warning says "probably".
+func replacementWarning(text, name string) string {
+	first := strings.IndexRune(text, utf8.RuneError)
+	if first < 0 {
+		return ""
+	}
+	n := strings.Count(text, string(utf8.RuneError))
+	chars := "characters"
+	if n == 1 {
+		chars = "character"
+	}
+	before := text[:first]
+	line := 1 + strings.Count(before, "\n") + strings.Count(before, "\r") - strings.Count(before, "\r\n")
+	return fmt.Sprintf("decoding as %s gave %d replacement %s (U+FFFD), the first on line %d: the file is probably not in %s; %s",
+		name, n, chars, line, name, wrongEncodingHint)
 }
 
 var (
@@ -127,7 +168,11 @@ func detect(data []byte) (Decoded, error) {
 		if name, enc := sniffUTF16(data); enc != nil {
 			return decodeWith(data, enc, name)
 		}
-		return Decoded{}, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, bytes.IndexByte(data, 0))
+		err := fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, bytes.IndexByte(data, 0))
+		if name := likelyUTF16(data); name != "" {
+			err = fmt.Errorf("%w; if it is %s text without a byte-order mark, as its NUL bytes suggest, read it with --encoding %s", err, strings.ToUpper(name), name)
+		}
+		return Decoded{}, err
 	}
 	if utf8.Valid(data) {
 		return Decoded{Text: string(data), Encoding: UTF8}, nil
@@ -147,7 +192,19 @@ func sniffUTF16(data []byte) (string, encoding.Encoding) {
 	if len(data) < 2 || len(data)%2 != 0 {
 		return "", nil
 	}
-	var even, odd int
+	even, odd := nulParity(data)
+	pairs := len(data) / 2
+	switch {
+	case odd*10 >= pairs*3 && even*20 < odd:
+		return UTF16LE, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
+	case even*10 >= pairs*3 && odd*20 < even:
+		return UTF16BE, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
+	}
+	return "", nil
+}
+
+// nulParity counts the NUL bytes of data at even and at odd offsets.
+func nulParity(data []byte) (even, odd int) {
 	for i, b := range data {
 		if b != 0 {
 			continue
@@ -158,14 +215,29 @@ func sniffUTF16(data []byte) (string, encoding.Encoding) {
 			odd++
 		}
 	}
-	pairs := len(data) / 2
+	return even, odd
+}
+
+// likelyUTF16 names the UTF-16 that input sniffUTF16 refused may still be,
+// or returns "": text with too few NUL bytes to be sure of (Chinese, whose
+// characters rarely hold one), or with an odd byte count (a file cut
+// short). The side of the pairs with more NUL bytes gives the byte order,
+// and the text read in it must be clean: no unpaired surrogates, and
+// text by checkText's measure.
+func likelyUTF16(data []byte) string {
+	even, odd := nulParity(data)
+	name, order := UTF16LE, xunicode.LittleEndian
 	switch {
-	case odd*10 >= pairs*3 && even*20 < odd:
-		return UTF16LE, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
-	case even*10 >= pairs*3 && odd*20 < even:
-		return UTF16BE, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
+	case even > odd:
+		name, order = UTF16BE, xunicode.BigEndian
+	case even == odd:
+		return ""
 	}
-	return "", nil
+	out, err := xunicode.UTF16(order, xunicode.IgnoreBOM).NewDecoder().Bytes(data[:len(data)&^1])
+	if err != nil || bytes.ContainsRune(out, utf8.RuneError) || checkText(string(out)) != nil {
+		return ""
+	}
+	return name
 }
 
 // sniffLegacy asks chardet for the encoding of text that is not UTF-8 and
@@ -195,6 +267,9 @@ func decodeWith(data []byte, enc encoding.Encoding, name string) (Decoded, error
 	return d, nil
 }
 
+// invalidUTF8Tail ends the warning for invalid UTF-8 in a detected encoding.
+const invalidUTF8Tail = ": not a known encoding either; invalid bytes replaced with U+FFFD (use --encoding to force one)"
+
 // decodeUTF8 returns data as text, replacing each invalid byte with U+FFFD
 // and warning once, with the offset of the first invalid byte.
 func decodeUTF8(data []byte, name string) Decoded {
@@ -222,7 +297,7 @@ func decodeUTF8(data []byte, name string) Decoded {
 	if count > 1 {
 		w += fmt.Sprintf(" (%d invalid bytes in all)", count)
 	}
-	w += ": not a known encoding either; invalid bytes replaced with U+FFFD (use --encoding to force one)"
+	w += invalidUTF8Tail
 	return Decoded{Text: b.String(), Encoding: name, Warnings: []string{w}}
 }
 

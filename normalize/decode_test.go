@@ -129,3 +129,67 @@ func TestGB18030CopyNormalizesTheSame(t *testing.T) {
 		t.Errorf("GB18030 copy: clean text differs\n%s", firstDifference(want, got))
 	}
 }
+
+// A forced encoding that is wrong for the file gives U+FFFD; the warning
+// says so, names the encoding and how to get out of it.
+func TestDecodeForcedWrongEncoding(t *testing.T) {
+	zh := "中华人民共和国宪法是国家的根本法。\n这是一段简体中文。\n"
+	gb := encode(t, simplifiedchinese.GB18030, zh)
+	tests := []struct {
+		name     string
+		data     []byte
+		encoding string
+		want     string // in the one warning
+	}{
+		{"utf-8 read as big5", []byte(zh), "big5", "as big5 gave 18 replacement characters (U+FFFD), the first on line 1"},
+		{"utf-8 read as gb18030", []byte(zh), "gb18030", "as gb18030 gave 6 replacement characters"},
+		{"odd bytes read as utf-16le", []byte(zh + "."), "utf-16le", "as utf-16le gave 1 replacement character (U+FFFD)"},
+		{"gb18030 read as utf-8", gb, "utf-8", "invalid UTF-8 at byte 0 (30 invalid bytes in all), replaced with U+FFFD: the file is probably not in utf-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Decode(tt.data, DecodeOptions{Encoding: tt.encoding})
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], tt.want) || !strings.Contains(d.Warnings[0], "drop --encoding") {
+				t.Errorf("Decode(--encoding %s): warnings %q, want one with %q and a hint to drop --encoding", tt.encoding, d.Warnings, tt.want)
+			}
+		})
+	}
+	// The right encoding, forced, gives no warning.
+	if d, err := Decode(gb, DecodeOptions{Encoding: "gbk"}); err != nil || len(d.Warnings) != 0 {
+		t.Errorf("Decode(--encoding gbk) of GBK: %v, warnings %q; want none", err, d.Warnings)
+	}
+}
+
+// UTF-16 that detection does not take (an odd byte count, or Chinese,
+// whose characters have few NUL bytes) is binary, but the error suggests
+// the encoding the NUL bytes point to.
+func TestDecodeBinaryLooksUTF16(t *testing.T) {
+	le := xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
+	be := xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
+	zh := "中华人民共和国宪法是国家的根本法。\n这是一段简体中文。\n"
+	tests := []struct {
+		name string
+		data []byte
+		want string // "" for no suggestion
+	}{
+		{"Chinese utf-16le", encode(t, le, zh), "--encoding utf-16le"},
+		{"Chinese utf-16be", encode(t, be, zh), "--encoding utf-16be"},
+		{"English utf-16le cut short", encode(t, le, "The council met on Monday.\n")[:53], "--encoding utf-16le"},
+		{"a zip header", []byte("PK\x03\x04\x00\x00\x08\x00binary"), ""},
+		{"NULs on one side, but control characters", []byte("\x01\x00\x02\x00\x03\x00\x04\x00ab"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode(tt.data, DecodeOptions{})
+			if !errors.Is(err, ErrBinary) {
+				t.Fatalf("Decode: got %v, want ErrBinary", err)
+			}
+			if got := strings.Contains(err.Error(), "--encoding"); got != (tt.want != "") || tt.want != "" && !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Decode: error %q, want a suggestion %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -11,7 +11,9 @@
 // decoder silently corrupts characters outside GBK. Other invalid UTF-8 is
 // kept with each bad byte replaced by U+FFFD and one warning. Empty input
 // and binary input (NUL bytes, or more than a tenth control characters)
-// are refused with ErrEmpty and ErrBinary.
+// are refused with ErrEmpty and ErrBinary; when the NUL bytes look like
+// UTF-16 without a BOM, the error names the --encoding that reads it. A
+// forced encoding that gives U+FFFD warns that it is probably wrong.
 //
 // # What is kept
 //
@@ -30,7 +32,8 @@
 // Link", "Nav Search", "To top", 打印本页), short lines packed with them,
 // navigation links ("Return to …"), image file names, photo-credit lines,
 // bylines with a source or date, parenthesised source notes, citation boxes
-// under a "Cite this page" heading and markup comments are furniture;
+// under a "Cite this page" heading, markup comments and a Markdown link
+// alone on its lines are furniture;
 // paragraphs after an image file name or carrying a photo credit are
 // captions. No rule names a particular site or document. Every character
 // that is not white space lies in exactly one block, and furniture always
@@ -44,9 +47,12 @@
 //
 // Fold gives the canonical key of a span: NFKC with width folding, one form
 // for quotes and dashes, format and control characters removed, white space
-// collapsed (and removed inside Chinese text), case folded. Each key byte
-// maps back to the original span it came from, so later stages compare keys
-// and show original words. Tokens cuts a key into words, numbers, single
+// collapsed (and removed inside Chinese text), case folded, and a Markdown
+// link left in a text, [words](address), as its words: scraped text keeps
+// links, wrapped across lines, that another copy has lost (Document.Links
+// lists them; no block or sentence breaks inside one). Each key byte maps
+// back to the original span it came from, so later stages compare keys and
+// show original words. Tokens cuts a key into words, numbers, single
 // ideographs and punctuation.
 //
 // # Cost

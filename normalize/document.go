@@ -43,7 +43,11 @@ type Document struct {
 	// HTML page's visible text that are not its main text (navigation,
 	// sidebars, footers); a Markdown file's front matter, images, link
 	// addresses and raw HTML.
-	Dropped   []string
+	Dropped []string
+	// Links are the Markdown links, [words](address), left in the text
+	// (findLinks): their words are compared, their addresses are not, and
+	// normalize --explain lists them.
+	Links     []Link
 	Blocks    []Block
 	Sentences []Sentence
 	// lineStarts holds the byte offset at which each line begins.
@@ -120,7 +124,8 @@ func Parse(text string) *Document {
 	for i, l := range lines {
 		doc.lineStarts[i] = l.start
 	}
-	doc.Blocks = classify(text, lines, paragraphs(text, lines))
+	doc.Links = findLinks(text)
+	doc.Blocks = classify(text, lines, paragraphs(text, lines, doc.Links), doc.Links)
 	// The sentences' keys are built end to end in one buffer and cut from
 	// one string: a document's keys cost one allocation, not one each.
 	keys := make([]byte, 0, len(text))
@@ -133,7 +138,7 @@ func Parse(text string) *Document {
 			if b.Kind == ListItem {
 				start = skipBullet(text, b.Start, b.End)
 			}
-			for _, sp := range splitSentences(text, start, b.End) {
+			for _, sp := range keepLinksWhole(splitSentences(text, start, b.End), doc.Links) {
 				keys = appendKey(keys, text[sp[0]:sp[1]])
 				keyEnds = append(keyEnds, len(keys))
 				doc.Sentences = append(doc.Sentences, Sentence{Start: sp[0], End: sp[1], Block: i})
@@ -146,6 +151,24 @@ func Parse(text string) *Document {
 		doc.Sentences[i].Key, from = all[from:end], end
 	}
 	return doc
+}
+
+// keepLinksWhole joins sentences cut inside a link ("[U.S. Dollar Swaps.
+// FAQs](…)"), so that every link lies in one sentence and Fold sees it
+// whole.
+func keepLinksWhole(spans [][2]int, links []Link) [][2]int {
+	if len(links) == 0 {
+		return spans
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && insideLink(links, out[n-1][1]) {
+			out[n-1][1] = sp[1]
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // skipBullet returns the offset after a leading bullet and its spaces.
@@ -176,7 +199,7 @@ func (d *Document) Counts() map[Kind]int {
 }
 
 // Clean returns the text without furniture: each kept block in its
-// original wording, white space tidied (runs of it as one space, none
+// original wording, a Markdown link as its words, white space tidied (runs of it as one space, none
 // where a line break fell between two ideographs), blocks separated by a
 // blank line. The result ends with a newline unless it is empty.
 func (d *Document) Clean() string {
@@ -188,10 +211,17 @@ func (d *Document) Clean() string {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(Tidy(d.Text[bl.Start:bl.End]))
+		b.WriteString(Tidy(d.Plain(bl.Start, bl.End)))
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// Plain returns the original text of [start, end) with each Markdown link
+// that lies wholly inside it as its words: what a reader of the text sees,
+// for comparing two spans' wording when their keys agree.
+func (d *Document) Plain(start, end int) string {
+	return withoutLinkSyntax(d.Text, d.Links, start, end)
 }
 
 // Tidy returns s with each run of white space as one space, and with no

@@ -20,7 +20,9 @@ import (
 // characters (zero-width space, joiners, BOM, soft hyphen) and control
 // characters removed, every run of white space as one space (none at the
 // ends, and none inside Chinese text, where it is a line-wrap artifact),
-// and case folded.
+// and case folded. A Markdown link, [words](address), gives only its
+// words: text scraped from the web keeps the syntax that another copy of
+// the same text has lost.
 type Canonical struct {
 	Key string
 	// Starts[i] and Ends[i] are the original byte span that produced
@@ -66,7 +68,7 @@ func Key(text string) string { return string(appendKey(nil, text)) }
 // string of its own, so that Parse can build all of a document's keys in
 // one buffer.
 func appendKey(dst []byte, text string) []byte {
-	if !isASCII(text) {
+	if !isASCII(text) || strings.Contains(text, "](") {
 		f := folder{caser: cases.Fold()}
 		f.fold(text, 0)
 		return append(dst, f.key.String()...)
@@ -118,8 +120,21 @@ const (
 	asciiDrop  = 0x81
 )
 
+// fold folds text into f, leaving out the syntax and address of each
+// Markdown link (findLinks): a link is compared by its words.
 func (f *folder) fold(text string, base int) {
 	f.key.Grow(len(text))
+	pos := 0
+	for _, l := range findLinks(text) {
+		f.foldPlain(text[pos:l.Start], base+pos)
+		f.foldPlain(text[l.TextStart:l.TextEnd], base+l.TextStart)
+		pos = l.End
+	}
+	f.foldPlain(text[pos:], base+pos)
+}
+
+// foldPlain folds text that holds no link.
+func (f *folder) foldPlain(text string, base int) {
 	// ASCII needs no normalization, and an ASCII character followed by
 	// another is always a normalization boundary: such runs take a fast
 	// path, the rest goes through NFKC.

@@ -24,7 +24,7 @@ func FuzzNormalize(f *testing.F) {
 		}
 		f.Add(string(b[:min(len(b), 400)]))
 	}
-	for _, s := range []string{"", "\r\n\r", "■ 项目\n", "Mr. X.\n\nShare\n", "a\u200b\u00ad\u3000b", "——\n，", "I. \n(1)"} {
+	for _, s := range []string{"", "\r\n\r", "■ 项目\n", "Mr. X.\n\nShare\n", "a\u200b\u00ad\u3000b", "——\n，", "I. \n(1)", "[a\nb](u) c. [d. E](f)\n\n[x](y)\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -158,6 +158,9 @@ func TestFold(t *testing.T) {
 		{"Straße", "strasse"},
 		{"  leading and trailing  ", "leading and trailing"},
 		{"①", "1"},
+		{"see [the note](https://x.org/20160127a1.htm).", "see the note."},
+		{"[Implementation Note issued January 27,\n2016](https://x.org/a1.htm)", "implementation note issued january 27, 2016"},
+		{"國務院[公報](http://x.cn/a)全文", "國務院公報全文"},
 	}
 	var folder Folder // reused from one case to the next
 	for _, tt := range tests {

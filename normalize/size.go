@@ -12,11 +12,24 @@ import (
 
 // TooLargeError is a file over the size limit of DecodeOptions.MaxSize.
 type TooLargeError struct {
-	Size, Max int64 // in bytes; Size is at least Max+1 (a stream is read no further)
+	Size, Max int64 // in bytes; Size is at least Max+1
+	// Stream is set when the file's size was not known before reading (a
+	// pipe, a device such as /dev/zero): it was read no further than
+	// Max+1 bytes, so Size says only that it is larger than Max.
+	Stream bool
 }
 
+// Error says how large the file is, or for a stream that it is larger
+// than the limit; sizes that round to the same figure are given in bytes.
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%s is over the limit of %s for one document", FormatSize(e.Size), FormatSize(e.Max))
+	if e.Stream {
+		return fmt.Sprintf("more than %s, the limit for one document", FormatSize(e.Max))
+	}
+	size, max := FormatSize(e.Size), FormatSize(e.Max)
+	if size == max {
+		return fmt.Sprintf("%d bytes is over the limit of %d bytes (%s) for one document", e.Size, e.Max, max)
+	}
+	return fmt.Sprintf("%s is over the limit of %s for one document", size, max)
 }
 
 // readLimited reads the file at path, or fails with a *TooLargeError when
@@ -48,7 +61,9 @@ func readLimited(path string, max int64) ([]byte, error) {
 		return data, nil
 	}
 	if int64(len(data)) > max {
-		return nil, &TooLargeError{Size: int64(len(data)), Max: max}
+		// A regular file that grew since Stat was read up to max+1 bytes
+		// too: its size is no longer known either.
+		return nil, &TooLargeError{Size: int64(len(data)), Max: max, Stream: true}
 	}
 	return data, nil
 }

@@ -55,3 +55,29 @@ func TestReadFileMaxSize(t *testing.T) {
 		}
 	}
 }
+
+// A file whose size is unknown until read (a device, a pipe) is read no
+// further than the limit, and the error says "more than", not a size
+// rounded to the limit itself.
+func TestReadLimitedStream(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	_, err := ReadLimited("/dev/zero", 16<<20)
+	var tl *TooLargeError
+	if !errors.As(err, &tl) {
+		t.Fatalf("ReadLimited(/dev/zero): %v, want a TooLargeError", err)
+	}
+	if want := "more than 16 MB, the limit for one document"; err.Error() != want {
+		t.Errorf("ReadLimited(/dev/zero): error %q, want %q", err, want)
+	}
+}
+
+// A regular file a few bytes over the limit rounds to the limit: the
+// error gives both in bytes.
+func TestTooLargeErrorRounding(t *testing.T) {
+	err := &TooLargeError{Size: 16<<20 + 100, Max: 16 << 20}
+	if want := "16777316 bytes is over the limit of 16777216 bytes (16 MB) for one document"; err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+}

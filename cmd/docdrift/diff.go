@@ -150,6 +150,10 @@ func readError(path string, err error) error {
 		return usagef("--encoding: %v", err)
 	}
 	var tl *normalize.TooLargeError
+	if errors.As(err, &tl) && tl.Stream {
+		// Its size is unknown: no limit can be promised to lift it.
+		return fmt.Errorf("%s: %w (--max-size sets the limit)", path, err)
+	}
 	if errors.As(err, &tl) {
 		lift := int64(1) << 20
 		for lift < tl.Size {

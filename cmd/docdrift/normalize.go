@@ -157,9 +157,21 @@ func printExplain(u *ui, doc *normalize.Document) {
 				fmt.Fprintf(u.out, "%-9s ↳ %s: %s\n", "", kind, b.Reason)
 			}
 		}
+		printLinks(u, doc, b)
 		next = b.EndLine + 1
 	}
 	printBlank(u, next, doc.Lines())
+}
+
+// printLinks lists the Markdown links of a block: their words are
+// compared, their addresses are not.
+func printLinks(u *ui, doc *normalize.Document, b normalize.Block) {
+	for _, l := range doc.Links {
+		if l.Start >= b.Start && l.End <= b.End {
+			fmt.Fprintf(u.out, "%-9s ↳ link: %s → %s (address not compared)\n", "",
+				normalize.Visible(normalize.Tidy(doc.Text[l.TextStart:l.TextEnd])), normalize.Visible(l.URL))
+		}
+	}
 }
 
 func printBlank(u *ui, from, to int) {
@@ -201,6 +213,7 @@ type normalizedJSON struct {
 	Encoding string      `json:"encoding"`
 	Format   string      `json:"format"`            // text; html, markdown for a file read without its markup
 	Dropped  []string    `json:"dropped,omitempty"` // what reading left out (see normalize.Document.Dropped)
+	Links    []linkJSON  `json:"links,omitempty"`   // Markdown links left in a text: words compared, address not
 	Warnings []string    `json:"warnings"`
 	Lines    int         `json:"lines"`
 	Blocks   []blockJSON `json:"blocks"`
@@ -218,6 +231,14 @@ type blockJSON struct {
 	Sentences []spanJSON     `json:"sentences"`
 }
 
+type linkJSON struct {
+	Start int    `json:"start"` // the whole link, "[" to ")"
+	End   int    `json:"end"`
+	Line  int    `json:"line"`
+	Text  string `json:"text"` // its words
+	URL   string `json:"url"`
+}
+
 type spanJSON struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
@@ -231,6 +252,9 @@ func toNormalizeJSON(docs []*normalize.Document) normalizeJSON {
 		nd := normalizedJSON{Path: d.Path, Encoding: d.Encoding, Format: d.Format, Dropped: d.Dropped, Warnings: d.Warnings, Lines: d.Lines(), Clean: d.Clean(), Blocks: []blockJSON{}}
 		if nd.Warnings == nil {
 			nd.Warnings = []string{}
+		}
+		for _, l := range d.Links {
+			nd.Links = append(nd.Links, linkJSON{Start: l.Start, End: l.End, Line: d.LineAt(l.Start), Text: d.Text[l.TextStart:l.TextEnd], URL: l.URL})
 		}
 		for _, b := range d.Blocks {
 			bj := blockJSON{Kind: b.Kind, Reason: b.Reason, Line: b.Line, EndLine: b.EndLine, Start: b.Start, End: b.End,
