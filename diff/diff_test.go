@@ -271,7 +271,7 @@ func TestCompareReworded(t *testing.T) {
 
 // checkCoverage asserts that every compared sentence of each document lies
 // in exactly one passage, and that each passage's edits rebuild its old
-// and new text.
+// and new text exactly (see checkRebuild).
 func checkCoverage(t *testing.T, old, new *normalize.Document, r *Result, opts Options) {
 	t.Helper()
 	for _, d := range []struct {
@@ -307,32 +307,7 @@ func checkCoverage(t *testing.T, old, new *normalize.Document, r *Result, opts O
 			}
 		}
 	}
-	for _, p := range r.Passages {
-		if len(p.Edits) == 0 {
-			continue
-		}
-		var o, n strings.Builder
-		for _, e := range p.Edits {
-			switch e.Op {
-			case Equal:
-				o.WriteString(e.Text)
-				n.WriteString(e.Text)
-			case Delete:
-				o.WriteString(e.Text)
-			case Insert:
-				n.WriteString(e.Text)
-			case Format:
-				o.WriteString(e.Old)
-				n.WriteString(e.Text)
-			}
-		}
-		if got, want := o.String(), collapseSpace(p.Old.Text); got != want {
-			t.Fatalf("edits do not rebuild the old text:\n got %q\nwant %q", got, want)
-		}
-		if got, want := n.String(), collapseSpace(p.New.Text); got != want {
-			t.Fatalf("edits do not rebuild the new text:\n got %q\nwant %q", got, want)
-		}
-	}
+	checkRebuild(t, old, new, r)
 }
 
 // TestRandomEdits applies random edits to a fixture — word swaps, digit

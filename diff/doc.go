@@ -50,7 +50,9 @@
 // (aligned, in order, with edits), Moved (aligned, out of order, possibly
 // with edits), Added or Removed. Consecutive same, added or removed
 // sentences of one paragraph form one passage. Every compared sentence of
-// each document lands in exactly one passage.
+// each document lands in exactly one passage. An edit is a piece of a
+// passage's word diff, in the documents' own bytes with their offsets: a
+// passage's edits rebuild its old and its new text exactly.
 //
 // # Translations
 //

@@ -81,11 +81,13 @@ func TestEditSegs(t *testing.T) {
 		{Op: diff.Insert, Text: " slightly"},
 		{Op: diff.Equal, Text: " to"},
 		{Op: diff.Format, Text: " 30%", Old: " 30 percent"},
+		{Op: diff.Equal, Text: " in", Old: "\u00a0in"},
+		{Op: diff.Insert, Text: "\n2024"},
 	})
 	wantOld := []seg{{Text: "Exports rose"}, {Text: " "}, {Text: "sharply", Class: "del"}, {Text: " to"}, {Text: " "},
-		{Text: "30 percent", Class: "fmt", Title: "the same, written “30%” in the new text"}}
+		{Text: "30 percent", Class: "fmt", Title: "the same, written “30%” in the new text"}, {Text: "\u00a0in"}}
 	wantNew := []seg{{Text: "Exports rose"}, {Text: " "}, {Text: "slightly", Class: "ins"}, {Text: " to"}, {Text: " "},
-		{Text: "30%", Class: "fmt", Title: "the same, written “30 percent” in the old text"}}
+		{Text: "30%", Class: "fmt", Title: "the same, written “30 percent” in the old text"}, {Text: " in"}, {Text: "\n"}, {Text: "2024", Class: "ins"}}
 	if d := cmp.Diff(wantOld, old); d != "" {
 		t.Errorf("old side (-want +got):\n%s", d)
 	}
