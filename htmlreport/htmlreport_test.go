@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -205,5 +206,14 @@ func TestHeatMap(t *testing.T) {
 func TestAnchorID(t *testing.T) {
 	if got, want := anchorID(`a b"<c>_d-9中`), "a-b--c-_d-9-"; got != want {
 		t.Errorf("anchorID: got %q, want %q", got, want)
+	}
+}
+
+func TestStepLeftOut(t *testing.T) {
+	s := timeline.Step{Kind: timeline.Edition, Old: "a", New: "b", Summary: &diff.Summary{Same: 2, LeftOut: diff.LeftOut{Captions: 1}}}
+	v := newStep(1, s, corpus.Document{}, corpus.Document{})
+	want := "left out of the passages: 1 differing in captions, 0 in page furniture"
+	if !slices.Contains(v.Notes, want) {
+		t.Errorf("newStep: notes %q, want %q among them", v.Notes, want)
 	}
 }
