@@ -30,7 +30,7 @@ const (
 
 // sent is a sentence of one document, as the aligner sees it.
 type sent struct {
-	idx        int // index into Document.Sentences
+	idx        int // index into Document.Sentences; -1 for a furniture block
 	block      int
 	heading    bool
 	start, end int
@@ -48,15 +48,24 @@ type side struct {
 	sents []sent
 }
 
-func newSide(doc *normalize.Document, captions bool) side {
+// newSide returns the sentences of doc's blocks whose kind compare
+// accepts, in order. A furniture block, which has no sentences (see
+// normalize.Parse), is one sentence whole.
+func newSide(doc *normalize.Document, compare func(normalize.Kind) bool) side {
 	s := side{doc: doc, sents: make([]sent, 0, len(doc.Sentences))}
-	for i, se := range doc.Sentences {
-		kind := doc.Blocks[se.Block].Kind
-		if kind == normalize.Furniture || kind == normalize.Caption && !captions {
+	for bi, b := range doc.Blocks {
+		if !compare(b.Kind) {
 			continue
 		}
-		s.sents = append(s.sents, sent{idx: i, block: se.Block, heading: kind == normalize.Heading,
-			start: se.Start, end: se.End, key: se.Key})
+		if b.Kind == normalize.Furniture {
+			s.sents = append(s.sents, sent{idx: -1, block: bi, start: b.Start, end: b.End, key: normalize.Key(doc.Text[b.Start:b.End])})
+			continue
+		}
+		for i := b.First; i < b.Last; i++ {
+			se := doc.Sentences[i]
+			s.sents = append(s.sents, sent{idx: i, block: bi, heading: b.Kind == normalize.Heading,
+				start: se.Start, end: se.End, key: se.Key})
+		}
 	}
 	return s
 }

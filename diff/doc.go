@@ -4,8 +4,11 @@
 // # Method
 //
 // Compare works on the sentences of the documents' body, heading and list
-// blocks (captions only on request), compared by their canonical keys (see
-// package normalize):
+// blocks, compared by their canonical keys (see package normalize).
+// Captions and page furniture join them only on request (Options); left
+// out, they are compared the same way apart, captions with captions and
+// furniture with furniture (a furniture block one sentence), and what
+// differs there is counted (LeftOut), never silent:
 //
 //  1. Exact, in order: sentences whose keys occur once in each document
 //     anchor a patience diff (their longest run in order), and a Myers
@@ -50,7 +53,9 @@
 // (aligned, in order, with edits), Moved (aligned, out of order, possibly
 // with edits), Added or Removed. Consecutive same, added or removed
 // sentences of one paragraph form one passage. Every compared sentence of
-// each document lands in exactly one passage.
+// each document lands in exactly one passage. An edit is a piece of a
+// passage's word diff, in the documents' own bytes with their offsets: a
+// passage's edits rebuild its old and its new text exactly.
 //
 // # Translations
 //

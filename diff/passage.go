@@ -54,6 +54,18 @@ type Summary struct {
 	// Levels counts the passages that are not the same by their level
 	// (the most significant class of their changes).
 	Levels map[Class]int `json:"levels,omitempty"`
+	// LeftOut counts what differs in the blocks left out of the passages.
+	LeftOut LeftOut `json:"left_out"`
+}
+
+// LeftOut counts the passages that differ among the photo captions and
+// among the page furniture when the comparison leaves them out (see
+// Options): they are compared apart, captions with captions and
+// furniture with furniture, so that a change there is never silent. Zero
+// for what is compared with the text.
+type LeftOut struct {
+	Captions  int `json:"captions"`
+	Furniture int `json:"furniture"`
 }
 
 // Changes is the number of passages that are not the same.
@@ -62,8 +74,12 @@ func (s Summary) Changes() int { return s.Changed + s.Moved + s.Added + s.Remove
 // Options controls Compare.
 type Options struct {
 	// Captions includes photo captions in the comparison; by default
-	// they are left out, as page furniture is.
+	// they are compared apart (see LeftOut).
 	Captions bool
+	// Furniture includes page furniture (share rows, bylines, image file
+	// names), each block as one sentence; by default it is compared
+	// apart (see LeftOut).
+	Furniture bool
 	// Concepts, when set, finds glossary concepts, so that a concept
 	// appearing in or vanishing from a passage is classified as such.
 	Concepts *themes.Matcher
@@ -73,6 +89,11 @@ type Options struct {
 type Result struct {
 	Passages []Passage
 	Summary  Summary
+	// Captions and Furniture are the passages that differ among the
+	// captions and among the furniture left out of Passages, compared
+	// apart and classified as Passages are; nil when they are compared
+	// with the text or nothing differs there.
+	Captions, Furniture []Passage
 }
 
 // Compare aligns the sentences of old and new and returns their passages
@@ -80,13 +101,64 @@ type Result struct {
 // where they stood in the old document and added and moved ones where they
 // stand in the new. Every compared sentence of each document is in exactly
 // one passage. Identical documents give only Same passages.
+//
+// Captions and furniture left out of the comparison (see Options) are
+// compared apart, each with its own kind, when they differ at all: their
+// passages that are not the same are in Result.Captions and
+// Result.Furniture and counted in Summary.LeftOut. This costs little: an
+// article has few of them, and none when they are the same.
 func Compare(old, new *normalize.Document, opts Options) *Result {
-	a, b := newSide(old, opts.Captions), newSide(new, opts.Captions)
+	r := compareKinds(old, new, func(k normalize.Kind) bool {
+		return k != normalize.Furniture && k != normalize.Caption ||
+			k == normalize.Caption && opts.Captions || k == normalize.Furniture && opts.Furniture
+	}, opts.Concepts)
+	if !opts.Captions {
+		r.Captions = leftOut(old, new, normalize.Caption, opts.Concepts)
+		r.Summary.LeftOut.Captions = len(r.Captions)
+	}
+	if !opts.Furniture {
+		r.Furniture = leftOut(old, new, normalize.Furniture, opts.Concepts)
+		r.Summary.LeftOut.Furniture = len(r.Furniture)
+	}
+	return r
+}
+
+// leftOut compares the blocks of one kind of old and new apart from the
+// rest and returns the passages that are not the same; none, without
+// aligning, when the blocks are the same text for text.
+func leftOut(old, new *normalize.Document, kind normalize.Kind, concepts *themes.Matcher) []Passage {
+	if slices.Equal(blockTexts(old, kind), blockTexts(new, kind)) {
+		return nil
+	}
+	var out []Passage
+	for _, p := range compareKinds(old, new, func(k normalize.Kind) bool { return k == kind }, concepts).Passages {
+		if p.Kind != Same {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// blockTexts returns the tidied text of each block of one kind.
+func blockTexts(doc *normalize.Document, kind normalize.Kind) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		if b.Kind == kind {
+			out = append(out, normalize.Tidy(doc.Text[b.Start:b.End]))
+		}
+	}
+	return out
+}
+
+// compareKinds compares the blocks of old and new whose kind compare
+// accepts, as Compare describes.
+func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) bool, concepts *themes.Matcher) *Result {
+	a, b := newSide(old, compare), newSide(new, compare)
 	pairs := align(a, b)
 	bl := builder{a: a, b: b, pairs: pairs}
 	bl.build()
 	r := &Result{Passages: bl.out}
-	classify(r, [2]side{a, b}, opts.Concepts)
+	classify(r, [2]side{a, b}, concepts)
 	for _, p := range r.Passages {
 		if p.Level != "" {
 			if r.Summary.Levels == nil {

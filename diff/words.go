@@ -23,14 +23,33 @@ const (
 	Format Op = "format"
 )
 
-// Edit is a piece of a word-level diff, in the documents' own words. Text
-// is the old wording for Delete and the new wording otherwise; Old is the
-// old wording of a Format edit. Each text starts with the white space
-// that precedes it in its document (one space for any run).
+// Edit is a piece of a word-level diff, in the documents' own bytes. Text
+// is the old wording for Delete and the new wording otherwise, each
+// starting with the white space that precedes it in its document exactly
+// as it stands there (a line break, a no-break space, a run of spaces).
+// Old is the old wording of a Format edit, and of an Equal edit whose
+// white space differs between the two (a no-break space for a space);
+// empty when it is the same as Text. So joining the old side of each edit
+// (Text for Delete, Old or else Text for Equal and Format) gives the
+// passage's old text byte for byte, and joining the new side (Text for
+// every edit but Delete) its new text.
+//
+// OldRange and NewRange are where the edit stands in the old and the new
+// document, byte offsets into the decoded original; nil for the side an
+// Insert or a Delete does not have. The ranges of a passage's edits
+// follow one another from its start to its end on each side.
 type Edit struct {
-	Op   Op     `json:"op"`
-	Text string `json:"text"`
-	Old  string `json:"old,omitempty"`
+	Op       Op     `json:"op"`
+	Text     string `json:"text"`
+	Old      string `json:"old,omitempty"`
+	OldRange *Range `json:"old_range,omitempty"`
+	NewRange *Range `json:"new_range,omitempty"`
+}
+
+// Range is the bytes [Start, End) of a document's decoded original.
+type Range struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 const (
@@ -101,39 +120,24 @@ func wordEdits(sc *scratch, oldText string, oldUnits []unit, newText string, new
 	}
 	diffs := dissolveWeak(diffRunes(ra, rb), weak)
 
-	var b editBuilder
+	b := editBuilder{oldText: oldText, newText: newText}
 	i, j := 0, 0
 	for _, d := range diffs {
 		n := len([]rune(d.Text))
 		switch d.Type {
 		case opEqual:
 			for k := 0; k < n; k++ {
-				oldGap, oldBody := splitGap(withGap(oldText, oldUnits, i+k))
-				newGap, newBody := splitGap(withGap(newText, newUnits, j+k))
-				// Where only one side has a space before the unit (an
-				// insertion ends right before it), say so, so that the
-				// edits rebuild both texts exactly.
-				if oldGap != newGap {
-					b.add(Delete, oldGap, "")
-					b.add(Insert, newGap, "")
-					oldGap, newGap = "", ""
-				}
-				if oldBody == newBody {
-					b.add(Equal, newGap, "")
-					b.add(Equal, newBody, "")
-				} else {
-					b.add(Format, newGap+newBody, oldGap+oldBody)
-				}
+				b.addEqual(unitRange(oldUnits, i+k), unitRange(newUnits, j+k))
 			}
 			i, j = i+n, j+n
 		case opDelete:
 			for k := 0; k < n; k++ {
-				b.add(Delete, withGap(oldText, oldUnits, i+k), "")
+				b.add(Delete, unitRange(oldUnits, i+k), Range{})
 			}
 			i += n
 		case opInsert:
 			for k := 0; k < n; k++ {
-				b.add(Insert, withGap(newText, newUnits, j+k), "")
+				b.add(Insert, Range{}, unitRange(newUnits, j+k))
 			}
 			j += n
 		}
@@ -141,22 +145,28 @@ func wordEdits(sc *scratch, oldText string, oldUnits []unit, newText string, new
 	return b.result()
 }
 
-// withGap returns the original text of us[k] with the white space before
-// it (none for the first unit), each run of white space as one space.
-func withGap(text string, us []unit, k int) string {
+// unitRange returns the bytes of us[k] with the white space and anything
+// else before it since the unit before (none for the first unit): the
+// ranges of all units follow one another, so that they rebuild the text.
+func unitRange(us []unit, k int) Range {
 	start := us[k].start
 	if k > 0 {
 		start = us[k-1].end
 	}
-	return collapseSpace(text[start:us[k].end])
+	return Range{start, us[k].end}
 }
 
-// splitGap separates the leading space of a unit's text.
-func splitGap(s string) (string, string) {
-	if strings.HasPrefix(s, " ") {
-		return " ", s[1:]
+// gapEnd returns where the white space that r starts with ends.
+func gapEnd(text string, r Range) int {
+	i := r.Start
+	for i < r.End {
+		c, size := utf8.DecodeRuneInString(text[i:r.End])
+		if !unicode.IsSpace(c) {
+			break
+		}
+		i += size
 	}
-	return "", s
+	return i
 }
 
 // collapseSpace turns each run of white space into one space.
@@ -197,27 +207,57 @@ func isCollapsed(s string) bool {
 	return true
 }
 
-// editBuilder joins consecutive edits of the same operation. The text of
-// the pending edit grows in builders, so that a passage of n units costs
-// O(n), not the O(n²) of appending to a string unit by unit (a 10 MB
-// paragraph with no sentence break is one passage).
+// editBuilder joins consecutive pieces of the same operation into one
+// edit. Pieces are byte ranges of the two texts, joined by moving an end,
+// so that a passage of n units costs O(n), not the O(n²) of appending to
+// a string unit by unit (a 10 MB paragraph with no sentence break is one
+// passage); the edit's text is cut from the document when it ends.
 type editBuilder struct {
-	edits     []Edit
-	op        Op
-	text, old strings.Builder
-	pending   bool
+	oldText, newText string
+	edits            []Edit
+	op               Op
+	old, new         Range
+	pending          bool
+	// alone is set when the pending edit is an Equal whose two sides
+	// differ in white space: it is kept apart, so that the Old of an
+	// Equal edit holds only what differs.
+	alone bool
 }
 
-func (b *editBuilder) add(op Op, text, old string) {
-	if text == "" && old == "" {
+// addEqual adds a unit that is the same on both sides but perhaps for the
+// white space before it or the way it is written.
+func (b *editBuilder) addEqual(o, n Range) {
+	og, ng := gapEnd(b.oldText, o), gapEnd(b.newText, n)
+	if (og > o.Start) != (ng > n.Start) {
+		// Only one side has white space before the unit (an insertion
+		// ends right before it): it is deleted or inserted.
+		b.add(Delete, Range{o.Start, og}, Range{})
+		b.add(Insert, Range{}, Range{n.Start, ng})
+		o.Start, n.Start = og, ng
+	}
+	if collapseSpace(b.oldText[og:o.End]) != collapseSpace(b.newText[ng:n.End]) {
+		b.add(Format, o, n)
 		return
 	}
-	if b.pending && b.op != op {
+	b.add(Equal, Range{o.Start, og}, Range{n.Start, ng})
+	b.add(Equal, Range{og, o.End}, Range{ng, n.End})
+}
+
+// add adds a piece: o of the old text, n of the new, either empty for
+// the side the operation does not have.
+func (b *editBuilder) add(op Op, o, n Range) {
+	if o.Start == o.End && n.Start == n.End {
+		return
+	}
+	alone := op == Equal && b.oldText[o.Start:o.End] != b.newText[n.Start:n.End]
+	if b.pending && (b.op != op || alone || b.alone) {
 		b.flush()
 	}
-	b.op, b.pending = op, true
-	b.text.WriteString(text)
-	b.old.WriteString(old)
+	if b.pending {
+		b.old.End, b.new.End = max(b.old.End, o.End), max(b.new.End, n.End)
+		return
+	}
+	b.op, b.old, b.new, b.pending, b.alone = op, o, n, true, alone
 }
 
 // flush ends the pending edit.
@@ -225,8 +265,20 @@ func (b *editBuilder) flush() {
 	if !b.pending {
 		return
 	}
-	b.edits = append(b.edits, Edit{Op: b.op, Text: b.text.String(), Old: b.old.String()})
-	b.text, b.old = strings.Builder{}, strings.Builder{}
+	e := Edit{Op: b.op}
+	switch b.op {
+	case Delete:
+		e.Text, e.OldRange = b.oldText[b.old.Start:b.old.End], &Range{b.old.Start, b.old.End}
+	case Insert:
+		e.Text, e.NewRange = b.newText[b.new.Start:b.new.End], &Range{b.new.Start, b.new.End}
+	default:
+		e.Text, e.Old = b.newText[b.new.Start:b.new.End], b.oldText[b.old.Start:b.old.End]
+		e.OldRange, e.NewRange = &Range{b.old.Start, b.old.End}, &Range{b.new.Start, b.new.End}
+		if e.Old == e.Text {
+			e.Old = ""
+		}
+	}
+	b.edits = append(b.edits, e)
 	b.pending = false
 }
 

@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,11 +82,13 @@ func TestEditSegs(t *testing.T) {
 		{Op: diff.Insert, Text: " slightly"},
 		{Op: diff.Equal, Text: " to"},
 		{Op: diff.Format, Text: " 30%", Old: " 30 percent"},
+		{Op: diff.Equal, Text: " in", Old: "\u00a0in"},
+		{Op: diff.Insert, Text: "\n2024"},
 	})
 	wantOld := []seg{{Text: "Exports rose"}, {Text: " "}, {Text: "sharply", Class: "del"}, {Text: " to"}, {Text: " "},
-		{Text: "30 percent", Class: "fmt", Title: "the same, written “30%” in the new text"}}
+		{Text: "30 percent", Class: "fmt", Title: "the same, written “30%” in the new text"}, {Text: "\u00a0in"}}
 	wantNew := []seg{{Text: "Exports rose"}, {Text: " "}, {Text: "slightly", Class: "ins"}, {Text: " to"}, {Text: " "},
-		{Text: "30%", Class: "fmt", Title: "the same, written “30 percent” in the old text"}}
+		{Text: "30%", Class: "fmt", Title: "the same, written “30 percent” in the old text"}, {Text: " in"}, {Text: "\n"}, {Text: "2024", Class: "ins"}}
 	if d := cmp.Diff(wantOld, old); d != "" {
 		t.Errorf("old side (-want +got):\n%s", d)
 	}
@@ -203,5 +206,14 @@ func TestHeatMap(t *testing.T) {
 func TestAnchorID(t *testing.T) {
 	if got, want := anchorID(`a b"<c>_d-9中`), "a-b--c-_d-9-"; got != want {
 		t.Errorf("anchorID: got %q, want %q", got, want)
+	}
+}
+
+func TestStepLeftOut(t *testing.T) {
+	s := timeline.Step{Kind: timeline.Edition, Old: "a", New: "b", Summary: &diff.Summary{Same: 2, LeftOut: diff.LeftOut{Captions: 1}}}
+	v := newStep(1, s, corpus.Document{}, corpus.Document{})
+	want := "left out of the passages: 1 differing in captions, 0 in page furniture"
+	if !slices.Contains(v.Notes, want) {
+		t.Errorf("newStep: notes %q, want %q among them", v.Notes, want)
 	}
 }

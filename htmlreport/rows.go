@@ -1,9 +1,11 @@
 package htmlreport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/normalize"
@@ -127,7 +129,8 @@ func editSegs(es []diff.Edit) (old, new []seg) {
 		lead, body := splitLead(e.Text)
 		switch e.Op {
 		case diff.Equal:
-			old = append(old, seg{Text: e.Text})
+			// Old holds the old side when its white space differs.
+			old = append(old, seg{Text: cmp.Or(e.Old, e.Text)})
 			new = append(new, seg{Text: e.Text})
 		case diff.Delete:
 			old = appendMarked(old, lead, body, "del", "")
@@ -154,8 +157,10 @@ func appendMarked(ss []seg, lead, body, class, title string) []seg {
 	return append(ss, seg{Text: body, Class: class, Title: title})
 }
 
+// splitLead separates the white space an edit starts with: any, as it
+// stands in the document (a line break, a no-break space).
 func splitLead(s string) (string, string) {
-	body := strings.TrimLeft(s, " ")
+	body := strings.TrimLeftFunc(s, unicode.IsSpace)
 	return s[:len(s)-len(body)], body
 }
 

@@ -66,6 +66,11 @@ func newStep(n int, s timeline.Step, old, new corpus.Document) stepView {
 				v.Levels = append(v.Levels, count{string(diff.Classes[i]), k})
 			}
 		}
+		// Captions and furniture are left out of the passages: what
+		// differs there is said, not dropped.
+		if lo := sm.LeftOut; lo.Captions+lo.Furniture > 0 {
+			v.Notes = append(v.Notes, fmt.Sprintf("left out of the passages: %d differing in captions, %d in page furniture", lo.Captions, lo.Furniture))
+		}
 	}
 	for _, f := range s.Figures {
 		fc := figureChange{Label: f.Label, Arrow: arrows[f.Change], Change: f.Change, Old: f.Old, New: f.New,

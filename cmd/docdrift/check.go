@@ -32,7 +32,8 @@ value or hedge moved, concepts that appeared or vanished, and the most significa
 changes with their lines.
 
 --fail-on names what makes the check fail: figures (a value or hedge moved), themes (a
-glossary concept appeared or vanished), passages (any passage not the same), any (the
+glossary concept appeared or vanished), passages (any passage not the same, a photo
+caption included; page furniture is only counted), any (the
 default: any of these), or a change class — cosmetic, wording, concept, hedge, modality,
 negation, figure — meaning any change of that class. Repeat it or separate with commas.
 
@@ -163,7 +164,9 @@ func failures(s timeline.Step, failOn []string) []string {
 		case failThemes:
 			hit = len(s.ConceptsNew)+len(s.ConceptsGone) > 0
 		case failPassages:
-			hit = s.Summary != nil && s.Summary.Changes() > 0 || s.Bitext != nil && s.Bitext.Differences() > 0
+			// A caption that differs is a passage changed, though the
+			// comparison leaves captions out of its passages.
+			hit = s.Summary != nil && s.Summary.Changes()+s.Summary.LeftOut.Captions > 0 || s.Bitext != nil && s.Bitext.Differences() > 0
 		case failAny:
 			hit = len(failures(s, []string{failFigures, failThemes, failPassages})) > 0
 		default:

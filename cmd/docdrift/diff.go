@@ -21,6 +21,7 @@ type diffOptions struct {
 	only             []string
 	context          int
 	captions         bool
+	furniture        bool
 	encoding         string
 	glossary         string
 	width            int
@@ -55,8 +56,14 @@ found on one side only listed. A paragraph that repeats another of its document 
 summary restating the body) is paired with that paragraph's translation. --only then
 takes paired, repeat, old-only or new-only.
 
+Photo captions and page furniture (share rows, bylines, image file names) are
+compared apart from the text and only counted: the summary says "captions differ
+(1): --captions to show"; --captions and --furniture compare them with the text and
+show them as passages.
+
 Exit status: 0 nothing but white space or page furniture differs (for a translation:
-every paragraph paired and every figure matched), 1 changes found, 2 trouble.
+every paragraph paired and every figure matched), 1 changes found — a caption that
+differs is one, shown or not; furniture only with --furniture — 2 trouble.
 
 Examples:
    docdrift diff fixtures/opening-up/qiushi-2024.txt fixtures/opening-up/qiushi-2025.txt
@@ -67,7 +74,8 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "only", Usage: "show only passages of these kinds: changed, moved, added, removed, same; for a translation paired, repeat, old-only, new-only (repeat or separate with commas)"},
 			&cli.IntFlag{Name: "context", Usage: "show this many unchanged passages around each change"},
-			&cli.BoolFlag{Name: "captions", Usage: "compare photo captions too (left out by default, like page furniture)"},
+			&cli.BoolFlag{Name: "captions", Usage: "compare photo captions with the text and show their changes (by default they are compared apart and counted)"},
+			&cli.BoolFlag{Name: "furniture", Usage: "compare page furniture (share rows, bylines, image file names) with the text, a block as one sentence (by default it is compared apart and counted)"},
 			encodingFlag(),
 			glossaryFlag(),
 			&cli.IntFlag{Name: "width", Usage: "width of side-by-side output for a translation, 40 to 1000 columns (default: the terminal's, or 100)"},
@@ -85,7 +93,7 @@ Examples:
 				return usagef("diff: name two files, OLD and NEW (got %d)", cmd.NArg())
 			}
 			opts := diffOptions{oldPath: cmd.Args().Get(0), newPath: cmd.Args().Get(1),
-				context: int(cmd.Int("context")), captions: cmd.Bool("captions"), encoding: cmd.String("encoding"),
+				context: int(cmd.Int("context")), captions: cmd.Bool("captions"), furniture: cmd.Bool("furniture"), encoding: cmd.String("encoding"),
 				glossary: cmd.String("glossary"), width: int(cmd.Int("width")),
 				oldLabel: cmd.String("old-label"), newLabel: cmd.String("new-label"), git: cmd.Bool("git")}
 			if opts.oldLabel == "" {
@@ -211,9 +219,11 @@ func compareDocuments(u *ui, opts diffOptions, old, new *normalize.Document, glo
 	if gl.err != nil {
 		return gl.err
 	}
-	res := diff.Compare(old, new, diff.Options{Captions: opts.captions, Concepts: gl.matcher})
+	res := diff.Compare(old, new, diff.Options{Captions: opts.captions, Furniture: opts.furniture, Concepts: gl.matcher})
 	r := diffReport{old: old, new: new, oldID: opts.oldLabel, newID: opts.newLabel, res: res, opts: opts, only: only}
-	return render(u, r, significant(res.Passages, opts.minLevel))
+	// A caption that differs is a change of the document even when it is
+	// not shown; furniture left out is not (a share row is no text).
+	return render(u, r, significant(res.Passages, opts.minLevel)+significant(res.Captions, opts.minLevel))
 }
 
 // glossaryResult is the glossary diff compares with, loaded while the
@@ -353,7 +363,31 @@ func summaryLine(s diff.Summary) string {
 	if by := levelLine(s.Levels); by != "" {
 		line += "; by class: " + by
 	}
+	if lo := leftOutLine(s.LeftOut, true); lo != "" {
+		line += "; " + lo
+	}
 	return line
+}
+
+// leftOutLine says what differs among the captions and the furniture
+// left out of the passages, "captions differ (1): --captions to show",
+// with the flag that shows them when hints is set; "" when nothing does.
+func leftOutLine(l diff.LeftOut, hints bool) string {
+	var parts []string
+	for _, lo := range []struct {
+		n          int
+		what, flag string
+	}{{l.Captions, "captions differ", "--captions"}, {l.Furniture, "furniture differs", "--furniture"}} {
+		if lo.n == 0 {
+			continue
+		}
+		part := fmt.Sprintf("%s (%d)", lo.what, lo.n)
+		if hints {
+			part += ": " + lo.flag + " to show"
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // levelLine lists counts by class, most significant first: "2 figure, 1

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // Git runs an external diff (GIT_EXTERNAL_DIFF, or diff.<driver>.command)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/normalize"
@@ -44,8 +45,7 @@ func (r diffReport) textBody(u *ui, p diff.Passage) string {
 	}
 	var b strings.Builder
 	for _, e := range p.Edits {
-		lead, body := splitLead(e.Text)
-		_, old := splitLead(e.Old)
+		lead, body, old := editWords(e)
 		b.WriteString(lead)
 		b.WriteString(mark(u, e.Op, body, old))
 	}
@@ -91,6 +91,36 @@ func splitLead(s string) (string, string) {
 	return s[:len(s)-len(body)], body
 }
 
+// editWords returns an edit's text as shown, the space it starts with
+// apart, and its old wording: edits hold the documents' own white space
+// (line breaks, no-break spaces), shown as one space a run.
+func editWords(e diff.Edit) (lead, body, old string) {
+	lead, body = splitLead(oneSpace(e.Text))
+	_, old = splitLead(oneSpace(e.Old))
+	return lead, body, old
+}
+
+// oneSpace returns s with each run of white space as one space.
+func oneSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
 func tidy(s string) string { return normalize.Tidy(s) }
 
 // markdown prints the comparison for a pull request or a report:
@@ -124,8 +154,7 @@ func (r diffReport) markdownBody(p diff.Passage) string {
 	}
 	var b strings.Builder
 	for _, e := range p.Edits {
-		lead, body := splitLead(e.Text)
-		_, old := splitLead(e.Old)
+		lead, body, old := editWords(e)
 		b.WriteString(lead)
 		if body == "" {
 			continue

@@ -195,6 +195,9 @@ func (r timelineReport) counts(s timeline.Step) []string {
 	if by := levelLine(s.Summary.Levels); by != "" {
 		out = append(out, "by class: "+by)
 	}
+	if lo := leftOutLine(s.Summary.LeftOut, false); lo != "" {
+		out = append(out, "left out of the passages: "+lo)
+	}
 	return out
 }
 
