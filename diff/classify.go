@@ -353,10 +353,11 @@ var monthMay = regexp.MustCompile(`\bMay\s+\d`)
 // A lone spelled "one" ("leaves one behind") is no figure either, nor a
 // number that names or enumerates (figures.Figure.NotFigure): a
 // renumbered article (第五条 → 第六条) is shown in the text but is no
-// figure change.
+// figure change. A step ("by 25 basis points") opens no track but is a
+// figure still: a larger move is news.
 func quantities(s string) []figures.Figure {
 	return slices.DeleteFunc(figures.Extract(s, 0), func(f figures.Figure) bool {
-		return f.Unit == figures.Date || f.NotFigure != "" || f.Unit == "" && strings.EqualFold(f.Text, "one")
+		return f.Unit == figures.Date || f.NotFigure != "" && f.NotFigure != figures.Step || f.Unit == "" && strings.EqualFold(f.Text, "one")
 	})
 }
 

@@ -36,6 +36,7 @@ func TestClassifyHunk(t *testing.T) {
 		{"Article 52 applies", "Article 53 applies", Wording},
 		{"call 202-452-2955", "call 202-452-3000", Wording},
 		{"五十万元以下的罚款", "三百万元以下的罚款", Figure},
+		{"raise it by 25 basis points", "raise it by 50 basis points", Figure},
 		{"a new clause that broadly restates the case for restraint at length", "", Wording},
 	}
 	for _, tt := range tests {

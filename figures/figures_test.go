@@ -307,6 +307,14 @@ func TestNotFigure(t *testing.T) {
 		{"上一年度销售额百分之一以上", []string{"一年=period word", "百分之一以上="}},
 		{"rose 4-5 percent", []string{"4-5 percent="}},
 		{"13 members voted", []string{"13 members="}},
+		{"lower the target range by 1/2 percentage point to 4-3/4 to 5 percent",
+			[]string{"1/2 percentage point=step", "4-3/4 to 5 percent="}},
+		{"lower its target for the federal funds rate 50 basis points to 4-3/4 percent",
+			[]string{"50 basis points=step", "4-3/4 percent="}},
+		{"approved a 25-basis-point increase in the discount rate to 5-1/2 percent", []string{"25=step", "5-1/2 percent="}},
+		{"who preferred an increase of 25 basis points", []string{"25 basis points=step"}},
+		{"an increase of 6 percentage points in the share", []string{"6 percentage points=step"}},
+		{"the share rose 6 percentage points", []string{"6 percentage points="}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -238,7 +238,8 @@ func isStep(toks []tok, i, n int, f Figure, after string) bool {
 	if !points {
 		return false
 	}
-	if at(toks, i-1) == "by" {
+	// "by 25 basis points", "an increase of 25 basis points".
+	if at(toks, i-1) == "by" || at(toks, i-1) == "of" && stepAfter[at(toks, i-2)] {
 		return true
 	}
 	next := strings.Fields(strings.ToLower(after))

@@ -339,8 +339,10 @@ func referenceYear(text string, figs []Figure, f Figure) int {
 		if y.Unit != Date || y.Value < 1800 {
 			continue
 		}
-		before := strings.TrimRight(text[:y.Start], " ")
-		if !strings.HasSuffix(strings.ToLower(before), " in") && !strings.HasSuffix(strings.ToLower(before), "in") && !strings.HasSuffix(y.Text, "年") {
+		// Only the word before the year matters: lower-casing all the
+		// text before it made this quadratic in the document's length.
+		before := strings.TrimRight(text[max(0, y.Start-16):y.Start], " ")
+		if !strings.HasSuffix(strings.ToLower(before), "in") && !strings.HasSuffix(y.Text, "年") {
 			continue
 		}
 		d := y.Start - f.End
