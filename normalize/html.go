@@ -44,8 +44,9 @@ type extracted struct {
 // readeck/go-readability (a port of Mozilla's Readability.js, which
 // Firefox's reader view uses), with its title first. Each paragraph,
 // heading, list item or table row of the article becomes a paragraph of
-// the text. A page whose main text cannot be found is read whole, with
-// a warning.
+// the text. What a browser draws is text, even where readers leave it out
+// (see showRendered). A page whose main text cannot be found is read
+// whole, with a warning.
 //
 // The encoding is the one forced by opts, else a byte-order mark, else
 // UTF-8 if the bytes are valid UTF-8, else the page's <meta charset>,
@@ -59,6 +60,7 @@ func extractHTML(data []byte, opts DecodeOptions) (extracted, error) {
 	if err != nil {
 		return extracted{}, fmt.Errorf("HTML: %w", err)
 	}
+	showRendered(root)
 	page := paragraphsOf(render.InnerText(root))
 	var main []string
 	article, err := readability.FromDocument(root, nil)
