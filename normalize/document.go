@@ -90,9 +90,16 @@ func FromBytes(path string, data []byte, opts DecodeOptions) (*Document, error) 
 		d, dropped = x.Decoded, x.dropped
 	case FormatMarkdown:
 		d, err = Decode(data, opts)
-		if err == nil {
-			d.Text, dropped = markdownText(d.Text)
+		if err != nil {
+			break
 		}
+		if depth := markdownDepth(d.Text); depth > maxMarkdownDepth {
+			format = FormatText
+			d.Warnings = append(d.Warnings, fmt.Sprintf(
+				"Markdown nested %d deep, over the limit of %d: read as plain text", depth, maxMarkdownDepth))
+			break
+		}
+		d.Text, dropped = markdownText(d.Text)
 	default:
 		d, err = Decode(data, opts)
 	}

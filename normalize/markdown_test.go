@@ -69,3 +69,37 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// TestMarkdownTooDeep checks that Markdown nested deeper than goldmark
+// parses in linear time is read as plain text, with a warning, and that
+// ordinary nesting is still Markdown.
+func TestMarkdownTooDeep(t *testing.T) {
+	var list strings.Builder
+	for i := range 2000 {
+		list.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	for _, tt := range []struct {
+		name, md string
+		deep     bool
+	}{
+		{"quotes", strings.Repeat(">", 400_000) + " x\n", true},
+		{"list", list.String(), true},
+		{"ordered list", strings.Repeat("1. ", 150) + "x\n", true},
+		{"shallow", "> quoted\n>> twice\n\n- a\n  - b\n    1. c\n", false},
+		{"indented text", strings.Repeat(" ", 400) + "not a list\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := FromBytes("deep.md", []byte(tt.md), DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			warned := slices.ContainsFunc(doc.Warnings, func(w string) bool { return strings.Contains(w, "read as plain text") })
+			if tt.deep && (doc.Format != FormatText || !warned) {
+				t.Errorf("FromBytes: format %q, warnings %q; want text with a warning", doc.Format, doc.Warnings)
+			}
+			if !tt.deep && (doc.Format != FormatMarkdown || warned) {
+				t.Errorf("FromBytes: format %q, warnings %q; want Markdown, no warning", doc.Format, doc.Warnings)
+			}
+		})
+	}
+}
