@@ -95,6 +95,7 @@ func TestNothingLostFromAPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		showRendered(root) // what a browser draws, aria-hidden text among it
 		have := map[string]int{}
 		for _, p := range append(paragraphsOf(doc.Text), doc.Dropped...) {
 			have[p]++
