@@ -38,6 +38,10 @@ type extracted struct {
 	// dropped are the lines of the page's visible text that are not in
 	// its main text: navigation, sidebars, footers, share buttons.
 	dropped []string
+	// page is the decoded page, and pieces where each paragraph of
+	// Text stands in it.
+	page   string
+	pieces []piece
 }
 
 // extractHTML decodes an HTML page and returns its main text, found by
@@ -73,7 +77,7 @@ func extractHTML(data []byte, opts DecodeOptions) (extracted, error) {
 	} else if title := Tidy(article.Title()); title != "" && !strings.Contains(main[0], title) {
 		main = append([]string{title}, main...)
 	}
-	out := extracted{Decoded: d}
+	out := extracted{Decoded: d, page: d.Text, pieces: htmlPieces(d.Text, main)}
 	out.Text = strings.Join(main, "\n\n") + "\n"
 	out.dropped = leftOut(page, main)
 	return out, nil

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
@@ -158,6 +159,10 @@ func FuzzHTML(f *testing.F) {
 		for _, s := range doc.Sentences {
 			if s.Start < 0 || s.Start > s.End || s.End > len(doc.Text) {
 				t.Fatalf("sentence %d..%d out of a text of %d bytes", s.Start, s.End, len(doc.Text))
+			}
+			fs, fe := doc.Source(s.Start, s.End)
+			if fs < 0 || fs > fe || (doc.Encoding == UTF8 || doc.Encoding == UTF8BOM) && utf8.Valid(data) && fe > len(data) {
+				t.Fatalf("sentence %q maps to %d..%d, out of a page of %d bytes", doc.Text[s.Start:s.End], fs, fe, len(data))
 			}
 		}
 	})

@@ -26,7 +26,7 @@ func TestMarkdownText(t *testing.T) {
 		{"thematic break", "One.\n\n---\n\nTwo.\n", "One.\n\nTwo.\n", []string{"thematic break"}},
 		{"empty", "", "", nil},
 	} {
-		got, dropped := markdownText(tt.md)
+		got, _, dropped := markdownText(tt.md)
 		if got != tt.want {
 			t.Errorf("%s: text %q, want %q", tt.name, got, tt.want)
 		}
@@ -60,11 +60,15 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
-		text, _ := markdownText(md)
+		text, pieces, _ := markdownText(md)
 		doc := Parse(text)
+		doc.setOrigin(newOrigin(md, pieces))
 		for _, s := range doc.Sentences {
 			if s.Start < 0 || s.Start > s.End || s.End > len(doc.Text) {
 				t.Fatalf("sentence %d..%d out of a text of %d bytes", s.Start, s.End, len(doc.Text))
+			}
+			if fs, fe := doc.Source(s.Start, s.End); fs < 0 || fs > fe || fe > len(md) {
+				t.Fatalf("sentence %q maps to %d..%d, out of a file of %d bytes", text[s.Start:s.End], fs, fe, len(md))
 			}
 		}
 	})

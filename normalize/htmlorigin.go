@@ -1,0 +1,145 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// pageText is the text a page's markup holds, white space left out, with
+// where each character stands in the page: the text of its text nodes in
+// order, entity references resolved, and not that of the elements a
+// browser draws nothing of (script, style, an SVG's title, MathML
+// annotations).
+type pageText struct {
+	text       string
+	start, end []int32 // by byte of text: the span in the page of the character starting there
+}
+
+// newPageText tokenizes page (already decoded). Its cost is linear in
+// len(page).
+func newPageText(page string) *pageText {
+	var b strings.Builder
+	pt := &pageText{}
+	z := html.NewTokenizer(strings.NewReader(page))
+	off, skip, svg := 0, 0, 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		at := off
+		off += len(raw)
+		name, _ := z.TagName()
+		switch tt {
+		case html.StartTagToken, html.EndTagToken:
+			d := 1
+			if tt == html.EndTagToken {
+				d = -1
+			}
+			switch n := string(name); {
+			case n == "svg":
+				svg = max(svg+d, 0)
+			case silent(n, svg > 0):
+				skip = max(skip+d, 0)
+			}
+		case html.TextToken:
+			if skip == 0 {
+				pt.add(&b, string(raw), at)
+			}
+		}
+	}
+	pt.text = b.String()
+	return pt
+}
+
+// silent reports whether a browser draws nothing of the element's text.
+func silent(name string, inSVG bool) bool {
+	switch name {
+	case "script", "style", "noscript", "template", "textarea", "annotation", "annotation-xml":
+		return true
+	case "title", "desc":
+		return inSVG
+	}
+	return false
+}
+
+// add appends the characters of a text node's raw bytes, which start at
+// offset at of the page.
+func (pt *pageText) add(b *strings.Builder, raw string, at int) {
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRuneInString(raw[i:])
+		s := string(r)
+		if r == '&' {
+			if j := strings.IndexByte(raw[i:min(len(raw), i+40)], ';'); j > 0 {
+				if u := html.UnescapeString(raw[i : i+j+1]); u != raw[i:i+j+1] {
+					s, n = u, j+1
+				}
+			}
+		}
+		for _, c := range s {
+			if !unicode.IsSpace(c) {
+				for k := 0; k < utf8.RuneLen(c); k++ {
+					pt.start = append(pt.start, int32(at+i))
+					pt.end = append(pt.end, int32(at+i+n))
+				}
+				b.WriteRune(c)
+			}
+		}
+		i += n
+	}
+}
+
+// find returns the span in the page of the paragraph p, looked for from
+// byte from of the page's text on, and where in the text it ended. ok is
+// false when p is not there.
+func (pt *pageText) find(p string, from int) (start, end, next int, ok bool) {
+	key := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, p)
+	if key == "" {
+		return 0, 0, from, false
+	}
+	k := strings.Index(pt.text[from:], key)
+	if k < 0 {
+		return 0, 0, from, false
+	}
+	k += from
+	last := k + len(key) - 1
+	return int(pt.start[k]), int(pt.end[last]), k + len(key), true
+}
+
+// maxRescans bounds how many paragraphs missing after the previous one
+// are looked for again from the page's start (a title from a meta tag,
+// text the extractor moved): each look costs the page's length.
+const maxRescans = 16
+
+// htmlPieces returns where each paragraph of the main text (paras, as
+// extractHTML joins them, apart by a blank line) stands in page. A
+// paragraph is looked for after the one before it, so the cost is
+// linear in len(page) but for at most maxRescans looks from the start.
+// A paragraph not found has no piece.
+func htmlPieces(page string, paras []string) []piece {
+	pt := newPageText(page)
+	var pieces []piece
+	at, from, rescans := 0, 0, 0
+	for _, p := range paras {
+		start, end, next, ok := pt.find(p, from)
+		if !ok && rescans < maxRescans {
+			rescans++
+			start, end, next, ok = pt.find(p, 0)
+		}
+		if ok {
+			pieces = append(pieces, piece{text: at, n: len(p), file: start, m: end - start, exact: page[start:end] == p})
+			from = max(from, next)
+		}
+		at += len(p) + len("\n\n")
+	}
+	return pieces
+}
