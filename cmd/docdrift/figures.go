@@ -108,7 +108,7 @@ type figuresJSON struct {
 }
 
 func (r figuresReport) json() any {
-	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: r.tracks}
+	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: tracksInFile(docsByID(r.docs), r.tracks)}
 	if out.Tracks == nil {
 		out.Tracks = []figures.Track{}
 	}
