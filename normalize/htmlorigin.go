@@ -95,7 +95,9 @@ func (pt *pageText) add(b *strings.Builder, raw string, at int) {
 
 // find returns the span in the page of the paragraph p, looked for from
 // byte from of the page's text on, and where in the text it ended. ok is
-// false when p is not there.
+// false when p is not there. A paragraph the extractor took something
+// out of (an element it judged hidden) is found by its first and last
+// characters (see ends).
 func (pt *pageText) find(p string, from int) (start, end, next int, ok bool) {
 	key := strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
@@ -106,30 +108,100 @@ func (pt *pageText) find(p string, from int) (start, end, next int, ok bool) {
 	if key == "" {
 		return 0, 0, from, false
 	}
-	k := strings.Index(pt.text[from:], key)
-	if k < 0 {
+	lo, hi := -1, -1
+	if k := strings.Index(pt.text[from:], key); k >= 0 {
+		lo, hi = from+k, from+k+len(key)
+	} else if lo, hi = pt.ends(key, from); lo < 0 {
 		return 0, 0, from, false
 	}
-	k += from
-	last := k + len(key) - 1
-	return int(pt.start[k]), int(pt.end[last]), k + len(key), true
+	_, n := utf8.DecodeLastRuneInString(pt.text[:hi])
+	return int(pt.start[lo]), int(pt.end[hi-n]), hi, true
 }
 
-// maxRescans bounds how many paragraphs missing after the previous one
-// are looked for again from the page's start (a title from a meta tag,
-// text the extractor moved): each look costs the page's length.
-const maxRescans = 16
+// endChars is how many bytes of a paragraph's start and end ends looks
+// for first, and endGap how much further than the paragraph's length
+// (times two) one end may lie from the other.
+const (
+	endChars = 24
+	endGap   = 256
+)
+
+// ends finds a paragraph the page has with something more inside it:
+// by its first endChars bytes after byte from of the text and then its
+// last ones (or fewer, down to a quarter) not much further on; or, when
+// something sits in its start, by its last bytes and then its first
+// (or fewer) before them. It returns the span of the text, or -1, -1.
+func (pt *pageText) ends(key string, from int) (int, int) {
+	if len(key) < 2*endChars {
+		return -1, -1
+	}
+	reach := 2*len(key) + endGap
+	if lo := strings.Index(pt.text[from:], prefix(key, endChars)); lo >= 0 {
+		lo += from
+		window := pt.text[lo:min(len(pt.text), lo+reach)]
+		for n := endChars; n >= endChars/4; n /= 2 {
+			tail := suffix(key, n)
+			if k := strings.LastIndex(window, tail); k > 0 {
+				return lo, lo + k + len(tail)
+			}
+		}
+	}
+	tail := suffix(key, endChars)
+	k := strings.Index(pt.text[from:], tail)
+	if k < 0 {
+		return -1, -1
+	}
+	hi := from + k + len(tail)
+	wlo := max(from, hi-reach)
+	window := pt.text[wlo : hi-len(tail)]
+	for n := endChars; n >= endChars/4; n /= 2 {
+		if k := strings.LastIndex(window, prefix(key, n)); k >= 0 {
+			return wlo + k, hi
+		}
+	}
+	return -1, -1
+}
+
+// prefix and suffix return the first and last n bytes of s, or fewer to
+// cut at a character boundary.
+func prefix(s string, n int) string {
+	s = s[:min(n, len(s))]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func suffix(s string, n int) string {
+	s = s[len(s)-min(n, len(s)):]
+	for !utf8.ValidString(s) {
+		s = s[1:]
+	}
+	return s
+}
+
+// A paragraph not found costs a scan of the rest of the page, and one
+// looked for again from the page's start (a title from a meta tag, text
+// the extractor moved) a scan of all of it: after maxMisses of the one
+// and maxRescans of the other, paragraphs are no longer looked for, so
+// that the cost stays linear in the page's length.
+const (
+	maxMisses  = 64
+	maxRescans = 16
+)
 
 // htmlPieces returns where each paragraph of the main text (paras, as
 // extractHTML joins them, apart by a blank line) stands in page. A
-// paragraph is looked for after the one before it, so the cost is
-// linear in len(page) but for at most maxRescans looks from the start.
-// A paragraph not found has no piece.
+// paragraph is looked for after the one before it. A paragraph not found
+// has no piece.
 func htmlPieces(page string, paras []string) []piece {
 	pt := newPageText(page)
 	var pieces []piece
-	at, from, rescans := 0, 0, 0
+	at, from, misses, rescans := 0, 0, 0, 0
 	for _, p := range paras {
+		if misses >= maxMisses {
+			break
+		}
 		start, end, next, ok := pt.find(p, from)
 		if !ok && rescans < maxRescans {
 			rescans++
@@ -138,6 +210,8 @@ func htmlPieces(page string, paras []string) []piece {
 		if ok {
 			pieces = append(pieces, piece{text: at, n: len(p), file: start, m: end - start, exact: page[start:end] == p})
 			from = max(from, next)
+		} else {
+			misses++
 		}
 		at += len(p) + len("\n\n")
 	}

@@ -136,12 +136,13 @@ func TestSourceLawCorpus(t *testing.T) {
 
 // TestSourceHTML checks that a paragraph read from a page maps to the
 // span of the page from its first character to its last, tags between
-// them included.
+// them included, and hidden elements the extractor took out.
 func TestSourceHTML(t *testing.T) {
 	const page = "<!DOCTYPE html><html><head><title>Report</title></head><body><nav>Home</nav><article><h1>Report</h1>\n" +
 		"<p>Exports <b>rose</b> in the quarter, and imports fell, the staff said in its report to the Committee, after a long debate.</p>\n" +
 		"<p>AT&amp;T said growth was strong in the quarter, the staff said in its report to the Committee, after a long debate among members.</p>\n" +
 		"<p>Prices rose by 3 percent in the quarter, the staff said in its report to the Committee, after a long debate among all members.</p>\n" +
+		"<p>Growth was <span hidden>not</span> strong in the quarter, the staff said in its report to the Committee, after a long debate.</p>\n" +
 		"</article></body></html>\n"
 	doc, err := FromBytes("page.html", []byte(page), DecodeOptions{})
 	if err != nil {
@@ -152,6 +153,8 @@ func TestSourceHTML(t *testing.T) {
 		"Exports <b>rose</b> in the quarter, and imports fell, the staff said in its report to the Committee, after a long debate.":         true,
 		"AT&amp;T said growth was strong in the quarter, the staff said in its report to the Committee, after a long debate among members.": true,
 		"Prices rose by 3 percent in the quarter, the staff said in its report to the Committee, after a long debate among all members.":    true,
+		// the extractor drops the hidden word; the span keeps it
+		"Growth was <span hidden>not</span> strong in the quarter, the staff said in its report to the Committee, after a long debate.": true,
 	}
 	for _, b := range doc.Blocks {
 		fs, fe := doc.Source(b.Start, b.End)
