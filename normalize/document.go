@@ -203,7 +203,9 @@ func (d *Document) setOrigin(from *origin) {
 // between paragraphs that reading wrote are not in the file and map to
 // nothing. For an HTML page, whose paragraphs are found again in the
 // page's text nodes, a paragraph maps to the span of the file from its
-// first character to its last, tags between them included. A file
+// first character to its last, tags between them included; one not
+// found there (a title from a meta tag) maps to the empty span where the
+// next one found starts. A file
 // decoded from another encoding (UTF-16, GB18030, Big5), or with invalid
 // bytes replaced by U+FFFD, is the exception: offsets there are those of
 // its UTF-8 text. The cost is O(log n).
