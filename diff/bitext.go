@@ -35,7 +35,7 @@ type Mark struct {
 // BiSide is where a translation passage stands in one document; its text
 // is in the passage's sentence pairs.
 type BiSide struct {
-	Start   int `json:"start"` // byte offsets into the decoded original
+	Start   int `json:"start"` // byte offsets into Document.Text (JSON: into the file, by Document.Source)
 	End     int `json:"end"`
 	Line    int `json:"line"` // first and last line, from 1
 	EndLine int `json:"end_line"`

@@ -23,7 +23,7 @@ const (
 
 // Side is where a passage stands in one document.
 type Side struct {
-	Start   int    `json:"start"` // byte offsets into the decoded original
+	Start   int    `json:"start"` // byte offsets into Document.Text (JSON: into the file, by Document.Source)
 	End     int    `json:"end"`
 	Line    int    `json:"line"` // first and last line, from 1
 	EndLine int    `json:"end_line"`

@@ -18,6 +18,43 @@ type binaryDocument struct {
 	Blocks     []Block
 	Sentences  []Sentence
 	LineStarts []int
+	// Origin is where the text came from in a file read from markup
+	// (nil for a text file); BOM is the byte-order mark's length.
+	Origin *binaryOrigin
+	BOM    int
+}
+
+// binaryOrigin is an origin with its fields exported for gob.
+type binaryOrigin struct {
+	Pieces     []binaryPiece
+	LineStarts []int
+}
+
+type binaryPiece struct {
+	Text, N, File, M int
+	Exact            bool
+}
+
+func (o *origin) binary() *binaryOrigin {
+	if o == nil {
+		return nil
+	}
+	b := &binaryOrigin{LineStarts: o.lineStarts, Pieces: make([]binaryPiece, len(o.pieces))}
+	for i, p := range o.pieces {
+		b.Pieces[i] = binaryPiece{p.text, p.n, p.file, p.m, p.exact}
+	}
+	return b
+}
+
+func (b *binaryOrigin) origin() *origin {
+	if b == nil {
+		return nil
+	}
+	o := &origin{lineStarts: b.LineStarts, pieces: make([]piece, len(b.Pieces))}
+	for i, p := range b.Pieces {
+		o.pieces[i] = piece{text: p.Text, n: p.N, file: p.File, m: p.M, exact: p.Exact}
+	}
+	return o
 }
 
 // MarshalBinary encodes the document (with encoding/gob) so that a cache
@@ -28,6 +65,7 @@ func (d *Document) MarshalBinary() ([]byte, error) {
 	err := gob.NewEncoder(&b).Encode(binaryDocument{
 		Text: d.Text, Encoding: d.Encoding, Format: d.Format, Warnings: d.Warnings, Dropped: d.Dropped,
 		Links: d.Links, Blocks: d.Blocks, Sentences: d.Sentences, LineStarts: d.lineStarts,
+		Origin: d.from.binary(), BOM: d.bom,
 	})
 	return b.Bytes(), err
 }
@@ -44,7 +82,8 @@ func (d *Document) UnmarshalBinary(data []byte) error {
 		return fmt.Errorf("normalize: decoding a document: %w", err)
 	}
 	*d = Document{Text: w.Text, Encoding: w.Encoding, Format: w.Format, Warnings: w.Warnings, Dropped: w.Dropped,
-		Links: w.Links, Blocks: w.Blocks, Sentences: w.Sentences, lineStarts: w.LineStarts}
+		Links: w.Links, Blocks: w.Blocks, Sentences: w.Sentences, lineStarts: w.LineStarts,
+		from: w.Origin.origin(), bom: w.BOM}
 	return nil
 }
 
@@ -70,6 +109,13 @@ func (w binaryDocument) check() error {
 	for i, l := range w.LineStarts {
 		if l < 0 || l > n || i > 0 && l < w.LineStarts[i-1] {
 			return fmt.Errorf("line %d out of range", i+1)
+		}
+	}
+	if o := w.Origin; o != nil {
+		for i, p := range o.Pieces {
+			if p.Text < 0 || p.N < 0 || p.M < 0 || p.Text+p.N > n || p.File < 0 || i > 0 && p.Text < o.Pieces[i-1].Text {
+				return fmt.Errorf("piece %d out of range", i)
+			}
 		}
 	}
 	if n > 0 && len(w.LineStarts) == 0 {

@@ -20,7 +20,12 @@
 // Parse never changes the text: Document.Text is the decoded original and
 // every Block and Sentence is a pair of byte offsets into it. Line ends
 // (LF, CRLF, lone CR) stay as they were, so offsets are those of the
-// decoded file; output never shows a carriage return.
+// decoded file; output never shows a carriage return. A Markdown file or
+// an HTML page is read without its markup, so Text is that text, and
+// Document.Source maps its offsets back to the file: Markdown through the
+// source segments goldmark keeps for every text node, a page by finding
+// each paragraph again among its text nodes. Line numbers (LineAt, and a
+// Block's Line) are always the file's.
 //
 // Blocks are paragraphs: separated by blank lines, or one per line when the
 // text puts each paragraph on a line; lines hard-wrapped at a fixed width

@@ -34,8 +34,9 @@ type Document struct {
 	Encoding string
 	// Format is the file's format: FormatText; FormatHTML for a page
 	// whose main text Text holds; FormatMarkdown for Markdown whose text
-	// without markup Text holds. Offsets point into Text, which
-	// normalize prints.
+	// without markup Text holds. Blocks and sentences are offsets into
+	// Text, which normalize prints; Source maps them to the file, and
+	// their lines are the file's.
 	Format   string
 	Warnings []string
 	// Dropped are what reading left out of Text, so that nothing is
@@ -52,6 +53,11 @@ type Document struct {
 	Sentences []Sentence
 	// lineStarts holds the byte offset at which each line begins.
 	lineStarts []int
+	// from maps offsets of Text to the decoded file when Text is read
+	// from markup; nil when Text is the decoded file.
+	from *origin
+	// bom is the length of the byte-order mark that decoding took off.
+	bom int
 }
 
 // ReadFile reads and decodes the file at path and parses it. A file over
@@ -87,16 +93,30 @@ func FromBytes(path string, data []byte, opts DecodeOptions) (*Document, error) 
 	format, dropped := FormatOf(path, data), []string(nil)
 	var d Decoded
 	var err error
+	var from *origin
 	switch format {
 	case FormatHTML:
 		var x extracted
 		x, err = extractHTML(data, opts)
 		d, dropped = x.Decoded, x.dropped
+		if err == nil {
+			from = newOrigin(x.page, x.pieces)
+		}
 	case FormatMarkdown:
 		d, err = Decode(data, opts)
-		if err == nil {
-			d.Text, dropped = markdownText(d.Text)
+		if err != nil {
+			break
 		}
+		if depth := markdownDepth(d.Text); depth > maxMarkdownDepth {
+			format = FormatText
+			d.Warnings = append(d.Warnings, fmt.Sprintf(
+				"Markdown nested %d deep, over the limit of %d: read as plain text", depth, maxMarkdownDepth))
+			break
+		}
+		var pieces []piece
+		file := d.Text
+		d.Text, pieces, dropped = markdownText(file)
+		from = newOrigin(file, pieces)
 	default:
 		d, err = Decode(data, opts)
 	}
@@ -105,6 +125,10 @@ func FromBytes(path string, data []byte, opts DecodeOptions) (*Document, error) 
 	}
 	doc := Parse(d.Text)
 	doc.Path, doc.Encoding, doc.Warnings = path, d.Encoding, d.Warnings
+	if d.Encoding == UTF8BOM {
+		doc.bom = len(utf8BOM)
+	}
+	doc.setOrigin(from)
 	doc.Format, doc.Dropped = format, dropped
 	if len(doc.Sentences) == 0 && len(doc.Blocks) > 0 {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
@@ -181,13 +205,57 @@ func skipBullet(text string, start, end int) int {
 	return lo
 }
 
-// LineAt returns the line, counted from 1, that holds byte offset off.
+// setOrigin records where Text came from and gives each block the
+// lines of the file it came from.
+func (d *Document) setOrigin(from *origin) {
+	if from == nil {
+		return
+	}
+	d.from = from
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		b.Line, b.EndLine = d.LineAt(b.Start), d.LineAt(b.End-1)
+	}
+}
+
+// Source returns the byte offsets in the file as given of the span
+// [start, end) of Text. For a text file they are start and end (after a
+// UTF-8 byte-order mark). For Markdown the span runs from the first
+// character of the text to its last, in the file, so it holds the
+// markup inside it (the "**" of "**raise**"); bullets and the breaks
+// between paragraphs that reading wrote are not in the file and map to
+// nothing. For an HTML page, whose paragraphs are found again in the
+// page's text nodes, a paragraph maps to the span of the file from its
+// first character to its last, tags between them included; one not
+// found there (a title from a meta tag) maps to the empty span where the
+// next one found starts. A file
+// decoded from another encoding (UTF-16, GB18030, Big5), or with invalid
+// bytes replaced by U+FFFD, is the exception: offsets there are those of
+// its UTF-8 text. The cost is O(log n).
+func (d *Document) Source(start, end int) (int, int) {
+	if d.from != nil {
+		start, end = d.from.span(start, end)
+	}
+	return start + d.bom, end + d.bom
+}
+
+// LineAt returns the line of the file, counted from 1, that holds byte
+// offset off of Text.
 func (d *Document) LineAt(off int) int {
+	if d.from != nil {
+		fs, _ := d.from.span(off, off+1)
+		return d.from.line(fs)
+	}
 	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off })
 }
 
-// Lines returns the number of lines of the text.
-func (d *Document) Lines() int { return len(d.lineStarts) }
+// Lines returns the number of lines of the file.
+func (d *Document) Lines() int {
+	if d.from != nil {
+		return len(d.from.lineStarts)
+	}
+	return len(d.lineStarts)
+}
 
 // Counts returns how many blocks there are of each kind.
 func (d *Document) Counts() map[Kind]int {

@@ -38,14 +38,19 @@ type extracted struct {
 	// dropped are the lines of the page's visible text that are not in
 	// its main text: navigation, sidebars, footers, share buttons.
 	dropped []string
+	// page is the decoded page, and pieces where each paragraph of
+	// Text stands in it.
+	page   string
+	pieces []piece
 }
 
 // extractHTML decodes an HTML page and returns its main text, found by
 // readeck/go-readability (a port of Mozilla's Readability.js, which
 // Firefox's reader view uses), with its title first. Each paragraph,
 // heading, list item or table row of the article becomes a paragraph of
-// the text. A page whose main text cannot be found is read whole, with
-// a warning.
+// the text. What a browser draws is text, even where readers leave it out
+// (see showRendered). A page whose main text cannot be found is read
+// whole, with a warning.
 //
 // The encoding is the one forced by opts, else a byte-order mark, else
 // UTF-8 if the bytes are valid UTF-8, else the page's <meta charset>,
@@ -59,6 +64,7 @@ func extractHTML(data []byte, opts DecodeOptions) (extracted, error) {
 	if err != nil {
 		return extracted{}, fmt.Errorf("HTML: %w", err)
 	}
+	showRendered(root)
 	page := paragraphsOf(render.InnerText(root))
 	var main []string
 	article, err := readability.FromDocument(root, nil)
@@ -71,7 +77,7 @@ func extractHTML(data []byte, opts DecodeOptions) (extracted, error) {
 	} else if title := Tidy(article.Title()); title != "" && !strings.Contains(main[0], title) {
 		main = append([]string{title}, main...)
 	}
-	out := extracted{Decoded: d}
+	out := extracted{Decoded: d, page: d.Text, pieces: htmlPieces(d.Text, main)}
 	out.Text = strings.Join(main, "\n\n") + "\n"
 	out.dropped = leftOut(page, main)
 	return out, nil

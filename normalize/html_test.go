@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
@@ -95,6 +96,7 @@ func TestNothingLostFromAPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		showRendered(root) // what a browser draws, aria-hidden text among it
 		have := map[string]int{}
 		for _, p := range append(paragraphsOf(doc.Text), doc.Dropped...) {
 			have[p]++
@@ -158,6 +160,41 @@ func FuzzHTML(f *testing.F) {
 			if s.Start < 0 || s.Start > s.End || s.End > len(doc.Text) {
 				t.Fatalf("sentence %d..%d out of a text of %d bytes", s.Start, s.End, len(doc.Text))
 			}
+			fs, fe := doc.Source(s.Start, s.End)
+			if fs < 0 || fs > fe || (doc.Encoding == UTF8 || doc.Encoding == UTF8BOM) && utf8.Valid(data) && fe > len(data) {
+				t.Fatalf("sentence %q maps to %d..%d, out of a page of %d bytes", doc.Text[s.Start:s.End], fs, fe, len(data))
+			}
 		}
 	})
+}
+
+// TestRenderedText checks that what a browser shows is read: text in
+// aria-hidden elements (hidden from screen readers, not from the eye), an
+// inline SVG's labels and MathML's symbols.
+func TestRenderedText(t *testing.T) {
+	const filler = " the staff said in its report to the Committee, after a long debate among all of its members about inflation and growth."
+	for _, tt := range []struct {
+		name, body, want string
+	}{
+		{"aria-hidden", `<p>Growth was <span aria-hidden="true">not</span> strong in the quarter,` + filler + `</p>`,
+			"Growth was not strong in the quarter,"},
+		{"svg text", `<p>The rate was <svg width="90" height="20"><title>chart</title><text x="0" y="15">3.1 <tspan>percent</tspan></text></svg> for the year,` + filler + `</p>`,
+			"The rate was 3.1 percent for the year,"},
+		{"mathml", `<p>The model sets <math><mi>x</mi><mo>=</mo><mn>2</mn><annotation encoding="application/x-tex">x=2</annotation></math> for the year,` + filler + `</p>`,
+			"The model sets x=2 for the year,"},
+		{"hidden stays hidden", `<p>Growth was <span hidden>not</span><span style="display: none">never</span> strong in the quarter,` + filler + `</p>`,
+			"Growth was strong in the quarter,"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<!DOCTYPE html><html><head><title>Report</title></head><body><article><h1>Report</h1>" +
+				strings.Repeat("<p>Exports rose in the quarter, and imports fell,"+filler+"</p>", 3) + tt.body + "</article></body></html>"
+			doc, err := FromBytes("page.html", []byte(page), DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(doc.Text, tt.want) {
+				t.Errorf("FromBytes: main text lacks %q:\n%s", tt.want, doc.Text)
+			}
+		})
+	}
 }

@@ -46,42 +46,46 @@ func FormatOf(path string, data []byte) string {
 // paragraph; emphasis, code ticks and link syntax go, and a link keeps
 // its words. What is not text is returned as dropped: YAML front matter,
 // images (their alt text and address), link addresses, raw HTML and
-// thematic breaks.
-func markdownText(src string) (string, []string) {
+// thematic breaks. The pieces say where each run of the text stands in
+// src, from the segments goldmark keeps for every text node.
+func markdownText(src string) (string, []piece, []string) {
 	var dropped []string
-	body := src
+	body, base := src, 0
 	if fm, rest, ok := frontMatter(src); ok {
 		dropped = append(dropped, "front matter: "+Tidy(fm))
-		body = rest
+		body, base = rest, len(src)-len(rest)
 	}
 	source := []byte(body)
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 	root := md.Parser().Parse(text.NewReader(source))
-	w := mdWriter{source: source}
+	w := mdWriter{source: source, base: base}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
-			var b strings.Builder
+			w.begin()
 			if li, ok := n.Parent().(*ast.ListItem); ok && li.FirstChild() == n {
-				b.WriteString("- ")
+				w.insert("- ")
 			}
-			w.inline(n, &b)
-			w.para(b.String())
+			w.inline(n)
+			w.end()
 			return ast.WalkSkipChildren, nil
 		case *east.TableHeader, *east.TableRow:
-			var cells []string
+			w.begin()
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				var b strings.Builder
-				w.inline(c, &b)
-				cells = append(cells, strings.TrimSpace(b.String()))
+				if c != n.FirstChild() {
+					w.insert("\t")
+				}
+				w.inline(c)
 			}
-			w.para(strings.Join(cells, "\t"))
+			w.end()
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
-			w.para(strings.TrimRight(string(n.Lines().Value(source)), "\n"))
+			w.begin()
+			w.code(n.Lines())
+			w.end()
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			w.drop("HTML: " + string(n.Lines().Value(source)))
@@ -91,23 +95,85 @@ func markdownText(src string) (string, []string) {
 		}
 		return ast.WalkContinue, nil
 	})
-	out := strings.Join(w.paras, "\n\n")
-	if out != "" {
-		out += "\n"
+	if len(w.out) > 0 {
+		w.out = append(w.out, '\n')
 	}
-	return out, append(dropped, w.dropped...)
+	return string(w.out), w.pieces, append(dropped, w.dropped...)
 }
 
-// mdWriter collects the paragraphs and the dropped markup of a document.
+// mdWriter collects the paragraphs of a document, where each run of them
+// came from, and the dropped markup.
 type mdWriter struct {
 	source  []byte
-	paras   []string
+	base    int // offset of source in the file (after front matter)
+	out     []byte
+	pieces  []piece
 	dropped []string
+	// para is where the paragraph being written starts in out, and sep
+	// where the blank line before it does.
+	para, sep int
 }
 
-func (w *mdWriter) para(s string) {
-	if strings.TrimSpace(s) != "" {
-		w.paras = append(w.paras, s)
+// begin starts a paragraph, after a blank line unless it is the first.
+func (w *mdWriter) begin() {
+	w.sep = len(w.out)
+	if len(w.out) > 0 {
+		w.out = append(w.out, "\n\n"...)
+	}
+	w.para = len(w.out)
+}
+
+// end ends a paragraph, taking back one that holds only white space.
+func (w *mdWriter) end() {
+	if len(bytes.TrimSpace(w.out[w.para:])) == 0 {
+		w.cut(w.sep)
+	}
+}
+
+// cut takes back what was written from offset at on.
+func (w *mdWriter) cut(at int) {
+	w.out = w.out[:at]
+	for len(w.pieces) > 0 && w.pieces[len(w.pieces)-1].text >= at {
+		w.pieces = w.pieces[:len(w.pieces)-1]
+	}
+}
+
+// copy writes source[start:stop] as it is.
+func (w *mdWriter) copy(start, stop int) {
+	if stop > start {
+		w.pieces = append(w.pieces, piece{text: len(w.out), n: stop - start, file: w.base + start, m: stop - start, exact: true})
+		w.out = append(w.out, w.source[start:stop]...)
+	}
+}
+
+// replace writes b, which stands for source[start:stop].
+func (w *mdWriter) replace(b []byte, start, stop int) {
+	if bytes.Equal(b, w.source[start:stop]) {
+		w.copy(start, stop)
+		return
+	}
+	if len(b) > 0 {
+		w.pieces = append(w.pieces, piece{text: len(w.out), n: len(b), file: w.base + start, m: stop - start})
+		w.out = append(w.out, b...)
+	}
+}
+
+// insert writes s, which stands for nothing in the source.
+func (w *mdWriter) insert(s string) { w.out = append(w.out, s...) }
+
+// code writes the lines of a code block as written, without the line
+// end of the last.
+func (w *mdWriter) code(lines *text.Segments) {
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		w.insert(strings.Repeat(" ", seg.Padding))
+		stop := seg.Stop
+		if i == lines.Len()-1 {
+			for stop > seg.Start && (w.source[stop-1] == '\n' || w.source[stop-1] == '\r') {
+				stop--
+			}
+		}
+		w.copy(seg.Start, stop)
 	}
 }
 
@@ -117,37 +183,39 @@ func (w *mdWriter) drop(s string) {
 	}
 }
 
-// inline writes the words of n's inline children to b.
-func (w *mdWriter) inline(n ast.Node, b *strings.Builder) {
+// inline writes the words of n's inline children.
+func (w *mdWriter) inline(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
 			// As goldmark's HTML renderer does: backslash escapes and
 			// entity references give the characters they stand for.
-			v := util.UnescapePunctuations(c.Value(w.source))
-			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(v)))
+			seg := c.Segment
+			v := util.UnescapePunctuations(seg.Value(w.source))
+			w.replace(util.ResolveEntityNames(util.ResolveNumericReferences(v)), seg.Start, seg.Stop)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte('\n')
+				w.insert("\n")
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			w.insert(string(c.Value))
 		case *ast.CodeSpan: // its characters as written
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if t, ok := t.(*ast.Text); ok {
-					b.Write(t.Value(w.source))
+					w.copy(t.Segment.Start, t.Segment.Stop)
 				}
 			}
 		case *ast.AutoLink:
-			b.Write(c.URL(w.source))
+			w.autoLink(c)
 		case *ast.Image:
-			var alt strings.Builder
-			w.inline(c, &alt)
-			w.drop("image: " + alt.String() + " (" + string(c.Destination) + ")")
+			at := len(w.out)
+			w.inline(c)
+			alt := string(w.out[at:])
+			w.cut(at)
+			w.drop("image: " + alt + " (" + string(c.Destination) + ")")
 		case *ast.Link:
-			var words strings.Builder
-			w.inline(c, &words)
-			b.WriteString(words.String())
-			w.drop("link: " + words.String() + " → " + string(c.Destination))
+			at := len(w.out)
+			w.inline(c)
+			w.drop("link: " + string(w.out[at:]) + " → " + string(c.Destination))
 		case *ast.RawHTML:
 			var raw bytes.Buffer
 			for i := range c.Segments.Len() {
@@ -156,9 +224,22 @@ func (w *mdWriter) inline(n ast.Node, b *strings.Builder) {
 			}
 			w.drop("HTML: " + raw.String())
 		default: // emphasis, code spans, strikethrough: their words
-			w.inline(c, b)
+			w.inline(c)
 		}
 	}
+}
+
+// autoLink writes the address of an autolink ("<https://…>"), found in
+// the source after the node's position.
+func (w *mdWriter) autoLink(c *ast.AutoLink) {
+	url, label := c.URL(w.source), c.Label(w.source)
+	if pos := c.Pos(); pos >= 0 && pos <= len(w.source) && bytes.Equal(url, label) {
+		if i := bytes.Index(w.source[pos:], label); i >= 0 {
+			w.copy(pos+i, pos+i+len(label))
+			return
+		}
+	}
+	w.insert(string(url))
 }
 
 // frontMatter splits a YAML front-matter block ("---" lines around it,

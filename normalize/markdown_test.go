@@ -26,7 +26,7 @@ func TestMarkdownText(t *testing.T) {
 		{"thematic break", "One.\n\n---\n\nTwo.\n", "One.\n\nTwo.\n", []string{"thematic break"}},
 		{"empty", "", "", nil},
 	} {
-		got, dropped := markdownText(tt.md)
+		got, _, dropped := markdownText(tt.md)
 		if got != tt.want {
 			t.Errorf("%s: text %q, want %q", tt.name, got, tt.want)
 		}
@@ -60,12 +60,50 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
-		text, _ := markdownText(md)
+		text, pieces, _ := markdownText(md)
 		doc := Parse(text)
+		doc.setOrigin(newOrigin(md, pieces))
 		for _, s := range doc.Sentences {
 			if s.Start < 0 || s.Start > s.End || s.End > len(doc.Text) {
 				t.Fatalf("sentence %d..%d out of a text of %d bytes", s.Start, s.End, len(doc.Text))
 			}
+			if fs, fe := doc.Source(s.Start, s.End); fs < 0 || fs > fe || fe > len(md) {
+				t.Fatalf("sentence %q maps to %d..%d, out of a file of %d bytes", text[s.Start:s.End], fs, fe, len(md))
+			}
 		}
 	})
+}
+
+// TestMarkdownTooDeep checks that Markdown nested deeper than goldmark
+// parses in linear time is read as plain text, with a warning, and that
+// ordinary nesting is still Markdown.
+func TestMarkdownTooDeep(t *testing.T) {
+	var list strings.Builder
+	for i := range 2000 {
+		list.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	for _, tt := range []struct {
+		name, md string
+		deep     bool
+	}{
+		{"quotes", strings.Repeat(">", 400_000) + " x\n", true},
+		{"list", list.String(), true},
+		{"ordered list", strings.Repeat("1. ", 150) + "x\n", true},
+		{"shallow", "> quoted\n>> twice\n\n- a\n  - b\n    1. c\n", false},
+		{"indented text", strings.Repeat(" ", 400) + "not a list\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := FromBytes("deep.md", []byte(tt.md), DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			warned := slices.ContainsFunc(doc.Warnings, func(w string) bool { return strings.Contains(w, "read as plain text") })
+			if tt.deep && (doc.Format != FormatText || !warned) {
+				t.Errorf("FromBytes: format %q, warnings %q; want text with a warning", doc.Format, doc.Warnings)
+			}
+			if !tt.deep && (doc.Format != FormatMarkdown || warned) {
+				t.Errorf("FromBytes: format %q, warnings %q; want Markdown, no warning", doc.Format, doc.Warnings)
+			}
+		})
+	}
 }

@@ -345,6 +345,6 @@ func (r bitextReport) json() any {
 		New:      langRef{docRef{Path: r.new.Path, ID: r.newID, Encoding: r.new.Encoding}, r.newLang},
 		Ratio:    r.t.Ratio,
 		Summary:  r.t.Summary,
-		Passages: ps,
+		Passages: biPassagesInFile(r.old, r.new, ps),
 	}
 }

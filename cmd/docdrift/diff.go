@@ -434,6 +434,6 @@ func (r diffReport) json() any {
 		Old:      docRef{Path: r.old.Path, ID: r.oldID, Encoding: r.old.Encoding},
 		New:      docRef{Path: r.new.Path, ID: r.newID, Encoding: r.new.Encoding},
 		Summary:  r.res.Summary,
-		Passages: ps,
+		Passages: passagesInFile(r.old, r.new, ps),
 	}
 }

@@ -124,7 +124,14 @@ type figuresJSON struct {
 }
 
 func (r figuresReport) json() any {
-	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: r.tracks, NotFigures: r.notFigures}
+	byID := docsByID(r.docs)
+	out := figuresJSON{Schema: "docdrift.figures/v1", Documents: documentsOf(r.docs), Tracks: tracksInFile(byID, r.tracks)}
+	if r.notFigures != nil {
+		out.NotFigures = make([]figures.Observation, len(r.notFigures))
+		for i, o := range r.notFigures {
+			out.NotFigures[i] = observationInFile(byID, o)
+		}
+	}
 	if out.Tracks == nil {
 		out.Tracks = []figures.Track{}
 	}

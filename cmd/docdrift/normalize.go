@@ -136,8 +136,11 @@ func printExplain(u *ui, doc *normalize.Document) {
 	for _, line := range doc.Dropped {
 		fmt.Fprintf(u.out, "%-9s %s  %s\n", "source", u.warn.Sprintf("%-9s", "left out"), normalize.Visible(line))
 	}
+	gap := "blank"
 	if doc.Format != normalize.FormatText {
-		fmt.Fprintln(u.out, "The text read, whose lines are counted below:")
+		// Lines are the file's: between blocks lie markup and blank lines.
+		fmt.Fprintln(u.out, "The text read, at its lines in the file:")
+		gap = "no text"
 	}
 	counts := doc.Counts()
 	fmt.Fprintf(u.out, "%s, %d lines: %d blocks (%d body, %d heading, %d list, %d caption, %d furniture dropped), %d sentences\n",
@@ -145,7 +148,7 @@ func printExplain(u *ui, doc *normalize.Document) {
 		counts[normalize.ListItem], counts[normalize.Caption], counts[normalize.Furniture], len(doc.Sentences))
 	next := 1 // first line not yet accounted for
 	for _, b := range doc.Blocks {
-		printBlank(u, next, b.Line-1)
+		printBlank(u, gap, next, b.Line-1)
 		text := normalize.Tidy(doc.Text[b.Start:b.End])
 		kind := b.Kind.String()
 		if b.Kind == normalize.Furniture {
@@ -160,7 +163,7 @@ func printExplain(u *ui, doc *normalize.Document) {
 		printLinks(u, doc, b)
 		next = b.EndLine + 1
 	}
-	printBlank(u, next, doc.Lines())
+	printBlank(u, gap, next, doc.Lines())
 }
 
 // printLinks lists the Markdown links of a block: their words are
@@ -174,14 +177,14 @@ func printLinks(u *ui, doc *normalize.Document, b normalize.Block) {
 	}
 }
 
-func printBlank(u *ui, from, to int) {
+// printBlank accounts for the lines from to to that hold no block, as
+// label says: blank, or (for markup) no text.
+func printBlank(u *ui, label string, from, to int) {
 	if from > to {
 		return
 	}
-	n := to - from + 1
-	label := "blank"
-	if n > 1 {
-		label = fmt.Sprintf("blank (%d lines)", n)
+	if n := to - from + 1; n > 1 {
+		label = fmt.Sprintf("%s (%d lines)", label, n)
 	}
 	fmt.Fprintf(u.out, "%-9s %s\n", lineRange(from, to), u.dim.Sprint(label))
 }
@@ -254,13 +257,18 @@ func toNormalizeJSON(docs []*normalize.Document) normalizeJSON {
 			nd.Warnings = []string{}
 		}
 		for _, l := range d.Links {
-			nd.Links = append(nd.Links, linkJSON{Start: l.Start, End: l.End, Line: d.LineAt(l.Start), Text: d.Text[l.TextStart:l.TextEnd], URL: l.URL})
+			lj := linkJSON{Line: d.LineAt(l.Start), Text: d.Text[l.TextStart:l.TextEnd], URL: l.URL}
+			lj.Start, lj.End = d.Source(l.Start, l.End)
+			nd.Links = append(nd.Links, lj)
 		}
 		for _, b := range d.Blocks {
-			bj := blockJSON{Kind: b.Kind, Reason: b.Reason, Line: b.Line, EndLine: b.EndLine, Start: b.Start, End: b.End,
+			bj := blockJSON{Kind: b.Kind, Reason: b.Reason, Line: b.Line, EndLine: b.EndLine,
 				Text: d.Text[b.Start:b.End], Sentences: []spanJSON{}}
+			bj.Start, bj.End = d.Source(b.Start, b.End)
 			for _, s := range d.Sentences[b.First:b.Last] {
-				bj.Sentences = append(bj.Sentences, spanJSON{Start: s.Start, End: s.End, Text: d.Text[s.Start:s.End], Key: s.Key})
+				sj := spanJSON{Text: d.Text[s.Start:s.End], Key: s.Key}
+				sj.Start, sj.End = d.Source(s.Start, s.End)
+				bj.Sentences = append(bj.Sentences, sj)
 			}
 			nd.Blocks = append(nd.Blocks, bj)
 		}

@@ -469,7 +469,7 @@ type timelineJSON struct {
 }
 
 func (r timelineReport) json() any {
-	return timelineJSON{Schema: "docdrift.timeline/v1", Title: r.corpus.Title, MinLevel: r.min, Documents: documentsOf(r.docs), Timeline: r.t}
+	return timelineJSON{Schema: "docdrift.timeline/v1", Title: r.corpus.Title, MinLevel: r.min, Documents: documentsOf(r.docs), Timeline: timelineInFile(docsByID(r.docs), r.t)}
 }
 
 // html writes the timeline as one self-contained page.
