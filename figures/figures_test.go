@@ -360,3 +360,100 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestRoles: the role of a figure comes from the words of its statement,
+// in both languages.
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		text, figure, want string
+	}{
+		{"今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右；居民消费价格涨幅控制在3.5%左右。", "3.5%左右", RoleTarget},
+		{"全面实现年初确定的主要目标，国内生产总值增长7.8%，城镇新增就业1266万人。", "7.8%", RoleResult},
+		{"过去五年，国内生产总值年均增长9.3%。", "9.3%", RoleCumulative},
+		{"赤字率从去年的2.1%提高到2.3%。", "2.1%", RoleReference},
+		{"In support of its goals, the Committee decided to keep the target range at 5-1/4 to 5-1/2 percent.", "5-1/4 to 5-1/2 percent", RoleResult},
+		{"The Committee seeks to achieve inflation at the rate of 2 percent over the longer run.", "2 percent", RoleTarget},
+		{"returning inflation to its 2 percent objective.", "2 percent", RoleTarget},
+		{"Voting against was Esther L. George, who preferred to raise the target range to 1/2 to 3/4 percent.", "1/2 to 3/4 percent", RoleAlternative},
+		{"Over the last few years, both parties worked to reduce the deficit by more than $2.5 trillion.", "more than $2.5 trillion", RoleCumulative},
+	}
+	for _, tt := range tests {
+		got := ""
+		for _, o := range observe(Document{ID: "d", Doc: normalize.Parse(tt.text)}, false) {
+			if o.Text == tt.figure {
+				got = o.Role
+			}
+		}
+		if got != tt.want {
+			t.Errorf("role of %q in %q = %q, want %q", tt.figure, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestTracksMeaning: a target never links to a result; a restatement in
+// one document joins its observation; a count of years grown by the
+// years between documents is one record, advancing; a dissent's range
+// stays apart from the decision; each link carries its evidence.
+func TestTracksMeaning(t *testing.T) {
+	docs := func(texts ...string) []Document {
+		var out []Document
+		for i, s := range texts {
+			out = append(out, Document{ID: fmt.Sprint("d", i), Date: fmt.Sprint(2020+i, "-03-05"), Doc: normalize.Parse(s)})
+		}
+		return out
+	}
+	t.Run("target and result", func(t *testing.T) {
+		tr := Tracks(docs(
+			"今年主要预期目标是：国内生产总值增长8%左右。",
+			"过去一年，国内生产总值增长9.2%。今年主要预期目标是：国内生产总值增长7.5%左右。"))
+		for _, x := range tr {
+			roles := map[string]bool{}
+			for _, o := range x.Observations {
+				roles[o.Role] = true
+			}
+			if roles[RoleTarget] && roles[RoleResult] {
+				t.Errorf("track %q mixes a target and a result", x.Label)
+			}
+			if x.Observations[0].Text == "8%左右" && len(x.Observations) != 2 {
+				t.Errorf("the target 8%%左右 is in a track of %d, want 2 (with 7.5%%左右)", len(x.Observations))
+			}
+		}
+	})
+	t.Run("restated in one document", func(t *testing.T) {
+		tr := Tracks(docs("The Committee decided to keep the target range for the federal funds rate at 5 to 5-1/4 percent. " +
+			"The target range for the federal funds rate stays at 5 to 5-1/4 percent for now."))
+		if len(tr) != 1 || len(tr[0].Observations) != 1 {
+			t.Fatalf("got %d tracks, want 1 of one observation, the restatement joined to it", len(tr))
+		}
+	})
+	t.Run("advancing", func(t *testing.T) {
+		tr := Tracks(docs("China has been the world's largest trader in goods for seven consecutive years.",
+			"China has ranked first in the world in trade in goods for eight consecutive years."))
+		var years []Track
+		for _, x := range tr {
+			if x.Unit == Year {
+				years = append(years, x)
+			}
+		}
+		if len(years) != 1 || years[0].Change != Advancing {
+			t.Fatalf("got %d tracks of years, want 1 advancing", len(years))
+		}
+		if e := years[0].Observations[1].Evidence; e == nil || e.By != ByAdvancing || e.Doc != "d0" {
+			t.Errorf("evidence = %+v, want by advancing from d0", e)
+		}
+	})
+	t.Run("dissent apart", func(t *testing.T) {
+		tr := Tracks(docs(
+			"The Committee decided to maintain the target range for the federal funds rate at 4-1/4 to 4-1/2 percent.",
+			"The Committee decided to maintain the target range for the federal funds rate at 4-1/4 to 4-1/2 percent. "+
+				"Voting against was Jane Doe, who preferred to lower the target range for the federal funds rate to 4 to 4-1/4 percent."))
+		for _, x := range tr {
+			if len(x.Observations) == 2 && x.Observations[1].Role != RoleResult {
+				t.Errorf("the decision's track took the dissent: %+v", x.Observations[1])
+			}
+		}
+		if len(tr) != 2 {
+			t.Errorf("got %d tracks, want 2 (decision, dissent)", len(tr))
+		}
+	})
+}

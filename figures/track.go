@@ -51,6 +51,9 @@ type Observation struct {
 	Role     string `json:"role"`
 	Sentence string `json:"sentence"`
 	Line     int    `json:"line"`
+	// Evidence is why the observation joined its track; nil for the
+	// track's first observation.
+	Evidence *Evidence `json:"evidence,omitempty"`
 	// AlsoLines are the lines where the same document states the same
 	// value of the same measure again, joined to this observation rather
 	// than opening a parallel track.
@@ -71,6 +74,31 @@ type Observation struct {
 	measure     []string // similarity features of the measure alone
 	mweight     float64  // their total weight
 }
+
+// Evidence is why an observation joined its track, for a reader to check
+// a link: the observation it was matched with, how, and the words both
+// have.
+type Evidence struct {
+	// Doc and Line are the observation it was matched with.
+	Doc  string `json:"doc"`
+	Line int    `json:"line"`
+	// By is what decided the link: ByMeasure, ByContext, ByAdvancing or
+	// ByTranslation.
+	By string `json:"by"`
+	// Score is the similarity of the two (see Observation.Score).
+	Score float64 `json:"score"`
+	// Shared are the words (for Chinese, pairs of characters) both
+	// contexts hold, rarest first.
+	Shared []string `json:"shared,omitempty"`
+}
+
+// What decided a link (Evidence.By).
+const (
+	ByMeasure     = "measure"     // the measures agree, whatever the words around them
+	ByContext     = "context"     // the words around the figures agree
+	ByAdvancing   = "advancing"   // a count of years grown by the years between the documents
+	ByTranslation = "translation" // the same value in the document this one translates
+)
 
 // Track is one fact followed across documents: its observations in
 // document order, at most one per document.
@@ -146,6 +174,7 @@ func Tracks(docs []Document) []Track {
 			o.docIndex = di
 			if t := l.translated(o, orig, origIdx, used); t >= 0 {
 				o.Score = 1
+				o.Evidence = l.explain(o, t, ByTranslation)
 				l.add(t, o)
 				continue
 			}
@@ -154,6 +183,7 @@ func Tracks(docs []Document) []Track {
 			}
 			if t, score := l.best(o); t >= 0 {
 				o.Score = math.Round(score*1000) / 1000
+				o.Evidence = l.explain(o, t, "")
 				l.add(t, o)
 				continue
 			}
@@ -761,6 +791,80 @@ func rolesLink(a, b Observation) bool {
 	}
 	pair := func(x, y string) bool { return a.Role == x && b.Role == y || a.Role == y && b.Role == x }
 	return pair(RoleResult, RoleCumulative) && a.Value == b.Value
+}
+
+// explain says why o joins track ti: the most similar of the track's
+// latest observations, what decided, and the words they share (at most
+// eight, rarest first). by is ByTranslation for a translation's link, or
+// "" to work it out.
+func (l *linker) explain(o Observation, ti int, by string) *Evidence {
+	t := l.tracks[ti]
+	recentObs := t.Observations[max(0, len(t.Observations)-recent):]
+	p := recentObs[len(recentObs)-1]
+	best := -1.0
+	if by == "" {
+		for _, q := range recentObs {
+			if sc := l.w.similarity(o, q); sc > best {
+				best, p = sc, q
+			}
+		}
+	}
+	e := &Evidence{Doc: p.Doc, Line: p.Line, By: by, Score: math.Round(math.Max(best, 0)*1000) / 1000}
+	if by == "" {
+		last := t.Observations[len(t.Observations)-1]
+		context := overlap.Dice(o.context, p.context, o.weight, p.weight, l.w.weight)
+		switch {
+		case advances(last, o):
+			e.By, p = ByAdvancing, last
+			e.Doc, e.Line = p.Doc, p.Line
+		case e.Score > math.Round(context*1000)/1000:
+			e.By = ByMeasure
+		default:
+			e.By = ByContext
+		}
+	}
+	if by == ByTranslation {
+		e.Score = 1
+	}
+	for _, f := range o.context {
+		if _, ok := slices.BinarySearch(p.context, f); ok {
+			e.Shared = append(e.Shared, f)
+		}
+	}
+	slices.SortStableFunc(e.Shared, func(a, b string) int { return cmpFloat(l.w.weight(b), l.w.weight(a)) })
+	if len(e.Shared) > 8 {
+		e.Shared = e.Shared[:8]
+	}
+	for i, f := range e.Shared {
+		e.Shared[i] = wordOf(f, o.Sentence)
+	}
+	return e
+}
+
+// wordOf returns a context feature as a reader knows it: the first word
+// of sentence with its stem ("services" for w:servic), or the feature
+// without its prefix.
+func wordOf(feature, sentence string) string {
+	stem := feature[2:] // "w:" or "h:"
+	if !strings.HasPrefix(feature, "w:") {
+		return stem
+	}
+	for _, w := range strings.FieldsFunc(sentence, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) {
+		if normalize.Stem(strings.ToLower(w)) == stem {
+			return strings.ToLower(w)
+		}
+	}
+	return stem
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // advancingThreshold is the similarity from which two counts of years,

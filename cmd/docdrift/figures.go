@@ -18,6 +18,7 @@ type figuresOptions struct {
 	args     []string
 	changed  bool
 	all      bool // also list the numbers that are no figures
+	explain  bool // say why each observation joined its track
 	doc      string
 	encoding string
 }
@@ -47,6 +48,7 @@ Examples:
    docdrift figures --doc interview-2025 --format json fixtures/opening-up`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "changed", Usage: "only tracks whose value or hedge changed"},
+			&cli.BoolFlag{Name: "explain", Usage: "after the table, say for each track why each observation joined it: the observation it was matched with, by what (measure, context, advancing, translation), the score and the words both share"},
 			&cli.BoolFlag{Name: "all", Usage: "also list the numbers that name or enumerate rather than measure (article numbers, ordinals, clock times, phone numbers, list enumerators), which form no track"},
 			&cli.StringFlag{Name: "doc", Usage: "only tracks seen in the document with this id"},
 			encodingFlag(),
@@ -59,7 +61,7 @@ Examples:
 			if cmd.NArg() == 0 {
 				return usagef("figures: name a corpus (a directory, or files)")
 			}
-			return runFigures(u, figuresOptions{args: cmd.Args().Slice(), changed: cmd.Bool("changed"), all: cmd.Bool("all"), doc: cmd.String("doc"), encoding: cmd.String("encoding")})
+			return runFigures(u, figuresOptions{args: cmd.Args().Slice(), changed: cmd.Bool("changed"), all: cmd.Bool("all"), explain: cmd.Bool("explain"), doc: cmd.String("doc"), encoding: cmd.String("encoding")})
 		},
 	}
 }
@@ -91,7 +93,7 @@ func runFigures(u *ui, opts figuresOptions) error {
 	slices.SortStableFunc(shown, func(a, b figures.Track) int {
 		return min(len(b.Observations), 2) - min(len(a.Observations), 2)
 	})
-	r := figuresReport{corpus: c, docs: docs, tracks: shown, total: len(tracks)}
+	r := figuresReport{corpus: c, docs: docs, tracks: shown, total: len(tracks), explain: opts.explain}
 	if opts.all {
 		r.notFigures = []figures.Observation{}
 		for _, o := range figures.NotTracked(in) {
@@ -111,6 +113,7 @@ type figuresReport struct {
 	// notFigures are the numbers that form no track, with --all; nil
 	// without it.
 	notFigures []figures.Observation
+	explain    bool // print why each observation joined its track
 }
 
 // figuresJSON is the schema docdrift.figures/v1.
@@ -220,6 +223,7 @@ func (r figuresReport) text(u *ui) {
 	if len(r.docs) > maxCountColumns {
 		printTable(u, r.summaryRows(), func(raw, cell string) string { return cell })
 		fmt.Fprintln(u.out, "\n"+r.summaryNote())
+		r.explainText(u)
 		r.notFiguresText(u)
 		return
 	}
@@ -254,7 +258,35 @@ func (r figuresReport) text(u *ui) {
 		}
 		return cell
 	})
+	r.explainText(u)
 	r.notFiguresText(u)
+}
+
+// explainText says, with --explain, why each observation of each track
+// seen in more than one document joined it.
+func (r figuresReport) explainText(u *ui) {
+	if !r.explain {
+		return
+	}
+	for _, t := range r.tracks {
+		if len(t.Observations) < 2 {
+			continue
+		}
+		fmt.Fprintf(u.out, "\n%s (%s, %d documents, %s)\n", normalize.Visible(t.Label), normalize.Visible(t.Unit), len(t.Observations), t.Change)
+		for _, o := range t.Observations {
+			line := fmt.Sprintf("  %s line %d: %s, %s, measure %q", visibleName(o.Doc), o.Line, normalize.Visible(o.Text), o.Role, normalize.Visible(o.Measure))
+			if e := o.Evidence; e != nil {
+				line += fmt.Sprintf("\n      ← %s line %d by %s %.2f", visibleName(e.Doc), e.Line, e.By, e.Score)
+				if len(e.Shared) > 0 {
+					line += ": " + normalize.Visible(strings.Join(e.Shared, ", "))
+				}
+			}
+			if len(o.AlsoLines) > 0 {
+				line += fmt.Sprintf("\n      also said on lines %s", strings.Trim(fmt.Sprint(o.AlsoLines), "[]"))
+			}
+			fmt.Fprintln(u.out, line)
+		}
+	}
 }
 
 // notFiguresText lists, with --all, the numbers that form no track: one
