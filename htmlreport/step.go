@@ -43,7 +43,7 @@ type changeView struct {
 	Row string // the id of the passage row that holds it
 }
 
-var arrows = map[string]string{figures.Up: "↑", figures.Down: "↓", figures.Same: "~", figures.Mixed: "↕", figures.Restated: "≃"}
+var arrows = map[string]string{figures.Up: "↑", figures.Down: "↓", figures.Same: "~", figures.Mixed: "↕", figures.Restated: "≃", figures.Advancing: "↗"}
 
 func newStep(n int, s timeline.Step, old, new corpus.Document) stepView {
 	v := stepView{Anchor: fmt.Sprintf("step-%d", n), N: n, Kind: s.Kind, Old: old, New: new,

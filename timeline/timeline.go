@@ -189,7 +189,7 @@ func Build(docs []Document, opts Options) *Timeline {
 		s.ConceptsNew = onlyIn(matches[p[1]], matches[p[0]], labels)
 	}
 	for _, tr := range tracks {
-		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.Change == figures.Restated || tr.HedgeChanged {
+		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.Change == figures.Restated || tr.Change == figures.Advancing || tr.HedgeChanged {
 			t.Tracks = append(t.Tracks, tr)
 		}
 	}

@@ -81,7 +81,7 @@ func runFigures(u *ui, opts figuresOptions) error {
 	tracks := figures.Tracks(in)
 	var shown []figures.Track
 	for _, t := range tracks {
-		if opts.changed && !(t.Change == figures.Up || t.Change == figures.Down || t.Change == figures.Mixed || t.Change == figures.Restated || t.HedgeChanged) {
+		if opts.changed && !(t.Change == figures.Up || t.Change == figures.Down || t.Change == figures.Mixed || t.Change == figures.Restated || t.Change == figures.Advancing || t.HedgeChanged) {
 			continue
 		}
 		if opts.doc != "" && !slices.ContainsFunc(t.Observations, func(o figures.Observation) bool { return o.Doc == opts.doc }) {
@@ -158,6 +158,8 @@ func (r figuresReport) cells(t figures.Track, column map[string]int) []string {
 				s = "↓ " + s
 			case figures.Restated:
 				s = "≃ " + s
+			case figures.Advancing:
+				s = "↗ " + s
 			}
 		}
 		cells[i] = s

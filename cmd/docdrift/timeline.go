@@ -202,7 +202,7 @@ func (r timelineReport) counts(s timeline.Step) []string {
 }
 
 func figureChangeLine(f timeline.FigureChange) string {
-	arrow := map[string]string{figures.Up: "↑", figures.Down: "↓", figures.Same: "~", figures.Restated: "≃"}[f.Change]
+	arrow := map[string]string{figures.Up: "↑", figures.Down: "↓", figures.Same: "~", figures.Restated: "≃", figures.Advancing: "↗"}[f.Change]
 	line := fmt.Sprintf("%s %s: %s (line %d) → %s (line %d)", arrow, truncateWidth(f.Label, 40),
 		truncateWidth(f.Old.Text, 30), f.Old.Line, truncateWidth(f.New.Text, 30), f.New.Line)
 	if f.Hedge {
