@@ -137,7 +137,8 @@ func isWordByte(c byte) bool {
 // that open a statement. They are trimmed from the ends of a measure.
 var (
 	zhFramingEnd = []string{"控制在", "保持在", "稳定在", "提高到", "提高至", "提升到", "降低到", "降到", "下降到",
-		"增加到", "达到", "定为", "预期为", "目标为", "拟按", "按", "约为", "为", "是", "约", "在", "到", "至", "的", "了"}
+		"增加到", "达到", "定为", "预期为", "目标为", "拟按", "按", "约为", "为", "是", "约", "在", "到", "至", "的", "了",
+		"处以", "并处", "处", "可以", "应当"}
 	zhFramingStart = []string{"今年", "去年", "全年", "比上年", "比去年", "同比", "其中", "力争", "预期", "主要预期目标是",
 		"目标是", "全国", "我们", "要"}
 	zhChange = []string{"增长", "提高", "下降", "降低", "增加", "减少", "上涨"}
@@ -301,4 +302,37 @@ func startsWithAny(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// isZhFraming reports a measure that is a framing word alone: 可以, 为.
+func isZhFraming(m string) bool {
+	for _, w := range zhFramingEnd {
+		if m == w {
+			return true
+		}
+	}
+	return false
+}
+
+// zhSubjectOf returns what a Chinese sentence, given up to a figure,
+// names first: its first clause, trimmed as a measure and cut to twelve
+// characters; "" when the sentence is not Chinese or its first clause
+// holds the figure.
+func zhSubjectOf(before string) string {
+	k := strings.IndexAny(before, "，,；;：:")
+	if k < 0 || !hasHan(before[:k]) {
+		return ""
+	}
+	first := strings.TrimSpace(before[:k])
+	// An article's number opens it and names nothing: 第四十八条 经营者….
+	if strings.HasPrefix(first, "第") {
+		if j := strings.Index(first, "条"); j > 0 && j < 24 {
+			first = strings.TrimSpace(first[j+len("条"):])
+		}
+	}
+	m := []rune(zhMeasure(first))
+	if len(m) > 12 {
+		m = m[:12]
+	}
+	return string(m)
 }

@@ -54,10 +54,10 @@ type Observation struct {
 	// Evidence is why the observation joined its track; nil for the
 	// track's first observation.
 	Evidence *Evidence `json:"evidence,omitempty"`
-	// AlsoLines are the lines where the same document states the same
-	// value of the same measure again, joined to this observation rather
-	// than opening a parallel track.
-	AlsoLines []int `json:"also_lines,omitempty"`
+	// Also are the places where the same document states the same value
+	// of the same measure again, joined to this observation rather than
+	// opening a parallel track.
+	Also []Mention `json:"also,omitempty"`
 	// Score is the similarity with which this observation joined its
 	// track (1 for a translation's figure of equal value); 0 for the first.
 	Score float64 `json:"score,omitempty"`
@@ -68,11 +68,22 @@ type Observation struct {
 	counter  bool     // a count of years that advances with time: "for 13 consecutive years", 连续13年
 	year     int      // the document's year, 0 when unknown
 	docIndex int      // the document's place in the order given
+	article  int      // the numbered article it stands in (0 before the first)
+	pos      float64  // where in its document it stands, from 0 to 1
 	// sizesChange marks a figure that sizes a change ("reduce the
 	// deficit by $2.5 trillion"), a fact apart from the level it changed.
 	sizesChange bool
 	measure     []string // similarity features of the measure alone
 	mweight     float64  // their total weight
+}
+
+// Mention is one more place where a document states an observation's
+// figure: its words, its span and its line.
+type Mention struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Line  int    `json:"line"`
 }
 
 // Evidence is why an observation joined its track, for a reader to check
@@ -170,6 +181,7 @@ func Tracks(docs []Document) []Track {
 			}
 		}
 		used := map[int]bool{}
+		var rest []Observation // neither translated nor said before in the document
 		for _, o := range obs[di] {
 			o.docIndex = di
 			if t := l.translated(o, orig, origIdx, used); t >= 0 {
@@ -178,11 +190,15 @@ func Tracks(docs []Document) []Track {
 				l.add(t, o)
 				continue
 			}
-			if l.restatement(o) {
+			if l.restates(rest, o) {
 				continue
 			}
-			if t, score := l.best(o); t >= 0 {
-				o.Score = math.Round(score*1000) / 1000
+			rest = append(rest, o)
+		}
+		tracks, scores := l.assign(rest)
+		for k, o := range rest {
+			if t := tracks[k]; t >= 0 {
+				o.Score = math.Round(scores[k]*1000) / 1000
 				o.Evidence = l.explain(o, t, "")
 				l.add(t, o)
 				continue
@@ -217,6 +233,7 @@ func observe(d Document, notFigures bool) []Observation {
 	var out []Observation
 	doc := d.Doc
 	year := yearOf(d.Date)
+	article := 0 // how many numbered articles began before here
 	for si, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
@@ -231,11 +248,17 @@ func observe(d Document, notFigures bool) []Observation {
 			if notFigures && f.NotFigure != "" {
 				out = append(out, Observation{Doc: d.ID, Figure: f, Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start)})
 			}
+			if f.NotFigure == ArticleNumber && strings.TrimSpace(doc.Text[s.Start:f.Start]) == "" {
+				article++ // 第五条 opening its sentence: a new article
+			}
 			if f.NotFigure != "" && !notFigures {
 				// A step or an article number is no figure, but the words
 				// before it still lead up to the next one: "raise the
 				// target range by 1/4 percentage point to 5 percent".
-				carry += doc.Text[prevEnd:f.Start] + " "
+				carry += doc.Text[prevEnd:f.Start]
+				if !hasHan(carry) {
+					carry += " "
+				}
 				prevEnd = skipUnitRest(doc.Text, f.End, s.End)
 				continue
 			}
@@ -254,7 +277,8 @@ func observe(d Document, notFigures bool) []Observation {
 			if isIdiomaticOne(f) {
 				continue // "on the one hand", "one family"
 			}
-			o := Observation{Doc: d.ID, Figure: f, Year: referenceYear(doc.Text, figs, f), Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start), year: year}
+			o := Observation{Doc: d.ID, Figure: f, Year: referenceYear(doc.Text, figs, f), Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start), year: year, article: article,
+				pos: float64(f.Start) / float64(max(1, len(doc.Text)))}
 			o.Period, o.period = periodOf(doc.Text, s.Start, s.End, figs, f)
 			o.Subject = subject(f, lead)
 			o.sizesChange = endsWithBy(lead)
@@ -271,6 +295,13 @@ func observe(d Document, notFigures bool) []Observation {
 				lead = prevLead + " " + lead
 				if o.Subject == "" || hasHan(o.Subject) {
 					o.Subject = o.Measure
+				}
+			}
+			// Still nothing: a Chinese sentence names its subject first
+			// (行业协会违反本法规定，…，可以处三百万元以下的罚款).
+			if isThinMeasure(o.Measure) || isZhFraming(o.Measure) {
+				if m := zhSubjectOf(doc.Text[s.Start:f.Start]); m != "" {
+					o.Measure = m
 				}
 			}
 			prevMeasure, prevLead = o.Measure, lead
@@ -716,10 +747,18 @@ const (
 	sureThreshold = 0.6
 )
 
-// best returns the open track most similar to o and the similarity, or -1.
-func (l *linker) best(o Observation) (int, float64) {
+// candidate is a track an observation may join, with the similarity.
+type candidate struct {
+	obs, track int
+	score      float64
+}
+
+// candidates appends to out the open tracks that o (the k-th observation
+// of its document) may join, each with its similarity: at least
+// LinkThreshold, under the constraints on unit, role, period, rank,
+// counted noun and ratio that keep facts apart.
+func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 	seen := map[int]bool{}
-	best, bestScore := -1, LinkThreshold
 	var unitFeats []string // the features of o's counted noun, made when first needed
 	unitFeatsMade := false
 	for _, f := range o.context {
@@ -743,10 +782,8 @@ func (l *linker) best(o Observation) (int, float64) {
 			if advances(last, o) {
 				// The agreement of the values is evidence of its own: a
 				// record kept counts as linked at the threshold.
-				sc := l.w.similarity(o, last)
-				if eff := math.Max(sc, LinkThreshold); sc >= advancingThreshold && overlap.Shared(o.context, last.context) >= 2 &&
-					(eff > bestScore || best < 0 && eff >= bestScore) {
-					best, bestScore = ti, eff
+				if sc := l.w.similarity(o, last); sc >= advancingThreshold && overlap.Shared(o.context, last.context) >= 2 {
+					out = append(out, candidate{k, ti, math.Max(sc, LinkThreshold)})
 				}
 				continue
 			}
@@ -768,17 +805,64 @@ func (l *linker) best(o Observation) (int, float64) {
 				}
 			}
 			sc := l.w.trackSimilarity(o, t)
-			if sc < sureThreshold && !plausible(mid(o.Figure), mid(last.Figure)) {
+			if sc < LinkThreshold || sc < sureThreshold && !plausible(mid(o.Figure), mid(last.Figure)) {
 				continue
 			}
-			if sc >= bestScore {
-				if sc > bestScore || best < 0 || closer(o, t, l.tracks[best]) {
-					best, bestScore = ti, sc
-				}
-			}
+			out = append(out, candidate{k, ti, sc})
 		}
 	}
-	return best, bestScore
+	return out
+}
+
+// assign links the observations of one document to open tracks, as one
+// decision for the document: candidate pairs are taken by descending
+// similarity (ties: the value closer to the track's last, the one at the
+// nearer place in its document, then reading order), each observation joining at most one track and each track
+// taking at most one observation of the document — the greedy
+// approximation of a maximum-weight assignment. First come, first served
+// in reading order would let an early figure take the track a later one
+// fits better (a trade association's fine taking the track of an
+// individual's). It returns, for each observation, its track and score,
+// or -1.
+func (l *linker) assign(obs []Observation) ([]int, []float64) {
+	var cands []candidate
+	for k, o := range obs {
+		cands = l.candidates(cands, k, o)
+	}
+	last := func(c candidate) Observation {
+		t := l.tracks[c.track]
+		return t.Observations[len(t.Observations)-1]
+	}
+	dist := func(c candidate) float64 { return math.Abs(obs[c.obs].Value - last(c).Value) }
+	shift := func(c candidate) float64 { return math.Abs(obs[c.obs].pos - last(c).pos) }
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		if c := cmpFloat(b.score, a.score); c != 0 {
+			return c
+		}
+		// Between equals, the value closer to the track's last, then the
+		// one at the nearer place in its document: editions keep their
+		// order (two articles of a law that set a fine in the same words).
+		if c := cmpFloat(dist(a), dist(b)); c != 0 {
+			return c
+		}
+		if c := cmpFloat(shift(a), shift(b)); c != 0 {
+			return c
+		}
+		return a.obs - b.obs
+	})
+	track := make([]int, len(obs))
+	score := make([]float64, len(obs))
+	for k := range track {
+		track[k] = -1
+	}
+	taken := map[int]bool{}
+	for _, c := range cands {
+		if track[c.obs] >= 0 || taken[c.track] {
+			continue
+		}
+		track[c.obs], score[c.obs], taken[c.track] = c.track, c.score, true
+	}
+	return track, score
 }
 
 // rolesLink reports whether observations of two roles may be one fact: of
@@ -885,32 +969,27 @@ func advances(a, b Observation) bool {
 	return grown > 0 && math.Abs(grown-gap) <= 1
 }
 
-// restatement joins o to an observation of the same document that states
-// the same value of the same measure in the same role ("把增长预期目标定在
-// 5%左右" explaining the target set earlier), and reports whether it did:
-// a fact said twice in one document is one observation, not two tracks.
-func (l *linker) restatement(o Observation) bool {
-	seen := map[int]bool{}
-	for _, f := range o.context {
-		for _, ti := range l.byFeature[f] {
-			if seen[ti] {
-				continue
-			}
-			seen[ti] = true
-			t := &l.tracks[ti]
-			last := &t.Observations[len(t.Observations)-1]
-			if last.Doc != o.Doc || last.Role != o.Role || t.Unit != o.Unit || !equalWithin(*last, o) ||
-				!equalPtr(last.High, o.High) || last.period != o.period {
-				continue
-			}
-			if l.w.similarity(o, *last) < LinkThreshold || overlap.Shared(o.context, last.context) < 2 {
-				continue
-			}
-			if o.Line != last.Line && !slices.Contains(last.AlsoLines, o.Line) {
-				last.AlsoLines = append(last.AlsoLines, o.Line)
-			}
-			return true
+// restates joins o to an earlier observation of its document, among
+// obs, that states the same value of the same measure in the same role
+// ("把增长预期目标定在5%左右" explaining the target set earlier), and
+// reports whether it did: a fact said twice in one document is one
+// observation, not two tracks. Only a close match (sureThreshold) is the
+// same fact said again: a document says different facts of equal value
+// (a law's fines). Cost: linear in obs.
+func (l *linker) restates(obs []Observation, o Observation) bool {
+	for i := range obs {
+		p := &obs[i]
+		// Two articles of a law may set the same fine in the same words:
+		// a restatement never crosses a numbered article.
+		if p.Role != o.Role || p.Unit != o.Unit || !equalWithin(*p, o) || !equalPtr(p.High, o.High) || p.period != o.period ||
+			p.article != o.article {
+			continue
 		}
+		if overlap.Shared(o.context, p.context) < 2 || l.w.similarity(*p, o) < sureThreshold {
+			continue
+		}
+		p.Also = append(p.Also, Mention{Text: o.Text, Start: o.Start, End: o.End, Line: o.Line})
+		return true
 	}
 	return false
 }

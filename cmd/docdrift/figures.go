@@ -283,8 +283,8 @@ func (r figuresReport) explainText(u *ui) {
 					line += ": " + normalize.Visible(strings.Join(e.Shared, ", "))
 				}
 			}
-			if len(o.AlsoLines) > 0 {
-				line += fmt.Sprintf("\n      also said on lines %s", strings.Trim(fmt.Sprint(o.AlsoLines), "[]"))
+			for _, m := range o.Also {
+				line += fmt.Sprintf("\n      said again on line %d: %s", m.Line, normalize.Visible(m.Text))
 			}
 			fmt.Fprintln(u.out, line)
 		}

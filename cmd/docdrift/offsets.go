@@ -84,6 +84,14 @@ func sidesInFile(doc *normalize.Document, ss []diff.Side) []diff.Side {
 func observationInFile(docs func(id string) *normalize.Document, o figures.Observation) figures.Observation {
 	if d := docs(o.Doc); d != nil {
 		o.Start, o.End = d.Source(o.Start, o.End)
+		if o.Also != nil {
+			also := make([]figures.Mention, len(o.Also))
+			for i, m := range o.Also {
+				m.Start, m.End = d.Source(m.Start, m.End)
+				also[i] = m
+			}
+			o.Also = also
+		}
 	}
 	return o
 }

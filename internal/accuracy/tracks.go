@@ -209,6 +209,12 @@ func scoreTrackSet(s *TrackSet, root string) (TrackScore, error) {
 	for ti, t := range tracks {
 		for _, o := range t.Observations {
 			byDoc[o.Doc] = append(byDoc[o.Doc], sysObs{ti, o})
+			// A restatement joined to the observation is in its track.
+			for _, m := range o.Also {
+				r := o
+				r.Text, r.Start, r.End = m.Text, m.Start, m.End
+				byDoc[o.Doc] = append(byDoc[o.Doc], sysObs{ti, r})
+			}
 		}
 	}
 	text := map[string]*normalize.Document{}

