@@ -374,6 +374,8 @@ func TestRoles(t *testing.T) {
 		{"In support of its goals, the Committee decided to keep the target range at 5-1/4 to 5-1/2 percent.", "5-1/4 to 5-1/2 percent", RoleResult},
 		{"The Committee seeks to achieve inflation at the rate of 2 percent over the longer run.", "2 percent", RoleTarget},
 		{"returning inflation to its 2 percent objective.", "2 percent", RoleTarget},
+		{"the Committee today reaffirmed its view that the current 0 to 1/4 percent target range for the federal funds rate remains appropriate.",
+			"0 to 1/4 percent", RoleResult},
 		{"Voting against was Esther L. George, who preferred to raise the target range to 1/2 to 3/4 percent.", "1/2 to 3/4 percent", RoleAlternative},
 		{"Over the last few years, both parties worked to reduce the deficit by more than $2.5 trillion.", "more than $2.5 trillion", RoleCumulative},
 	}

@@ -59,7 +59,7 @@ func roleOf(f Figure, before, clause, after, intro string) string {
 	case containsAny(strings.ToLower(clause), enCumulative) || containsAny(clause, zhCumulative) ||
 		startsWithAny(lo, []string{"over the last", "over the past", "in the past", "in the last"}):
 		return RoleCumulative
-	case containsAnyWord(strings.ToLower(clause), enTarget) || startsWithAnyWord(strings.ToLower(strings.TrimSpace(after)), []string{"objective", "goal", "target"}):
+	case containsAnyWord(strings.ToLower(clause), enTarget) || isGoalAfter(after):
 		return RoleTarget
 	case containsAny(before, zhNotTarget):
 		return RoleResult
@@ -335,4 +335,15 @@ func zhSubjectOf(before string) string {
 		m = m[:12]
 	}
 	return string(m)
+}
+
+// isGoalAfter reports a figure followed by the noun of a goal: "its 2
+// percent objective", "a 5 percent target" — but not "the current 0 to
+// 1/4 percent target range for the federal funds rate", a rate set.
+func isGoalAfter(after string) bool {
+	a := strings.ToLower(strings.TrimSpace(after))
+	if startsWithAnyWord(a, []string{"objective", "objectives", "goal", "goals"}) {
+		return true
+	}
+	return startsWithAnyWord(a, []string{"target"}) && !startsWithAnyWord(a, []string{"target range", "target for"})
 }
