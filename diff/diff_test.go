@@ -180,8 +180,8 @@ func TestCollapseSpace(t *testing.T) {
 		{"a\u00a0b", "a b"}, {"é  e", "é e"}, {"e \u2003", "e "}, {"trailing ", "trailing "},
 	}
 	for _, tt := range tests {
-		if got := collapseSpace(tt.in); got != tt.want {
-			t.Errorf("collapseSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := normalize.CollapseSpace(tt.in); got != tt.want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

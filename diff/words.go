@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // Op is what an edit does.
@@ -169,44 +171,6 @@ func gapEnd(text string, r Range) int {
 	return i
 }
 
-// collapseSpace turns each run of white space into one space.
-func collapseSpace(s string) string {
-	if isCollapsed(s) {
-		return s
-	}
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	if space {
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
-
-// isCollapsed reports whether s has no white space but single spaces:
-// ASCII byte by byte (nearly every unit), the rest by rune.
-func isCollapsed(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
-			return strings.IndexFunc(s[i:], func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) < 0 && !strings.Contains(s[i:], "  ")
-		case c == ' ' && i+1 < len(s) && s[i+1] == ' ', c >= '\t' && c <= '\r':
-			return false
-		}
-	}
-	return true
-}
-
 // editBuilder joins consecutive pieces of the same operation into one
 // edit. Pieces are byte ranges of the two texts, joined by moving an end,
 // so that a passage of n units costs O(n), not the O(n²) of appending to
@@ -235,7 +199,7 @@ func (b *editBuilder) addEqual(o, n Range) {
 		b.add(Insert, Range{}, Range{n.Start, ng})
 		o.Start, n.Start = og, ng
 	}
-	if collapseSpace(b.oldText[og:o.End]) != collapseSpace(b.newText[ng:n.End]) {
+	if normalize.CollapseSpace(b.oldText[og:o.End]) != normalize.CollapseSpace(b.newText[ng:n.End]) {
 		b.add(Format, o, n)
 		return
 	}

@@ -355,3 +355,42 @@ func isTidy(s string) bool {
 func (d *Document) String() string {
 	return fmt.Sprintf("%s (%s, %d lines, %d blocks, %d sentences)", d.Path, d.Encoding, d.Lines(), len(d.Blocks), len(d.Sentences))
 }
+
+// CollapseSpace turns each run of white space into one space, at the ends
+// too; s itself when there is nothing to change. Linear in len(s).
+func CollapseSpace(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// isCollapsed reports whether s has no white space but single spaces:
+// ASCII byte by byte (nearly every unit), the rest by rune.
+func isCollapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(s[i:], func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) < 0 && !strings.Contains(s[i:], "  ")
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ', c >= '\t' && c <= '\r':
+			return false
+		}
+	}
+	return true
+}

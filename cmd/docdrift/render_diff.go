@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/normalize"
@@ -95,30 +94,9 @@ func splitLead(s string) (string, string) {
 // apart, and its old wording: edits hold the documents' own white space
 // (line breaks, no-break spaces), shown as one space a run.
 func editWords(e diff.Edit) (lead, body, old string) {
-	lead, body = splitLead(oneSpace(e.Text))
-	_, old = splitLead(oneSpace(e.Old))
+	lead, body = splitLead(normalize.CollapseSpace(e.Text))
+	_, old = splitLead(normalize.CollapseSpace(e.Old))
 	return lead, body, old
-}
-
-// oneSpace returns s with each run of white space as one space.
-func oneSpace(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	if space {
-		b.WriteByte(' ')
-	}
-	return b.String()
 }
 
 func tidy(s string) string { return normalize.Tidy(s) }
