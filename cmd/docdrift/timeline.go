@@ -203,7 +203,14 @@ func (r timelineReport) counts(s timeline.Step) []string {
 
 func figureChangeLine(f timeline.FigureChange) string {
 	arrow := map[string]string{figures.Up: "↑", figures.Down: "↓", figures.Same: "~", figures.Restated: "≃", figures.Advancing: "↗"}[f.Change]
-	line := fmt.Sprintf("%s %s: %s (line %d) → %s (line %d)", arrow, truncateWidth(f.Label, 40),
+	label := truncateWidth(f.Label, 40)
+	// A target, a dissent's preferred value or an earlier reference must
+	// not read as the result it sits beside.
+	switch r := f.New.Role; r {
+	case figures.RoleTarget, figures.RoleAlternative, figures.RoleReference:
+		label += " (" + r + ")"
+	}
+	line := fmt.Sprintf("%s %s: %s (line %d) → %s (line %d)", arrow, label,
 		truncateWidth(f.Old.Text, 30), f.Old.Line, truncateWidth(f.New.Text, 30), f.New.Line)
 	if f.Hedge {
 		line += ", hedge " + f.Old.Qualifier + " → " + f.New.Qualifier
