@@ -23,6 +23,17 @@
 // Years ("in 2024") are told apart from quantities: they are reported with
 // Unit "date" and are the reference year of the figures around them.
 //
+// Numbers that name or enumerate rather than measure — article numbers,
+// ordinals outside a ranking, clock times, phone numbers, names with
+// digits, list enumerators, steps ("by 25 basis points") — are found too
+// and carry the reason in Figure.NotFigure (notfigure.go).
+//
+// Tracks (track.go) gives each figure its meaning — a measure, a role
+// (target, result, reference, cumulative, alternative), a reporting
+// period (meaning.go) — and links the figures that state one fact across
+// documents, one document's figures in one assignment, each link with the
+// evidence for it.
+//
 // Extraction is a left-to-right scan with longest match at each token:
 // linear in the length of the text.
 package figures

@@ -39,12 +39,22 @@ Units: percent; percentage-point (3个百分点 is not 3%); share, a part of a w
 zones"). "The past five years" is a reporting period: it tells figures of different periods
 apart and forms no track of its own.
 
+Each figure has a measure (what is measured, without the verbs that frame it: "target range
+federal funds rate", 城镇登记失业率) and a role: target (预期目标, "aims", "objective"), result,
+reference (the "from" of a change), cumulative (年均, "a total of"), alternative (a dissent's
+"preferred"). A target never links to a result. A document's figures are linked in one
+decision, each to the track it fits best; --explain says why each one joined its track.
+Article numbers, ordinals, clock times, phone numbers, list numbers and steps ("by 25 basis
+points") are no figures of a track; --all lists them.
+
 Values read: >500bn over, <5 under, ≈30% about, ≲30% nearly, ≥3 at least, ≤3 at most;
-↑ and ↓ mark a value that rose or fell since the document before.
+↑ and ↓ mark a value that rose or fell since the document before, ≃ one restated at another
+precision ("10.5%" → "over 10%"), ↗ a count of years kept up ("for 8 consecutive years").
 
 Examples:
    docdrift figures fixtures/opening-up
    docdrift figures --changed fixtures/opening-up
+   docdrift figures --explain --changed fixtures/opening-up
    docdrift figures --doc interview-2025 --format json fixtures/opening-up`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "changed", Usage: "only tracks whose value or hedge changed"},
