@@ -14,7 +14,7 @@ import (
 // Chart geometry, in SVG user units.
 const (
 	chartW, chartH = 260.0, 120.0
-	padLeft        = 14.0
+	padLeft        = 44.0 // room for the value axis's labels
 	padRight       = 14.0
 	padTop         = 22.0 // room for a value label above the highest point
 	padBottom      = 38.0 // room for a label below the lowest point, and the date axis
@@ -100,9 +100,34 @@ type trackView struct {
 	Observations               []observation
 	Points                     string // the polyline through the observations
 	Ticks                      []tick
-	Width, Height              float64
-	Baseline                   float64 // y of the date axis
+	// ValueTicks label the value axis, its lowest and highest value, in
+	// the track's unit.
+	ValueTicks    []tick
+	Width, Height float64
+	Baseline      float64 // y of the date axis
+	// Chart is false for a track of one observation: there is no line to
+	// draw.
+	Chart bool
+	// Long is true for a track of more than maxListed observations: the
+	// list of them is folded, and only the first, last, lowest and highest
+	// point carry a value label.
+	Long bool
 }
+
+// maxLabelled is how many points a chart labels each with its value;
+// over it, only the first, the last, the lowest and the highest are, so
+// that a track of a hundred decisions stays legible (hover names each).
+const maxLabelled = 12
+
+// wideFrom is the number of points from which a chart is wideW wide.
+const (
+	wideFrom = 40
+	wideW    = 560.0
+)
+
+// maxListed is how many observations the table lists openly; over it
+// the list is folded in a details element.
+const maxListed = 10
 
 // observation is one point of a chart.
 type observation struct {
@@ -115,11 +140,27 @@ type observation struct {
 	LabelY float64
 	Anchor string // the label's text-anchor
 	Hover  string // the quoted wording, shown on hover
+	// Labelled is whether the point shows its value beside it.
+	Labelled bool
 }
 
 func newTrack(tr figures.Track, docs map[string]corpus.Document, axis timeAxis) trackView {
 	v := trackView{Label: tr.Label, Unit: tr.Unit, Change: tr.Change, Arrow: arrows[tr.Change], Hedge: tr.HedgeChanged,
-		Ticks: axis.ticks, Width: chartW, Height: chartH, Baseline: chartH - padBottom + labelGap + labelHeight + 4}
+		Ticks: axis.ticks, Width: chartW, Height: chartH, Baseline: chartH - padBottom + labelGap + labelHeight + 4,
+		Chart: len(tr.Observations) > 1, Long: len(tr.Observations) > maxListed}
+	// A track of many points gets a wider chart, stretched from the
+	// shared axis, so that its points stay apart.
+	stretch := 1.0
+	if len(tr.Observations) > wideFrom {
+		v.Width = wideW
+		stretch = (wideW - padLeft - padRight) / (chartW - padLeft - padRight)
+		v.Ticks = nil
+		for _, tk := range axis.ticks {
+			tk.X = round(padLeft + (tk.X-padLeft)*stretch)
+			v.Ticks = append(v.Ticks, tk)
+		}
+	}
+	xOf := func(doc string) float64 { return round(padLeft + (axis.pos[doc]-padLeft)*stretch) }
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, o := range tr.Observations {
 		lo, hi = min(lo, o.Value), max(hi, o.Value)
@@ -134,9 +175,11 @@ func newTrack(tr figures.Track, docs map[string]corpus.Document, axis timeAxis) 
 		}
 		return bottom - (val-lo)/(hi-lo)*(bottom-top)
 	}
-	for _, o := range tr.Observations {
+	v.ValueTicks = valueTicks(lo, hi, tr.Unit, y)
+	labelled := labelledPoints(tr.Observations)
+	for k, o := range tr.Observations {
 		ob := observation{Observation: o, Date: docs[o.Doc].Date, Short: o.Figure.Short(),
-			X: round(axis.pos[o.Doc]), Y: round(y(o.Value))}
+			X: xOf(o.Doc), Y: round(y(o.Value)), Labelled: labelled[k]}
 		ob.YHigh = ob.Y
 		if o.High != nil {
 			ob.YHigh, ob.Range = round(y(*o.High)), true
@@ -151,7 +194,7 @@ func newTrack(tr figures.Track, docs map[string]corpus.Document, axis timeAxis) 
 		switch {
 		case ob.X < padLeft+20:
 			ob.Anchor = "start"
-		case ob.X > chartW-padRight-20:
+		case ob.X > v.Width-padRight-20:
 			ob.Anchor = "end"
 		}
 		ob.Hover = normalize.Visible(fmt.Sprintf("%s (%s, line %d): “%s” — %s", o.Doc, ob.Date, o.Line, o.Text, normalize.Tidy(o.Sentence)))
@@ -162,6 +205,43 @@ func newTrack(tr figures.Track, docs map[string]corpus.Document, axis timeAxis) 
 		v.Observations = append(v.Observations, ob)
 	}
 	return v
+}
+
+// valueTicks labels the value axis at the lowest and the highest value,
+// written in the unit ("0.25%", "$85bn"), right-aligned left of the plot;
+// one label when they are equal.
+func valueTicks(lo, hi float64, unit string, y func(float64) float64) []tick {
+	label := func(v float64) string { return figures.Figure{Value: v, Unit: unit, Qualifier: figures.Exact}.Short() }
+	x := padLeft - 8
+	if hi == lo {
+		return []tick{{X: x, Y: round(y(lo)) + 3, Label: label(lo), Align: "end"}}
+	}
+	return []tick{{X: x, Y: round(y(hi)) + 3, Label: label(hi), Align: "end"}, {X: x, Y: round(y(lo)) + 3, Label: label(lo), Align: "end"}}
+}
+
+// labelledPoints says which points show their value: of a short track
+// the first, the last and each that says another value than the one
+// before it (a value said again would print over its neighbour); of a
+// long one the first, the last, and the lowest and highest.
+func labelledPoints(obs []figures.Observation) []bool {
+	out := make([]bool, len(obs))
+	if len(obs) <= maxLabelled {
+		for k := range out {
+			out[k] = k == 0 || k == len(obs)-1 || obs[k].Short() != obs[k-1].Short()
+		}
+		return out
+	}
+	lo, hi := 0, 0
+	for k, o := range obs {
+		if o.Value < obs[lo].Value {
+			lo = k
+		}
+		if o.Value > obs[hi].Value {
+			hi = k
+		}
+	}
+	out[0], out[len(obs)-1], out[lo], out[hi] = true, true, true, true
+	return out
 }
 
 // round keeps a coordinate to a tenth of a unit, so that the page is the

@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -136,7 +137,7 @@ func TestTimeAxis(t *testing.T) {
 		{"dated: gaps show", []corpus.Document{{ID: "a", Date: "2020"}, {ID: "b", Date: "2021"}, {ID: "c", Date: "2024"}},
 			map[string]float64{"a": padLeft, "b": padLeft + (chartW-padLeft-padRight)*366/1461, "c": chartW - padRight}, []string{"2020", "2024"}},
 		{"undated: by position", []corpus.Document{{ID: "a"}, {ID: "b", Date: "2021"}, {ID: "c"}},
-			map[string]float64{"a": padLeft, "b": chartW / 2, "c": chartW - padRight}, []string{"a", "c"}},
+			map[string]float64{"a": padLeft, "b": (padLeft + chartW - padRight) / 2, "c": chartW - padRight}, []string{"a", "c"}},
 		{"one date", []corpus.Document{{ID: "a", Date: "2023-09-27"}, {ID: "b", Date: "2023-09-27"}},
 			map[string]float64{"a": chartW / 2, "b": chartW / 2}, []string{"2023-09-27"}},
 	} {
@@ -180,8 +181,47 @@ func TestTrackChart(t *testing.T) {
 	if lo.Anchor != "start" || top.Anchor != "end" {
 		t.Errorf("label anchors %q, %q: want start at the left edge, end at the right", lo.Anchor, top.Anchor)
 	}
-	if want := "14,82 246,56.3"; v.Points != want {
+	if want := "44,82 246,56.3"; v.Points != want {
 		t.Errorf("points: got %q, want %q", v.Points, want)
+	}
+}
+
+// TestLongTrackChart: a track of many observations labels only its
+// first, last, lowest and highest point, folds its list, and has a value
+// axis in its unit; a track of one has no chart.
+func TestLongTrackChart(t *testing.T) {
+	var docs []corpus.Document
+	var obs []figures.Observation
+	byID := map[string]corpus.Document{}
+	for k := 0; k < 30; k++ {
+		d := corpus.Document{ID: fmt.Sprint("d", k), Date: fmt.Sprint(2000 + k)}
+		docs = append(docs, d)
+		byID[d.ID] = d
+		obs = append(obs, figures.Observation{Doc: d.ID, Figure: figures.Figure{Value: float64(5 + k%7), Unit: figures.Percent}})
+	}
+	v := newTrack(figures.Track{Label: "rate", Unit: figures.Percent, Observations: obs}, byID, newTimeAxis(docs))
+	var labelled []int
+	for k, o := range v.Observations {
+		if o.Labelled {
+			labelled = append(labelled, k)
+		}
+	}
+	if d := cmp.Diff([]int{0, 6, 29}, labelled); d != "" {
+		t.Errorf("labelled points (-want +got):\n%s", d)
+	}
+	if !v.Long || !v.Chart {
+		t.Errorf("Long %v, Chart %v: want both", v.Long, v.Chart)
+	}
+	var axis []string
+	for _, tk := range v.ValueTicks {
+		axis = append(axis, tk.Label)
+	}
+	if d := cmp.Diff([]string{"11%", "5%"}, axis); d != "" {
+		t.Errorf("value axis (-want +got):\n%s", d)
+	}
+	one := newTrack(figures.Track{Label: "rate", Unit: figures.Percent, Observations: obs[:1]}, byID, newTimeAxis(docs))
+	if one.Chart {
+		t.Error("a track of one observation has a chart")
 	}
 }
 
