@@ -459,3 +459,29 @@ func TestTracksMeaning(t *testing.T) {
 		}
 	})
 }
+
+// TestRelativeYear: 今年, 去年, "last year" refer a figure to a year
+// counted from the document's date; the word nearest the figure wins.
+func TestRelativeYear(t *testing.T) {
+	tests := []struct {
+		text, figure string
+		year         int
+	}{
+		{"今年国内生产总值增长7.5%左右。", "7.5%左右", 2013},
+		{"去年国内生产总值增长7.8%，比上年提高0.1个百分点。", "7.8%", 2012},
+		{"Last year, exports rose 12 percent.", "12 percent", 2012},
+		{"国内生产总值47.2万亿元，比上年增长9.2%。", "9.2%", 0},
+		{"In 2011, exports rose 20 percent.", "20 percent", 2011},
+	}
+	for _, tt := range tests {
+		got := -1
+		for _, o := range observe(Document{ID: "d", Date: "2013-03-05", Doc: normalize.Parse(tt.text)}, false) {
+			if o.Text == tt.figure {
+				got = o.Year
+			}
+		}
+		if got != tt.year {
+			t.Errorf("year of %q in %q = %d, want %d", tt.figure, tt.text, got, tt.year)
+		}
+	}
+}

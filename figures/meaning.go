@@ -347,3 +347,33 @@ func isGoalAfter(after string) bool {
 	}
 	return startsWithAnyWord(a, []string{"target"}) && !startsWithAnyWord(a, []string{"target range", "target for"})
 }
+
+// relativeYears are the words that name a year against the document's
+// date, with how far from it they are.
+var relativeYears = []struct {
+	word string
+	off  int
+}{
+	{"今年", 0}, {"本年", 0}, {"this year", 0}, {"去年", -1}, {"上年", -1}, {"过去一年", -1}, {"last year", -1},
+	{"past year", -1}, {"明年", 1}, {"next year", 1},
+}
+
+// relativeYear returns how many years from the document's own the text
+// before a figure refers it to — the word nearest the figure wins: 今年 0,
+// 去年 −1, "next year" +1 — and whether it names one. "比上年" compares
+// with last year and refers the figure to this one.
+func relativeYear(before string) (int, bool) {
+	lo := strings.ToLower(before)
+	best, off := -1, 0
+	for _, r := range relativeYears {
+		k := strings.LastIndex(lo, r.word)
+		if k < 0 || k <= best {
+			continue
+		}
+		if r.word == "上年" && k >= len("比") && lo[k-len("比"):k] == "比" {
+			continue
+		}
+		best, off = k, r.off
+	}
+	return off, best >= 0
+}

@@ -279,6 +279,11 @@ func observe(d Document, notFigures bool) []Observation {
 			}
 			o := Observation{Doc: d.ID, Figure: f, Year: referenceYear(doc.Text, figs, f), Sentence: normalize.Tidy(text), Line: doc.LineAt(f.Start), year: year, article: article,
 				pos: float64(f.Start) / float64(max(1, len(doc.Text)))}
+			if o.Year == 0 && year > 0 {
+				if off, ok := relativeYear(doc.Text[s.Start:f.Start]); ok {
+					o.Year = year + off // 今年, "last year": against the document's date
+				}
+			}
 			o.Period, o.period = periodOf(doc.Text, s.Start, s.End, figs, f)
 			o.Subject = subject(f, lead)
 			o.sizesChange = endsWithBy(lead)
