@@ -485,3 +485,37 @@ func TestRelativeYear(t *testing.T) {
 		}
 	}
 }
+
+// TestTracksAligned: figures of passages a comparison paired link first
+// and say so in their evidence: two articles that set a fine in the same
+// words are told apart by which article the comparison paired with which.
+func TestTracksAligned(t *testing.T) {
+	a := "Violators of the rules shall be fined 50,000 yuan. Violators of the rules shall be fined 80,000 yuan."
+	b := "Violators of the rules shall be fined 300,000 yuan. Violators of the rules shall be fined 200,000 yuan."
+	docs := []Document{{ID: "a", Date: "2023", Doc: normalize.Parse(a)}, {ID: "b", Date: "2024", Doc: normalize.Parse(b)}}
+	pairsOf := func(tr []Track) map[string]string {
+		m := map[string]string{}
+		for _, x := range tr {
+			if len(x.Observations) == 2 {
+				m[x.Observations[0].Text] = x.Observations[1].Text
+			}
+		}
+		return m
+	}
+	// Without evidence, equal words tie and the closer values pair.
+	if d := cmp.Diff(map[string]string{"50,000 yuan": "300,000 yuan", "80,000 yuan": "200,000 yuan"}, pairsOf(TracksAligned(docs, nil))); d != "" {
+		t.Errorf("without alignment, by closer value (-want +got):\n%s", d)
+	}
+	// The comparison paired the first article of a with the second of b.
+	ka, kb := strings.Index(a, ". ")+1, strings.Index(b, ". ")+1
+	aligned := []Alignment{{Old: "a", New: "b", Pairs: []SpanPair{{0, ka, kb + 1, len(b)}, {ka + 1, len(a), 0, kb}}}}
+	tr := TracksAligned(docs, aligned)
+	if d := cmp.Diff(map[string]string{"50,000 yuan": "200,000 yuan", "80,000 yuan": "300,000 yuan"}, pairsOf(tr)); d != "" {
+		t.Errorf("with alignment (-want +got):\n%s", d)
+	}
+	for _, x := range tr {
+		if e := x.Observations[len(x.Observations)-1].Evidence; len(x.Observations) == 2 && (e == nil || e.By != ByAlignment) {
+			t.Errorf("evidence %+v, want by alignment", e)
+		}
+	}
+}

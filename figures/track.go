@@ -93,8 +93,8 @@ type Evidence struct {
 	// Doc and Line are the observation it was matched with.
 	Doc  string `json:"doc"`
 	Line int    `json:"line"`
-	// By is what decided the link: ByMeasure, ByContext, ByAdvancing or
-	// ByTranslation.
+	// By is what decided the link: ByAlignment, ByMeasure, ByContext,
+	// ByAdvancing or ByTranslation.
 	By string `json:"by"`
 	// Score is the similarity of the two (see Observation.Score).
 	Score float64 `json:"score"`
@@ -109,6 +109,7 @@ const (
 	ByContext     = "context"     // the words around the figures agree
 	ByAdvancing   = "advancing"   // a count of years grown by the years between the documents
 	ByTranslation = "translation" // the same value in the document this one translates
+	ByAlignment   = "alignment"   // the comparison of the two documents paired their passages
 )
 
 // Track is one fact followed across documents: its observations in
@@ -159,7 +160,49 @@ const maxPosting = 50
 // the original's by equal value and unit first. Candidate tracks come from
 // an inverted index on context features, never from all pairs: the cost is
 // about linear in the number of figures.
-func Tracks(docs []Document) []Track {
+func Tracks(docs []Document) []Track { return TracksAligned(docs, nil) }
+
+// Alignment is evidence from a comparison of two documents: the spans of
+// Old that it paired with spans of New (a passage's two sides, byte
+// offsets into each document's Text). Package figures cannot compare
+// documents; its callers can (package timeline).
+type Alignment struct {
+	Old, New string // document ids
+	Pairs    []SpanPair
+}
+
+// SpanPair is one aligned passage: [OldStart, OldEnd) of the old
+// document paired with [NewStart, NewEnd) of the new one.
+type SpanPair struct{ OldStart, OldEnd, NewStart, NewEnd int }
+
+// alignedBonus is what an observation of an aligned passage adds to the
+// score of linking with one of the other side: the diff pairing two
+// sentences is the strongest evidence that their figures state one fact,
+// stronger than any overlap of words. Among the figures of one aligned
+// passage, similarity still decides which links with which.
+const alignedBonus = 1.0
+
+// alignedFloor is the least similarity two figures of aligned passages
+// need to link by the alignment: the passage pairs them, the words around
+// them must still say they are about one thing.
+const alignedFloor = 0.1
+
+// measuresDiffer reports two measures that both name something (two
+// words at least, or Chinese: an English measure of one word is often an
+// adverb the clause happened to hold; 个人 is a person) and share no word: two facts, however alike the words around them (an
+// individual's fine is not a trade association's).
+func measuresDiffer(a, b Observation) bool {
+	names := func(m []string) bool { return len(m) > 1 || len(m) == 1 && strings.HasPrefix(m[0], "h:") }
+	return names(a.measure) && names(b.measure) && overlap.Shared(a.measure, b.measure) == 0
+}
+
+// TracksAligned is Tracks with alignment evidence: two figures of the
+// same unit and compatible roles in passages that a comparison aligned
+// link first (Evidence.By = ByAlignment), whatever their other words,
+// and even when their values differ more than 5-fold (a fine raised from
+// 二万元 to 五十万元). Looking a pair up costs O(log p) for p aligned
+// passages.
+func TracksAligned(docs []Document, aligned []Alignment) []Track {
 	obs := make([][]Observation, len(docs))
 	parallel.For(len(docs), func(i int) { obs[i] = observe(docs[i], false) })
 	w := newWeights(obs)
@@ -169,7 +212,7 @@ func Tracks(docs []Document) []Track {
 			os[k].mweight = w.total(os[k].measure)
 		}
 	}
-	l := linker{w: w, byFeature: map[string][]int{}, trackOf: map[obsKey]int{}}
+	l := linker{w: w, byFeature: map[string][]int{}, trackOf: map[obsKey]int{}, aligned: alignmentIndex(aligned)}
 	for di, d := range docs {
 		var orig []Observation
 		origIdx := -1
@@ -716,6 +759,39 @@ type linker struct {
 	tracks    []Track
 	byFeature map[string][]int // track indexes by context feature
 	trackOf   map[obsKey]int   // the track of each observation
+	aligned   map[[2]string][]SpanPair
+}
+
+// alignmentIndex indexes aligned spans by document pair, sorted by their
+// old start for binary search.
+func alignmentIndex(aligned []Alignment) map[[2]string][]SpanPair {
+	m := map[[2]string][]SpanPair{}
+	for _, a := range aligned {
+		ps := slices.Clone(a.Pairs)
+		slices.SortFunc(ps, func(x, y SpanPair) int { return x.OldStart - y.OldStart })
+		m[[2]string{a.Old, a.New}] = ps
+	}
+	return m
+}
+
+// isAligned reports whether a comparison paired the passage holding a
+// (in an earlier document) with the one holding b.
+func (l *linker) isAligned(a, b Observation) bool {
+	ps := l.aligned[[2]string{a.Doc, b.Doc}]
+	if len(ps) == 0 {
+		return false
+	}
+	// Passages do not overlap: only the last pair whose old side starts
+	// at or before a can hold it.
+	k, found := slices.BinarySearchFunc(ps, a.Start, func(p SpanPair, t int) int { return p.OldStart - t })
+	if !found {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	p := ps[k]
+	return a.Start < p.OldEnd && b.Start >= p.NewStart && b.Start < p.NewEnd
 }
 
 type obsKey struct {
@@ -782,6 +858,22 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 			// A dissent's preferred value is a series only while the
 			// dissent goes on, meeting after meeting.
 			if o.Role == RoleAlternative && last.docIndex != o.docIndex-1 {
+				continue
+			}
+			// Aligned passages: the strongest evidence, unless what the two
+			// figures measure has nothing in common (a passage paired for
+			// its other words).
+			if l.isAligned(last, o) && (o.period == last.period || o.Value == last.Value) {
+				// A counted noun alone still links a restated value only:
+				// 53 and 30 "African countries" in one passage are two.
+				countedOnly := o.Value != last.Value && !isStandardUnit(o.Unit) && !isCurrency(o.Unit) &&
+					!sharedBeyond(o.context, last.context, contextFeatures(o.Unit))
+				if sc := l.w.similarity(o, last); sc >= alignedFloor && !measuresDiffer(o, last) && !countedOnly {
+					out = append(out, candidate{k, ti, alignedBonus + sc})
+					continue
+				}
+			}
+			if measuresDiffer(o, last) {
 				continue
 			}
 			if advances(last, o) {
@@ -903,6 +995,10 @@ func (l *linker) explain(o Observation, ti int, by string) *Evidence {
 		last := t.Observations[len(t.Observations)-1]
 		context := overlap.Dice(o.context, p.context, o.weight, p.weight, l.w.weight)
 		switch {
+		case l.isAligned(last, o):
+			e.By, p = ByAlignment, last
+			e.Doc, e.Line = p.Doc, p.Line
+			e.Score = math.Round(l.w.similarity(o, last)*1000) / 1000
 		case advances(last, o):
 			e.By, p = ByAdvancing, last
 			e.Doc, e.Line = p.Doc, p.Line

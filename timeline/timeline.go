@@ -99,6 +99,9 @@ type Step struct {
 	// whole comparison, kept when Options.Passages is set.
 	Passages []diff.Passage   `json:"-"`
 	Pairs    []diff.BiPassage `json:"-"`
+	// Aligned are the spans of the two documents that the comparison
+	// paired (edition steps): evidence for the figure tracks.
+	Aligned []figures.SpanPair `json:"-"`
 }
 
 // FigureChange is one fact whose figure moved between two documents.
@@ -161,15 +164,6 @@ func Build(docs []Document, opts Options) *Timeline {
 	}
 	parallel.For(len(docs), func(i int) { matches[i] = matcher.Find(docs[i].Doc) })
 
-	// Figure tracks link the whole corpus in date order, one document
-	// after another; the steps are independent of each other and of the
-	// tracks until their figure changes are listed, so both run at once.
-	var tracks []figures.Track
-	tracksDone := make(chan struct{})
-	go func() {
-		defer close(tracksDone)
-		tracks = figures.Tracks(fdocs)
-	}()
 	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}, Present: []themes.Theme{}}
 	steps := pairs(docs)
 	progress := newCounter(opts.Progress, len(steps))
@@ -179,7 +173,10 @@ func Build(docs []Document, opts Options) *Timeline {
 		t.Steps[i] = cachedCompare(docs[steps[i][0]], docs[steps[i][1]], matcher, opts, glossary)
 		progress.done()
 	})
-	<-tracksDone
+	// Figure tracks link the whole corpus in date order, one document
+	// after another, with the passages each edition step paired as
+	// evidence.
+	tracks := figures.TracksAligned(fdocs, alignments(t.Steps))
 	for i, p := range steps {
 		s := &t.Steps[i]
 		if s.Kind == Edition {
@@ -278,12 +275,60 @@ func compare(old, new Document, matcher *themes.Matcher, opts Options) Step {
 	}
 	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
 	s.Summary = &r.Summary
+	s.Aligned = spanPairs(r.Passages)
 	s.Changes = significant(r.Passages, opts.MinLevel)
 	s.Classes = classes(r.Passages)
 	if opts.Passages {
 		s.Passages = r.Passages
 	}
 	return s
+}
+
+// spanPairs are the passages of a comparison that have both sides.
+func spanPairs(ps []diff.Passage) []figures.SpanPair {
+	var out []figures.SpanPair
+	for _, p := range ps {
+		if p.Old != nil && p.New != nil {
+			out = append(out, figures.SpanPair{OldStart: p.Old.Start, OldEnd: p.Old.End, NewStart: p.New.Start, NewEnd: p.New.End})
+		}
+	}
+	return out
+}
+
+// alignments gathers the edition steps' aligned passages.
+func alignments(steps []Step) []figures.Alignment {
+	var out []figures.Alignment
+	for _, s := range steps {
+		if s.Kind == Edition && len(s.Aligned) > 0 {
+			out = append(out, figures.Alignment{Old: s.Old, New: s.New, Pairs: s.Aligned})
+		}
+	}
+	return out
+}
+
+// Align compares each document with the latest earlier one in its
+// language, as Build's edition steps do (and with the same cache), and
+// returns the passages each comparison paired: the alignment evidence
+// for figures.TracksAligned. Translation steps give none.
+func Align(docs []Document, opts Options) []figures.Alignment {
+	if opts.MinLevel == "" {
+		opts.MinLevel = diff.Hedge // as Build, so that the two share the cache
+	}
+	matcher := themes.NewMatcher(opts.Concepts)
+	glossary := conceptsHash(opts.Concepts)
+	var edition [][2]int
+	for _, p := range pairs(docs) {
+		if docs[p[0]].Lang == docs[p[1]].Lang {
+			edition = append(edition, p)
+		}
+	}
+	steps := make([]Step, len(edition))
+	progress := newCounter(opts.Progress, len(edition))
+	parallel.For(len(edition), func(i int) {
+		steps[i] = cachedCompare(docs[edition[i][0]], docs[edition[i][1]], matcher, opts, glossary)
+		progress.done()
+	})
+	return alignments(steps)
 }
 
 // counter reports the steps done to a progress function, one call at a

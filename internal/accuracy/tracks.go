@@ -16,6 +16,7 @@ import (
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/normalize"
+	"github.com/docdrift/docdrift/timeline"
 )
 
 // TrackSet is one file of hand-annotated figure tracks
@@ -200,11 +201,13 @@ func scoreTrackSet(s *TrackSet, root string) (TrackScore, error) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return TrackScore{Skipped: []string{s.Name + ": " + s.Corpus + " is absent"}}, nil
 	}
-	docs, err := trackDocuments(dir, s.Documents)
+	docs, tdocs, err := trackDocuments(dir, s.Documents)
 	if err != nil {
 		return TrackScore{}, err
 	}
-	tracks := figures.Tracks(docs)
+	// As docdrift figures and timeline link them: with the passages each
+	// edition step's comparison paired as evidence.
+	tracks := figures.TracksAligned(docs, timeline.Align(tdocs, timeline.Options{}))
 	byDoc := map[string][]sysObs{}
 	for ti, t := range tracks {
 		for _, o := range t.Observations {
@@ -261,28 +264,34 @@ func scoreTrackSet(s *TrackSet, root string) (TrackScore, error) {
 
 // trackDocuments reads the corpus in dir as the tracks evaluator does,
 // keeping only the ids asked for, if any.
-func trackDocuments(dir string, ids []string) ([]figures.Document, error) {
+func trackDocuments(dir string, ids []string) ([]figures.Document, []timeline.Document, error) {
 	c, err := corpus.Load([]string{dir})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var docs []figures.Document
+	var tdocs []timeline.Document
 	for _, d := range c.Documents {
 		if len(ids) > 0 && !slices.Contains(ids, d.ID) {
 			continue
 		}
 		nd, err := normalize.ReadFile(d.Path, normalize.DecodeOptions{})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		docs = append(docs, figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: nd})
+		lang := d.Lang
+		if lang == "" {
+			lang = normalize.DetectLang(nd.Text)
+		}
+		tdocs = append(tdocs, timeline.Document{ID: d.ID, Date: d.Date, Lang: lang, TranslationOf: d.TranslationOf, Doc: nd})
 	}
 	for _, id := range ids {
 		if !slices.ContainsFunc(docs, func(d figures.Document) bool { return d.ID == id }) {
-			return nil, fmt.Errorf("documents: no document %q in %s", id, dir)
+			return nil, nil, fmt.Errorf("documents: no document %q in %s", id, dir)
 		}
 	}
-	return docs, nil
+	return docs, tdocs, nil
 }
 
 // match finds the docdrift observation of a gold reference: the one that
