@@ -122,6 +122,7 @@ func align(a, b side) []pair {
 	al.similar()
 	al.merges()
 	al.markMoves()
+	al.joinMoves()
 	return al.pairs
 }
 
@@ -529,6 +530,52 @@ func (al *aligner) markMoves() {
 	for k, pi := range order {
 		al.pairs[pi].moved = !inLIS[k]
 	}
+}
+
+// joinMoves makes one moved pair of moved pairs that follow each other in
+// both documents inside one paragraph of each: a paragraph that moved is
+// one move, with its edits inside, not one move per sentence. The score
+// of the joined pair is its parts' scores weighted by their length.
+// Cost O(p log p) for p pairs.
+func (al *aligner) joinMoves() {
+	var moved []int
+	for pi, p := range al.pairs {
+		if p.moved {
+			moved = append(moved, pi)
+		}
+	}
+	if len(moved) < 2 {
+		return
+	}
+	slices.SortFunc(moved, func(x, y int) int { return al.pairs[x].old.lo - al.pairs[y].old.lo })
+	drop := make([]bool, len(al.pairs))
+	into := moved[0]
+	for _, pi := range moved[1:] {
+		p, q := &al.pairs[into], al.pairs[pi]
+		if q.old.lo != p.old.hi || q.new.lo != p.new.hi ||
+			al.a.sents[q.old.lo].block != al.a.sents[p.old.hi-1].block ||
+			al.b.sents[q.new.lo].block != al.b.sents[p.new.hi-1].block {
+			into = pi
+			continue
+		}
+		lp, lq := al.length(*p), al.length(q)
+		p.score = (p.score*lp + q.score*lq) / max(lp+lq, 1)
+		p.old.hi, p.new.hi = q.old.hi, q.new.hi
+		p.exact = p.exact && q.exact
+		drop[pi] = true
+	}
+	out := al.pairs[:0]
+	for pi, p := range al.pairs {
+		if !drop[pi] {
+			out = append(out, p)
+		}
+	}
+	al.pairs = out
+}
+
+// length is the bytes of a pair's two spans.
+func (al *aligner) length(p pair) float64 {
+	return float64(al.a.sents[p.old.hi-1].end - al.a.sents[p.old.lo].start + al.b.sents[p.new.hi-1].end - al.b.sents[p.new.lo].start)
 }
 
 // lis returns which elements of keys form a longest strictly increasing

@@ -42,6 +42,10 @@ type Passage struct {
 	// passage that is the same.
 	Level   Class    `json:"level,omitempty"`
 	Changes []Change `json:"changes,omitempty"`
+	// Move, on a moved passage, is the id of the move (from 1, in the
+	// new document's order), which links its source, Old, with its
+	// destination, New; 0 on other passages.
+	Move int `json:"move,omitempty"`
 }
 
 // Summary counts passages by kind.
@@ -191,6 +195,7 @@ type builder struct {
 	out          []Passage
 	spans        []placed  // of each passage of out
 	passages     []Passage // of each pair, with its word edits
+	moves        int       // moved passages emitted so far
 }
 
 func (bl *builder) build() {
@@ -221,7 +226,10 @@ func (bl *builder) build() {
 			if bl.bPair[j] < 0 {
 				bl.emit(Passage{Kind: Added, New: bl.sideOf(bl.b, span{j, j + 1})}, span{}, span{j, j + 1})
 			} else if p := bl.pairs[bl.bPair[j]]; p.moved && p.new.lo == j {
-				bl.emit(bl.passages[bl.bPair[j]], p.old, p.new)
+				ps := bl.passages[bl.bPair[j]]
+				bl.moves++
+				ps.Move = bl.moves
+				bl.emit(ps, p.old, p.new)
 			}
 		}
 	}

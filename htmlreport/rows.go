@@ -107,6 +107,9 @@ func editionRow(id string, n int, p diff.Passage) row {
 	}
 	if p.Kind == diff.Moved && p.Old != nil {
 		r.Note = fmt.Sprintf("moved from line %d", p.Old.Line)
+		if p.Move > 0 {
+			r.Note = fmt.Sprintf("move %d, from line %d", p.Move, p.Old.Line)
+		}
 	}
 	switch {
 	case p.Kind == diff.Added:

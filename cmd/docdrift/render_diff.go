@@ -23,7 +23,7 @@ func (r diffReport) text(u *ui) {
 		if p.Level != "" {
 			header += " — " + string(p.Level)
 		}
-		header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New))
+		header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New)) + moveNote(p)
 		fmt.Fprintln(u.out, u.bold.Sprint(header))
 		fmt.Fprintln(u.out, r.textBody(u, p))
 		fmt.Fprintln(u.out)
@@ -99,6 +99,15 @@ func editWords(e diff.Edit) (lead, body, old string) {
 	return lead, body, old
 }
 
+// moveNote names a moved passage's move, which links where it stood in
+// the old document with where it stands in the new: "" for other passages.
+func moveNote(p diff.Passage) string {
+	if p.Move == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" — move %d, from line %d", p.Move, p.Old.Line)
+}
+
 func tidy(s string) string { return normalize.Tidy(s) }
 
 // markdown prints the comparison for a pull request or a report:
@@ -117,7 +126,7 @@ func (r diffReport) markdown(u *ui) {
 		if p.Level != "" {
 			score += " " + string(p.Level)
 		}
-		fmt.Fprintf(u.out, "%d. **%s**%s, lines %s → %s: %s\n", i+1, p.Kind, score, lines(p.Old), lines(p.New), r.markdownBody(p))
+		fmt.Fprintf(u.out, "%d. **%s**%s, lines %s → %s%s: %s\n", i+1, p.Kind, score, lines(p.Old), lines(p.New), moveNote(p), r.markdownBody(p))
 	}
 }
 
