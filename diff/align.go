@@ -40,6 +40,7 @@ type sent struct {
 	feats      featureSet        // and their features,
 	total      float64           // their summed weight,
 	common     float64           // and that of those too common to index (see maxPosting)
+	clauses    []clause          // of a run-on sentence left to pair, for matching (see rewording.go)
 }
 
 // side is one document's comparable sentences.
@@ -97,6 +98,18 @@ type pair struct {
 	score    float64
 	exact    bool // same canonical text
 	moved    bool
+	// clause, when set, is the clause of the longer side's sentence that
+	// restates the other side whole: the pair is a restatement in part.
+	clause *clauseRef
+	// mergedOld and mergedNew are sentences of the span's paragraph, not
+	// next to it, that the other side also restates (a merge, a split).
+	mergedOld, mergedNew []int
+}
+
+// clauseRef is a clause of one side of a pair: its byte span.
+type clauseRef struct {
+	new        bool // the clause is in the new sentence
+	start, end int
 }
 
 // aligner holds the state of one alignment.
@@ -107,6 +120,7 @@ type aligner struct {
 	bPair      []int
 	pairs      []pair
 	bByFeature [][]int // free new sentences by feature id
+	abbr       map[string][]string
 }
 
 // align pairs the sentences of a and b. See the package documentation for
@@ -120,7 +134,10 @@ func align(a, b side) []pair {
 	al.weigh()
 	al.titles()
 	al.similar()
+	al.clauses()
 	al.merges()
+	al.mergesApart()
+	al.partial()
 	al.markMoves()
 	al.joinMoves()
 	return al.pairs
@@ -140,6 +157,12 @@ func (al *aligner) add(p pair) {
 	}
 	for i := p.new.lo; i < p.new.hi; i++ {
 		al.bPair[i] = len(al.pairs)
+	}
+	for _, i := range p.mergedOld {
+		al.aPair[i] = len(al.pairs)
+	}
+	for _, j := range p.mergedNew {
+		al.bPair[j] = len(al.pairs)
 	}
 	al.pairs = append(al.pairs, p)
 }
@@ -255,14 +278,24 @@ func (al *aligner) weigh() {
 			}
 		}
 	}
+	al.abbr = abbreviations(al.a.doc.Text, al.b.doc.Text)
 	words := make([][]feature, len(todo))
 	parallel.ForWith(len(todo), newScratch, func(sc *scratch, k int) {
-		words[k] = features(sc, todo[k].s.unitsOf(sc, todo[k].text))
+		us := todo[k].s.unitsOf(sc, todo[k].text)
+		words[k] = features(sc, expand(us, al.abbr))
+		todo[k].s.clauses = clausesOf(sc, us, al.abbr)
 	})
 	for k, f := range todo {
 		f.s.feats = al.w.intern(words[k])
 	}
 	al.w.finish()
+	for _, f := range todo {
+		for c := range f.s.clauses {
+			cl := &f.s.clauses[c]
+			cl.feats, cl.raw = al.w.lookup(cl.raw), nil
+			cl.total = al.w.total(cl.feats)
+		}
+	}
 	for _, ss := range [][]sent{al.a.sents, al.b.sents} {
 		for i := range ss {
 			ss[i].total = al.w.total(ss[i].feats)
@@ -540,7 +573,7 @@ func (al *aligner) markMoves() {
 func (al *aligner) joinMoves() {
 	var moved []int
 	for pi, p := range al.pairs {
-		if p.moved {
+		if p.moved && p.clause == nil && p.mergedOld == nil && p.mergedNew == nil {
 			moved = append(moved, pi)
 		}
 	}
