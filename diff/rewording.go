@@ -172,7 +172,8 @@ func expand(us []unit, abbr map[string][]string) []unit {
 
 // clause is a piece of a run-on sentence, for matching only.
 type clause struct {
-	start, end int // byte span in the document
+	start, end int  // byte span in the document
+	weak       bool // cut at a comma only, for pairing a free sentence
 	feats      featureSet
 	total      float64
 	raw        []feature // until the weigher has interned the sentences
@@ -183,15 +184,16 @@ type clause struct {
 // coordinating structure of a run-on sentence) unless the comma ends an
 // item of a list. A piece of fewer than
 // minClauseWords words joins the clause before it (the first, the one
-// after). It returns the clauses' unit ranges, or nil when there are
+// after). With commas, every comma that does not end an item of a list
+// cuts too. It returns the clauses' unit ranges, or nil when there are
 // fewer than two.
-func clauseSpans(us []unit) [][2]int {
+func clauseSpans(us []unit, commas bool) [][2]int {
 	var cuts []int // unit index where a clause starts
 	for i, u := range us {
 		switch {
 		case u.key == ";" || u.key == ":":
 			cuts = append(cuts, i+1)
-		case u.key == "," && i+1 < len(us) && coordinating[us[i+1].key] && !inList(us, i):
+		case u.key == "," && i+1 < len(us) && (commas || coordinating[us[i+1].key]) && !inList(us, i):
 			cuts = append(cuts, i+1)
 		}
 	}
@@ -245,15 +247,19 @@ func wordCount(us []unit) int {
 }
 
 // clausesOf returns the clauses of a run-on sentence of units us, with
-// their raw features (abbreviations expanded), or nil.
+// their raw features (abbreviations expanded), or nil: those cut at a
+// semicolon, a colon or a coordinating comma, then the weak ones cut at
+// any other comma, which only pair a free sentence (see clauses).
 func clausesOf(sc *scratch, us []unit, abbr map[string][]string) []clause {
-	spans := clauseSpans(us)
-	if spans == nil {
-		return nil
+	var out []clause
+	strong := clauseSpans(us, false)
+	for _, sp := range strong {
+		out = append(out, clause{start: us[sp[0]].start, end: us[sp[1]-1].end, raw: features(sc, expand(us[sp[0]:sp[1]], abbr))})
 	}
-	out := make([]clause, len(spans))
-	for k, sp := range spans {
-		out[k] = clause{start: us[sp[0]].start, end: us[sp[1]-1].end, raw: features(sc, expand(us[sp[0]:sp[1]], abbr))}
+	for _, sp := range clauseSpans(us, true) {
+		if !slices.Contains(strong, sp) {
+			out = append(out, clause{start: us[sp[0]].start, end: us[sp[1]-1].end, weak: true, raw: features(sc, expand(us[sp[0]:sp[1]], abbr))})
+		}
 	}
 	return out
 }
@@ -490,7 +496,7 @@ func (al *aligner) poolWith(ss []sent, sp span, extra []int) (featureSet, float6
 }
 
 // partial marks the pairs of one whole sentence with a run-on sentence
-// whose one clause restates it much better than the whole does (by
+// whose one clause (not a weak one) restates it much better than the whole does (by
 // mergeGain, and at least clauseThreshold): the pair is a restatement in
 // part, and the clause is kept to be shown.
 func (al *aligner) partial() {
@@ -505,6 +511,9 @@ func (al *aligner) partial() {
 		for k, pair := range [2][2]*sent{{s, t}, {t, s}} {
 			x, long := pair[0], pair[1]
 			for _, cl := range long.clauses {
+				if cl.weak {
+					continue
+				}
 				if sc := al.w.similarity(x.feats, cl.feats, x.total, cl.total); sc >= clauseThreshold && sc > whole+mergeGain {
 					whole = sc
 					p.clause = &clauseRef{new: k == 0, start: cl.start, end: cl.end}

@@ -50,7 +50,7 @@ func TestClauseSpans(t *testing.T) {
 	for _, tt := range tests {
 		us := unitsOf(tt.text)
 		var got []string
-		for _, sp := range clauseSpans(us) {
+		for _, sp := range clauseSpans(us, false) {
 			got = append(got, tt.text[us[sp[0]].start:us[sp[1]-1].end])
 		}
 		if !cmp.Equal(tt.want, got) {
