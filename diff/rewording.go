@@ -39,33 +39,42 @@ var abbreviationFunctionWords = map[string]bool{"of": true, "and": true, "the": 
 func abbreviations(texts ...string) map[string][]string {
 	out := map[string][]string{}
 	for _, text := range texts {
-		for at := 0; ; {
-			i := strings.IndexAny(text[at:], "(（")
-			if i < 0 {
-				break
-			}
-			open := at + i
-			_, size := utf8.DecodeRuneInString(text[open:])
-			at = open + size
-			abbr, ok := bracketed(text[at:])
-			if !ok {
-				continue
-			}
-			key := strings.ToLower(abbr)
-			if _, seen := out[key]; seen {
-				continue
-			}
-			// "free trade zones (FTZs)": the plural defines "FTZ" too.
-			singular := strings.TrimSuffix(abbr, "s")
-			if long := longForm(wordsBefore(text[:open], 10), singular); long != nil {
-				out[key] = long
-				if singular != abbr {
-					out[strings.ToLower(singular)] = long
-				}
-			}
+		// One pass per kind of bracket: strings.Index finds a bracket by
+		// its first byte, far faster than IndexAny with a full-width one.
+		for _, bracket := range []string{"(", "（"} {
+			defineAt(out, text, bracket)
 		}
 	}
 	return out
+}
+
+// defineAt adds to out the abbreviations text defines in brackets that
+// open with bracket.
+func defineAt(out map[string][]string, text, bracket string) {
+	for at := 0; ; {
+		i := strings.Index(text[at:], bracket)
+		if i < 0 {
+			return
+		}
+		open := at + i
+		at = open + len(bracket)
+		abbr, ok := bracketed(text[at:])
+		if !ok {
+			continue
+		}
+		key := strings.ToLower(abbr)
+		if _, seen := out[key]; seen {
+			continue
+		}
+		// "free trade zones (FTZs)": the plural defines "FTZ" too.
+		singular := strings.TrimSuffix(abbr, "s")
+		if long := longForm(wordsBefore(text[:open], 10), singular); long != nil {
+			out[key] = long
+			if singular != abbr {
+				out[strings.ToLower(singular)] = long
+			}
+		}
+	}
 }
 
 // bracketed returns the abbreviation that s starts with when a closing
