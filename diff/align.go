@@ -40,6 +40,7 @@ type sent struct {
 	feats      featureSet        // and their features,
 	total      float64           // their summed weight,
 	common     float64           // and that of those too common to index (see maxPosting)
+	clauses    []clause          // of a run-on sentence left to pair, for matching (see rewording.go)
 }
 
 // side is one document's comparable sentences.
@@ -97,6 +98,18 @@ type pair struct {
 	score    float64
 	exact    bool // same canonical text
 	moved    bool
+	// clause, when set, is the clause of the longer side's sentence that
+	// restates the other side whole: the pair is a restatement in part.
+	clause *clauseRef
+	// mergedOld and mergedNew are sentences of the span's paragraph, not
+	// next to it, that the other side also restates (a merge, a split).
+	mergedOld, mergedNew []int
+}
+
+// clauseRef is a clause of one side of a pair: its byte span.
+type clauseRef struct {
+	new        bool // the clause is in the new sentence
+	start, end int
 }
 
 // aligner holds the state of one alignment.
@@ -107,6 +120,7 @@ type aligner struct {
 	bPair      []int
 	pairs      []pair
 	bByFeature [][]int // free new sentences by feature id
+	abbr       map[string][]string
 }
 
 // align pairs the sentences of a and b. See the package documentation for
@@ -120,8 +134,12 @@ func align(a, b side) []pair {
 	al.weigh()
 	al.titles()
 	al.similar()
+	al.clauses()
 	al.merges()
+	al.mergesApart()
+	al.partial()
 	al.markMoves()
+	al.joinMoves()
 	return al.pairs
 }
 
@@ -139,6 +157,12 @@ func (al *aligner) add(p pair) {
 	}
 	for i := p.new.lo; i < p.new.hi; i++ {
 		al.bPair[i] = len(al.pairs)
+	}
+	for _, i := range p.mergedOld {
+		al.aPair[i] = len(al.pairs)
+	}
+	for _, j := range p.mergedNew {
+		al.bPair[j] = len(al.pairs)
 	}
 	al.pairs = append(al.pairs, p)
 }
@@ -254,14 +278,24 @@ func (al *aligner) weigh() {
 			}
 		}
 	}
+	al.abbr = abbreviations(al.a.doc.Text, al.b.doc.Text)
 	words := make([][]feature, len(todo))
 	parallel.ForWith(len(todo), newScratch, func(sc *scratch, k int) {
-		words[k] = features(sc, todo[k].s.unitsOf(sc, todo[k].text))
+		us := todo[k].s.unitsOf(sc, todo[k].text)
+		words[k] = features(sc, expand(us, al.abbr))
+		todo[k].s.clauses = clausesOf(sc, us, al.abbr)
 	})
 	for k, f := range todo {
 		f.s.feats = al.w.intern(words[k])
 	}
 	al.w.finish()
+	for _, f := range todo {
+		for c := range f.s.clauses {
+			cl := &f.s.clauses[c]
+			cl.feats, cl.raw = al.w.lookup(cl.raw), nil
+			cl.total = al.w.total(cl.feats)
+		}
+	}
 	for _, ss := range [][]sent{al.a.sents, al.b.sents} {
 		for i := range ss {
 			ss[i].total = al.w.total(ss[i].feats)
@@ -529,6 +563,52 @@ func (al *aligner) markMoves() {
 	for k, pi := range order {
 		al.pairs[pi].moved = !inLIS[k]
 	}
+}
+
+// joinMoves makes one moved pair of moved pairs that follow each other in
+// both documents inside one paragraph of each: a paragraph that moved is
+// one move, with its edits inside, not one move per sentence. The score
+// of the joined pair is its parts' scores weighted by their length.
+// Cost O(p log p) for p pairs.
+func (al *aligner) joinMoves() {
+	var moved []int
+	for pi, p := range al.pairs {
+		if p.moved && p.clause == nil && p.mergedOld == nil && p.mergedNew == nil {
+			moved = append(moved, pi)
+		}
+	}
+	if len(moved) < 2 {
+		return
+	}
+	slices.SortFunc(moved, func(x, y int) int { return al.pairs[x].old.lo - al.pairs[y].old.lo })
+	drop := make([]bool, len(al.pairs))
+	into := moved[0]
+	for _, pi := range moved[1:] {
+		p, q := &al.pairs[into], al.pairs[pi]
+		if q.old.lo != p.old.hi || q.new.lo != p.new.hi ||
+			al.a.sents[q.old.lo].block != al.a.sents[p.old.hi-1].block ||
+			al.b.sents[q.new.lo].block != al.b.sents[p.new.hi-1].block {
+			into = pi
+			continue
+		}
+		lp, lq := al.length(*p), al.length(q)
+		p.score = (p.score*lp + q.score*lq) / max(lp+lq, 1)
+		p.old.hi, p.new.hi = q.old.hi, q.new.hi
+		p.exact = p.exact && q.exact
+		drop[pi] = true
+	}
+	out := al.pairs[:0]
+	for pi, p := range al.pairs {
+		if !drop[pi] {
+			out = append(out, p)
+		}
+	}
+	al.pairs = out
+}
+
+// length is the bytes of a pair's two spans.
+func (al *aligner) length(p pair) float64 {
+	return float64(al.a.sents[p.old.hi-1].end - al.a.sents[p.old.lo].start + al.b.sents[p.new.hi-1].end - al.b.sents[p.new.lo].start)
 }
 
 // lis returns which elements of keys form a longest strictly increasing

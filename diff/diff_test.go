@@ -298,22 +298,23 @@ func checkCoverage(t *testing.T, old, new *normalize.Document, r *Result, opts O
 	for _, d := range []struct {
 		name string
 		doc  *normalize.Document
-		side func(Passage) *Side
+		side func(Passage) []*Side
 	}{
-		{"old", old, func(p Passage) *Side { return p.Old }},
-		{"new", new, func(p Passage) *Side { return p.New }},
+		{"old", old, func(p Passage) []*Side { return append([]*Side{p.Old}, p.MergedOld...) }},
+		{"new", new, func(p Passage) []*Side { return append([]*Side{p.New}, p.MergedNew...) }},
 	} {
 		seen := make([]int, len(d.doc.Sentences))
 		for _, p := range r.Passages {
-			s := d.side(p)
-			if s == nil {
-				continue
-			}
-			for i, se := range d.doc.Sentences {
-				if se.Start >= s.Start && se.End <= s.End {
-					seen[i]++
-				} else if se.Start < s.End && se.End > s.Start {
-					t.Fatalf("%s sentence %d [%d,%d) straddles a passage [%d,%d)", d.name, i, se.Start, se.End, s.Start, s.End)
+			for _, s := range d.side(p) {
+				if s == nil {
+					continue
+				}
+				for i, se := range d.doc.Sentences {
+					if se.Start >= s.Start && se.End <= s.End {
+						seen[i]++
+					} else if se.Start < s.End && se.End > s.Start {
+						t.Fatalf("%s sentence %d [%d,%d) straddles a passage [%d,%d)", d.name, i, se.Start, se.End, s.Start, s.End)
+					}
 				}
 			}
 		}

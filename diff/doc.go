@@ -33,8 +33,19 @@
 //  5. Splits and joins: a pair grows into 1:2 or 2:1 when a free
 //     neighbouring sentence of the same paragraph raises the pooled
 //     similarity by at least 0.05.
-//  6. Moves: the pairs outside the longest subsequence that keeps its
-//     order in both documents (patience sorting) are moved.
+//  6. Rewordings (rewording.go): abbreviations a document defines ("the
+//     Federal Open Market Committee (FOMC)") count as their long form's
+//     words in the features of both documents; a free sentence pairs with
+//     a free run-on sentence when one clause of it (cut at ; : and at a
+//     comma before a coordinating "and", "but", "while") scores at least
+//     0.4 with it; a pair takes free sentences of its paragraph that are
+//     not next to it (a merge, a split) when the pooled similarity gains
+//     0.05; and a pair whose one clause restates the other side much
+//     better than the whole keeps that clause, to be shown.
+//  7. Moves: the pairs outside the longest subsequence that keeps its
+//     order in both documents (patience sorting) are moved; moved pairs
+//     that follow each other in both documents inside one paragraph are
+//     one moved pair, so that a paragraph moved whole is one move.
 //
 // Inside each aligned pair, a word diff (go-diff over one rune per distinct
 // unit, with no time limit so that output is the same on every machine,

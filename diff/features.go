@@ -196,6 +196,20 @@ func (w *weigher) intern(fs []feature) featureSet {
 	return out
 }
 
+// lookup returns the ids of the features fs that were interned, as a
+// feature set, without counting them: for a piece of a sentence whose
+// features the sentence has.
+func (w *weigher) lookup(fs []feature) featureSet {
+	out := make(featureSet, 0, len(fs))
+	for _, f := range fs {
+		if id, ok := w.ids[f]; ok {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 func kindWeight(f feature) float64 {
 	switch f.kind {
 	case figureFeature:

@@ -42,6 +42,32 @@ type Passage struct {
 	// passage that is the same.
 	Level   Class    `json:"level,omitempty"`
 	Changes []Change `json:"changes,omitempty"`
+	// Move, on a moved passage, is the id of the move (from 1, in the
+	// new document's order), which links its source, Old, with its
+	// destination, New; 0 on other passages.
+	Move int `json:"move,omitempty"`
+	// Clause, on a pair that one side restates only in part, is the
+	// clause of the longer side's sentence (a run-on sentence cut at a
+	// semicolon, a colon, or a comma before "and", "but", "while") that
+	// restates the other side whole; nil on other passages.
+	Clause *Clause `json:"clause,omitempty"`
+	// MergedOld are sentences of the old document's paragraph, not next
+	// to Old, that New also restates: New merges them with Old.
+	// MergedNew likewise are sentences of the new document that restate
+	// part of Old: Old was split. Each such sentence is in this passage
+	// and in no other.
+	MergedOld []*Side `json:"merged_old,omitempty"`
+	MergedNew []*Side `json:"merged_new,omitempty"`
+}
+
+// Clause is the part of one side of a passage that restates the other
+// side: Side is "old" or "new"; Start and End are byte offsets as in
+// Side, and Text the original words.
+type Clause struct {
+	Side  string `json:"side"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 // Summary counts passages by kind.
@@ -191,6 +217,7 @@ type builder struct {
 	out          []Passage
 	spans        []placed  // of each passage of out
 	passages     []Passage // of each pair, with its word edits
+	moves        int       // moved passages emitted so far
 }
 
 func (bl *builder) build() {
@@ -203,6 +230,12 @@ func (bl *builder) build() {
 			bl.aPair[i] = pi
 		}
 		for j := p.new.lo; j < p.new.hi; j++ {
+			bl.bPair[j] = pi
+		}
+		for _, i := range p.mergedOld {
+			bl.aPair[i] = pi
+		}
+		for _, j := range p.mergedNew {
 			bl.bPair[j] = pi
 		}
 		if !p.moved {
@@ -221,7 +254,10 @@ func (bl *builder) build() {
 			if bl.bPair[j] < 0 {
 				bl.emit(Passage{Kind: Added, New: bl.sideOf(bl.b, span{j, j + 1})}, span{}, span{j, j + 1})
 			} else if p := bl.pairs[bl.bPair[j]]; p.moved && p.new.lo == j {
-				bl.emit(bl.passages[bl.bPair[j]], p.old, p.new)
+				ps := bl.passages[bl.bPair[j]]
+				bl.moves++
+				ps.Move = bl.moves
+				bl.emit(ps, p.old, p.new)
 			}
 		}
 	}
@@ -289,6 +325,19 @@ func (bl *builder) pairPassage(sc *scratch, p pair) Passage {
 	out := Passage{Kind: Changed, Score: round(p.score), Old: old, New: new}
 	if p.moved {
 		out.Kind = Moved
+	}
+	if c := p.clause; c != nil {
+		s, name := bl.a, "old"
+		if c.new {
+			s, name = bl.b, "new"
+		}
+		out.Clause = &Clause{Side: name, Start: c.start, End: c.end, Text: s.doc.Text[c.start:c.end]}
+	}
+	for _, i := range p.mergedOld {
+		out.MergedOld = append(out.MergedOld, bl.sideOf(bl.a, span{i, i + 1}))
+	}
+	for _, j := range p.mergedNew {
+		out.MergedNew = append(out.MergedNew, bl.sideOf(bl.b, span{j, j + 1}))
 	}
 	// Texts that differ only in white space, or in the syntax and address
 	// of Markdown links left in them, are the same.

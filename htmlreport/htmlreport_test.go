@@ -257,3 +257,18 @@ func TestStepLeftOut(t *testing.T) {
 		t.Errorf("newStep: notes %q, want %q among them", v.Notes, want)
 	}
 }
+
+// TestEditionRowNotes checks that a row says which move a moved passage
+// is, which clause restates the other side, and which sentence a merge
+// brings in.
+func TestEditionRowNotes(t *testing.T) {
+	p := diff.Passage{Kind: diff.Moved, Move: 3,
+		Old:       &diff.Side{Line: 41, Text: "Prices rose."},
+		New:       &diff.Side{Line: 9, Text: "Prices rose; wages fell."},
+		Clause:    &diff.Clause{Side: "new", Text: "Prices rose;"},
+		MergedOld: []*diff.Side{{Line: 43, Text: "Wages fell."}}}
+	want := "move 3, from line 41; restated in part by the new sentence's clause “Prices rose;”; merges old line 43, “Wages fell.”"
+	if got := editionRow("a", 1, p).Note; got != want {
+		t.Errorf("editionRow: note %q, want %q", got, want)
+	}
+}

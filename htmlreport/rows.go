@@ -107,7 +107,11 @@ func editionRow(id string, n int, p diff.Passage) row {
 	}
 	if p.Kind == diff.Moved && p.Old != nil {
 		r.Note = fmt.Sprintf("moved from line %d", p.Old.Line)
+		if p.Move > 0 {
+			r.Note = fmt.Sprintf("move %d, from line %d", p.Move, p.Old.Line)
+		}
 	}
+	r.Note = strings.Join(slices.DeleteFunc(append([]string{r.Note}, partNotes(p)...), func(s string) bool { return s == "" }), "; ")
 	switch {
 	case p.Kind == diff.Added:
 		r.New = []seg{{Text: tidy(p.New.Text), Class: "ins"}}
@@ -266,4 +270,20 @@ func tidySpace(s string) string {
 		t += " "
 	}
 	return t
+}
+
+// partNotes says which clause of a long sentence restates the other side
+// of a pair, and which sentences a merge or a split brings in.
+func partNotes(p diff.Passage) []string {
+	var out []string
+	if c := p.Clause; c != nil {
+		out = append(out, fmt.Sprintf("restated in part by the %s sentence's clause “%s”", c.Side, tidy(c.Text)))
+	}
+	for _, s := range p.MergedOld {
+		out = append(out, fmt.Sprintf("merges old line %d, “%s”", s.Line, tidy(s.Text)))
+	}
+	for _, s := range p.MergedNew {
+		out = append(out, fmt.Sprintf("split: new line %d, “%s”", s.Line, tidy(s.Text)))
+	}
+	return out
 }

@@ -23,9 +23,12 @@ func (r diffReport) text(u *ui) {
 		if p.Level != "" {
 			header += " — " + string(p.Level)
 		}
-		header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New))
+		header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New)) + moveNote(p) + partNote(p)
 		fmt.Fprintln(u.out, u.bold.Sprint(header))
 		fmt.Fprintln(u.out, r.textBody(u, p))
+		for _, n := range pairNotes(p) {
+			fmt.Fprintln(u.out, u.dim.Sprint("  "+normalize.Visible(n)))
+		}
 		fmt.Fprintln(u.out)
 	}
 	fmt.Fprintf(u.out, "%s → %s: %s\n", visibleName(r.oldID), visibleName(r.newID), summaryLine(r.res.Summary))
@@ -99,6 +102,48 @@ func editWords(e diff.Edit) (lead, body, old string) {
 	return lead, body, old
 }
 
+// moveNote names a moved passage's move, which links where it stood in
+// the old document with where it stands in the new: "" for other passages.
+func moveNote(p diff.Passage) string {
+	if p.Move == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" — move %d, from line %d", p.Move, p.Old.Line)
+}
+
+// partNote says in a header that a pair restates the other side in
+// part, or merges or splits sentences: "" for other passages.
+func partNote(p diff.Passage) string {
+	var out string
+	if p.Clause != nil {
+		out += " — restated in part"
+	}
+	if n := len(p.MergedOld); n > 0 {
+		out += fmt.Sprintf(" — merges %d sentences", n+1)
+	}
+	if n := len(p.MergedNew); n > 0 {
+		out += fmt.Sprintf(" — split into %d sentences", n+1)
+	}
+	return out
+}
+
+// pairNotes says which part of a long sentence restates the other side,
+// and which sentences, apart from the passage's own, a merge or a split
+// brings in: one line each, in the documents' words.
+func pairNotes(p diff.Passage) []string {
+	var out []string
+	if c := p.Clause; c != nil {
+		out = append(out, fmt.Sprintf("restated in part: the %s sentence's clause “%s”", c.Side, tidy(c.Text)))
+	}
+	for _, s := range p.MergedOld {
+		out = append(out, fmt.Sprintf("merged: old line %d, “%s”, is restated here too", s.Line, tidy(s.Text)))
+	}
+	for _, s := range p.MergedNew {
+		out = append(out, fmt.Sprintf("split: new line %d, “%s”, restates part of it too", s.Line, tidy(s.Text)))
+	}
+	return out
+}
+
 func tidy(s string) string { return normalize.Tidy(s) }
 
 // markdown prints the comparison for a pull request or a report:
@@ -117,7 +162,10 @@ func (r diffReport) markdown(u *ui) {
 		if p.Level != "" {
 			score += " " + string(p.Level)
 		}
-		fmt.Fprintf(u.out, "%d. **%s**%s, lines %s → %s: %s\n", i+1, p.Kind, score, lines(p.Old), lines(p.New), r.markdownBody(p))
+		fmt.Fprintf(u.out, "%d. **%s**%s, lines %s → %s%s%s: %s\n", i+1, p.Kind, score, lines(p.Old), lines(p.New), moveNote(p), partNote(p), r.markdownBody(p))
+		for _, n := range pairNotes(p) {
+			fmt.Fprintf(u.out, "   - %s\n", mdEscape(n))
+		}
 	}
 }
 

@@ -203,15 +203,7 @@ func (e evaluator) alignment(s *Set) ([]Row, error) {
 		}
 		for _, p := range c.Pairs {
 			cases++
-			partner, paired := "", false
-			for _, ps := range r.Passages {
-				if ps.Old != nil && strings.Contains(squash(ps.Old.Text), p.Old) {
-					if ps.New != nil {
-						partner, paired = squash(ps.New.Text), true
-					}
-					break
-				}
-			}
+			partner, paired := partnerOf(r.Passages, p.Old)
 			before := doc
 			doc.add(p.Old, p.New, partner, paired)
 			if doc.TP == before.TP && (p.New != nil || paired) {
@@ -237,6 +229,42 @@ func (e evaluator) alignment(s *Set) ([]Row, error) {
 			Note: "counted as for git"})
 	}
 	return rows, nil
+}
+
+// partnerOf returns the new text of the passage holding the old
+// sentence, as its own or as a sentence it merges, with the sentences
+// of a split; paired is false when that passage has no new side.
+func partnerOf(ps []diff.Passage, old string) (partner string, paired bool) {
+	for _, p := range ps {
+		holds := p.Old != nil && strings.Contains(squash(p.Old.Text), old)
+		for _, m := range p.MergedOld {
+			holds = holds || strings.Contains(squash(m.Text), old)
+		}
+		if !holds {
+			continue
+		}
+		if p.New == nil {
+			return "", false
+		}
+		texts := []string{squash(p.New.Text)}
+		for _, m := range p.MergedNew {
+			texts = append(texts, squash(m.Text))
+		}
+		return strings.Join(texts, " | "), true
+	}
+	return "", false
+}
+
+// EvaluateAlignment scores only the aligned passage pairs of a set (a
+// set of rewordings, for one), under the capability name given.
+func EvaluateAlignment(s *Set, root, capability string) (Row, error) {
+	rows, err := evaluator{root: root}.alignment(s)
+	if err != nil {
+		return Row{}, err
+	}
+	r := rows[0]
+	r.Capability = capability
+	return r, nil
 }
 
 // add scores one labelled pair given what a tool paired the old

@@ -132,3 +132,26 @@ func TestBaselineParsers(t *testing.T) {
 		}
 	}
 }
+
+// TestRewordingSet scores the rewordings in one language (issue 19):
+// merges, clauses of run-on sentences and abbreviations, on the fixtures
+// and on the shared corpora, when those are present.
+func TestRewordingSet(t *testing.T) {
+	if _, err := os.Stat("../../../shared/corpora"); err != nil {
+		t.Skip("no shared corpora:", err)
+	}
+	s, err := Load("testdata/rewording.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := EvaluateAlignment(s, "../..", "rewordings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Cases < 40 {
+		t.Errorf("rewordings: %d cases, want at least 40", r.Cases)
+	}
+	if p, rc := r.Precision(), r.Recall(); p < 0.9 || rc < 0.9 {
+		t.Errorf("rewordings: precision %.2f, recall %.2f, want both at least 0.9; misses: %q", p, rc, r.Misses)
+	}
+}

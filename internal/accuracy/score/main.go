@@ -23,6 +23,7 @@ func main() {
 	baselines := flag.Bool("baselines", true, "score git and dwdiff too, where installed")
 	tracks := flag.String("tracks", "internal/accuracy/testdata/tracks", "the folder of gold figure tracks (\"\" to skip them)")
 	verbose := flag.Bool("v", false, "after the table, list the cases docdrift got wrong")
+	rewording := flag.String("rewording", "internal/accuracy/testdata/rewording.yaml", "the set of rewordings in one language, scored as aligned passage pairs (\"\" to skip it)")
 	flag.Parse()
 	s, err := accuracy.Load(*set)
 	if err != nil {
@@ -33,6 +34,19 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "score:", err)
 		os.Exit(2)
+	}
+	if *rewording != "" {
+		rs, err := accuracy.Load(*rewording)
+		if err == nil {
+			var row accuracy.Row
+			if row, err = accuracy.EvaluateAlignment(rs, *root, "aligned passage pairs (rewordings)"); err == nil {
+				rows = append(rows, row)
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "score:", err)
+			os.Exit(2)
+		}
 	}
 	var sets []*accuracy.TrackSet
 	var perFile []accuracy.TrackScore
