@@ -85,6 +85,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 			figuresCommand(),
 			themesCommand(),
 			kwicCommand(),
+			initCommand(),
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
