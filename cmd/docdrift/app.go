@@ -4,23 +4,62 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"regexp"
 	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v3"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; a
-// binary built by "go install" reports its module version instead.
+// version is set at build time with -ldflags "-X main.version=…";
+// otherwise the binary's build info says (versionFrom).
 var version = ""
 
 func buildVersion() string {
 	if version != "" {
 		return version
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+	info, _ := debug.ReadBuildInfo()
+	return versionFrom(info)
+}
+
+// pseudoVersionRE matches the version Go makes up for an untagged commit
+// (v0.0.0-20261202030000-3e399034e8d3), which the revision says better.
+var pseudoVersionRE = regexp.MustCompile(`-(?:0\.)?\d{14}-[0-9a-f]{12}(?:\+|$)`)
+
+// versionFrom says which docdrift a build is: its module version when it
+// was installed as module@version (go install reads the module cache,
+// which stamps no revision; a commit's pseudo-version names it), otherwise — a build from a clone — "devel"
+// (or the tag the commit has) followed by the commit, its date and
+// "modified" when the tree had uncommitted changes; "devel" alone when
+// the build info has neither (go run, -buildvcs=false).
+func versionFrom(info *debug.BuildInfo) string {
+	if info == nil {
+		return "devel"
 	}
-	return "devel"
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	rev := settings["vcs.revision"]
+	if rev == "" {
+		return v
+	}
+	if pseudoVersionRE.MatchString(v) || strings.HasSuffix(v, "+dirty") {
+		v = "devel"
+	}
+	parts := []string{v, rev[:min(12, len(rev))]}
+	if t := settings["vcs.time"]; t != "" {
+		parts = append(parts, t)
+	}
+	if settings["vcs.modified"] == "true" {
+		parts = append(parts, "modified")
+	}
+	return strings.Join(parts, " ")
 }
 
 // run runs docdrift with the given arguments (args[0] is the program name)
