@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -67,16 +67,17 @@ Examples:
 				return err
 			}
 			args := cmd.Args().Slice()
+			hintArgs := args
 			if len(args) == 0 {
 				dir, cleanup, err := sampleCorpus(u)
 				if err != nil {
 					return err
 				}
 				defer cleanup()
-				args = []string{dir}
+				args, hintArgs = []string{dir}, nil
 			}
 			return withOutput(u, cmd.String("output"), func(u *ui) error {
-				return runTimeline(u, args, cmd.String("encoding"), cmd.String("glossary"), min)
+				return runTimeline(u, args, hintArgs, cmd.String("encoding"), cmd.String("glossary"), min)
 			})
 		},
 	}
@@ -98,12 +99,17 @@ func sampleCorpus(u *ui) (dir string, cleanup func(), err error) {
 	return dir, cleanup, nil
 }
 
-func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class) error {
+// runTimeline shows the timeline of the corpus args name. hintArgs are
+// the arguments as the user gave them, for the commands the report
+// suggests; nil for the built-in sample, whose files vanish when it ends.
+func runTimeline(u *ui, args, hintArgs []string, encoding, glossary string, min diff.Class) error {
 	g, c, docs, err := loadWithGlossary(u, args, encoding, glossary)
 	if err != nil {
 		return err
 	}
-	return render(u, newTimelineReport(u, c, docs, g.Concepts, min, u.format == formatHTML), 0)
+	r := newTimelineReport(u, c, docs, g.Concepts, min, u.format == formatHTML)
+	r.args = hintArgs
+	return render(u, r, 0)
 }
 
 // loadWithGlossary reads the glossary (the built-in one, plus the file
@@ -142,6 +148,27 @@ type timelineReport struct {
 	docs   []loadedDoc
 	t      *timeline.Timeline
 	min    diff.Class
+	// args name the corpus as the user did, for the commands hints
+	// print; nil when there are none to name (the built-in sample).
+	args []string
+}
+
+// hint is a command to run for more, as it can be pasted into a shell:
+// "docdrift figures --changed 'my corpus'". The command names the files
+// (or, for a corpus, r.args) as the user gave them, quoted where needed;
+// without them (the built-in sample) it says only which command to run.
+func (r timelineReport) hint(command []string, files ...string) string {
+	if files == nil && r.args != nil {
+		files = r.args
+	}
+	if r.args == nil {
+		return strings.Join(command, " ") + " on your own files"
+	}
+	words := slices.Clone(command)
+	for _, f := range files {
+		words = append(words, shellQuote(f))
+	}
+	return strings.Join(words, " ")
 }
 
 func (r timelineReport) doc(id string) loadedDoc {
@@ -272,7 +299,7 @@ func (r timelineReport) text(u *ui) {
 			fmt.Fprintf(u.out, "  figures changed (%d):\n", len(s.Figures))
 			for i, f := range s.Figures {
 				if i == stepFiguresShown {
-					fmt.Fprintf(u.out, "    … and %d more (docdrift figures --changed)\n", len(s.Figures)-i)
+					fmt.Fprintf(u.out, "    … and %d more (%s)\n", len(s.Figures)-i, visibleName(r.hint([]string{"docdrift", "figures", "--changed"})))
 					break
 				}
 				line := visibleName(figureChangeLine(f))
@@ -295,8 +322,8 @@ func (r timelineReport) text(u *ui) {
 			fmt.Fprintf(u.out, "  most significant changes (%s and above):\n", r.min)
 			for i, c := range s.Changes {
 				if i == stepChangesShown {
-					fmt.Fprintf(u.out, "    … and %d more (docdrift diff --min-level %s %s %s)\n", len(s.Changes)-i, r.min,
-						visibleName(filepath.Base(r.doc(s.Old).Path)), visibleName(filepath.Base(r.doc(s.New).Path)))
+					fmt.Fprintf(u.out, "    … and %d more (%s)\n", len(s.Changes)-i,
+						visibleName(r.hint([]string{"docdrift", "diff", "--min-level", fmt.Sprint(r.min)}, r.doc(s.Old).Path, r.doc(s.New).Path)))
 					break
 				}
 				fmt.Fprintln(u.out, "    "+visibleName(changeLine(c)))
@@ -321,7 +348,7 @@ func (r timelineReport) text(u *ui) {
 			fmt.Fprintln(u.out, "  "+visibleName(r.themeLine(th)))
 		}
 		if rest > 0 {
-			fmt.Fprintf(u.out, "  and %d intermittent (docdrift themes)\n", rest)
+			fmt.Fprintf(u.out, "  and %d intermittent (%s)\n", rest, visibleName(r.hint([]string{"docdrift", "themes"})))
 		}
 	}
 }
