@@ -196,14 +196,18 @@ func (r timelineReport) title() string {
 	return fmt.Sprintf("%s — %d %s%s", t, len(r.docs), noun, span)
 }
 
-// stepTitle is "2024-08-16 → 2025-07-16  qiushi-2024 → qiushi-2025".
+// stepTitle is "2024-08-16 → 2025-07-16  qiushi-2024 → qiushi-2025",
+// the ids left out when they are the dates ("2006-01-31 → 2006-03-28").
 func (r timelineReport) stepTitle(s timeline.Step) string {
 	o, n := r.doc(s.Old), r.doc(s.New)
 	dates := n.Date
 	if o.Date != n.Date {
 		dates = o.Date + " → " + n.Date
 	}
-	title := fmt.Sprintf("%s  %s → %s", dates, s.Old, s.New)
+	title := dates
+	if s.Old != o.Date || s.New != n.Date {
+		title = fmt.Sprintf("%s  %s → %s", dates, s.Old, s.New)
+	}
 	if s.Kind == timeline.Translation {
 		title += fmt.Sprintf("  (translation, %s → %s)", o.Lang, n.Lang)
 	}
@@ -307,7 +311,7 @@ func (r timelineReport) text(u *ui) {
 				case figures.Up:
 					line = u.ins.Sprint(line)
 				case figures.Down:
-					line = u.del.Sprint(line)
+					line = u.gone.Sprint(line)
 				}
 				fmt.Fprintln(u.out, "    "+line)
 			}
@@ -316,7 +320,7 @@ func (r timelineReport) text(u *ui) {
 			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(visibleName(conceptList(s.ConceptsNew))))
 		}
 		if len(s.ConceptsGone) > 0 {
-			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(visibleName(conceptList(s.ConceptsGone))))
+			fmt.Fprintln(u.out, "  concepts gone: "+u.gone.Sprint(visibleName(conceptList(s.ConceptsGone))))
 		}
 		if len(s.Changes) > 0 {
 			fmt.Fprintf(u.out, "  most significant changes (%s and above):\n", r.min)
