@@ -66,7 +66,7 @@ func versionFrom(info *debug.BuildInfo) string {
 // and returns its exit status. It is main without os.Exit, for tests.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if g, ok := gitArgs(args); ok {
-		args = g
+		args = gitColorArgs(g, stdout)
 	}
 	out := bufferedOutput{bufio.NewWriter(stdout), stdout}
 	app := newApp(out, stderr)
