@@ -44,7 +44,9 @@ CORPUS is a folder with a docdrift.yaml manifest, a folder of dated files, or a 
 of files (see figures --help). Without one, timeline runs on the sample corpus built
 into docdrift and says so on stderr.
 
-Exit status: 0 the report was written, 2 trouble. (For a CI gate, use check.)
+Exit status: 0 the report was written, 2 trouble: timeline is a report, not a gate,
+and exits 0 whatever changed and whatever --min-level shows. (For a CI gate, use check,
+whose status follows --fail-on.)
 
 Examples:
    docdrift timeline                                   the built-in sample corpus
@@ -54,7 +56,7 @@ Examples:
 		Flags: []cli.Flag{
 			encodingFlag(),
 			glossaryFlag(),
-			minLevelFlag(),
+			reportMinLevelFlag("the exit status does not depend on it"),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of stdout"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
