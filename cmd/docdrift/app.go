@@ -97,6 +97,7 @@ cares about.
 Examples:
    docdrift timeline                                   the story of the built-in sample corpus
    docdrift timeline fixtures/opening-up               the same, from the folder
+   docdrift init reports/                              write a docdrift.yaml for a folder, guesses marked
    docdrift check --fail-on figure,modality statements/
                                                        a CI gate on the newest edition
    docdrift normalize fixtures/opening-up/*.txt        the text as docdrift reads it
@@ -111,7 +112,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (only on a terminal, and not when NO_COLOR is set), always or never"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (only on a terminal, or as git's color.ui says when git runs docdrift as its diff, and not when NO_COLOR is set), always or never"},
 			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown (normalize: text or json; init: text); html for timeline and check. A command refuses a format it cannot write"},
 			&cli.StringFlag{Name: "max-size", Value: defaultMaxSize, Usage: "refuse documents larger than this (16MB, 1GB; 0 for no limit): a 16 MB pair takes about 0.6 GB of memory"},
 			&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache of parsed documents and comparisons (kept in $DOCDRIFT_CACHE_DIR, or docdrift/ in the user cache folder)"},
