@@ -62,13 +62,14 @@ func DateInName(name string) (date, how string) {
 // a dateline: a title, a place, a byline and the date fit in it.
 const datelineLines = 12
 
-var months = map[string]time.Month{}
-
-func init() {
-	for m := time.January; m <= time.December; m++ {
-		months[strings.ToLower(m.String())] = m
+// months are the English month names, lower case.
+var months = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for mo := time.January; mo <= time.December; mo++ {
+		m[strings.ToLower(mo.String())] = mo
 	}
-}
+	return m
+}()
 
 var (
 	isoDateRE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
