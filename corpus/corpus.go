@@ -162,7 +162,7 @@ func loadDatedDir(dir string) (*Corpus, error) {
 		c.Documents = append(c.Documents, Document{ID: id, Date: date, Path: filepath.Join(dir, name)})
 	}
 	if len(c.Documents) == 0 {
-		return nil, fmt.Errorf("%s: no %s and no text files whose names start with a date (YYYY, YYYY-MM or YYYY-MM-DD)", dir, ManifestName)
+		return nil, fmt.Errorf("%s: no %s and no text files whose names start with a date (YYYY, YYYY-MM or YYYY-MM-DD): docdrift init %s writes a manifest to start from", dir, ManifestName, dir)
 	}
 	slices.SortStableFunc(c.Documents, func(a, b Document) int {
 		if a.Date != b.Date {

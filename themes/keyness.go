@@ -42,8 +42,13 @@ const Prior = 500.0
 // 争端解决, 争端解决机制). With seg nil, Chinese phrases are runs of two to
 // four characters without function characters instead, an approximation
 // that also counts fragments across word boundaries. Numbers are left
-// out. Captions and furniture are not read. In a document whose lang is
+// out, and so are English calendar words (months, weekdays: they say
+// when, not what) and signature lines (roster: the officers who voted).
+// Captions and furniture are not read. In a document whose lang is
 // "en", Chinese passages (a quoted original title) are not counted.
+// English phrases are counted case folded; each is written as it was
+// first seen in lower case, if it ever was ("economic growth", not the
+// "Economic growth" that starts a sentence).
 func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) Counts {
 	c := Counts{n: map[string]int{}, surface: map[string]string{}, seg: seg}
 	for _, s := range doc.Sentences {
@@ -52,6 +57,9 @@ func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) 
 			continue
 		}
 		toks := normalize.Tokens(doc.Text[s.Start:s.End], s.Start)
+		if doc.Blocks[s.Block].Kind != normalize.Heading && roster(doc.Text, toks) {
+			continue
+		}
 		var words []normalize.Token // the current run of Latin words
 		var han []normalize.Token   // the current run of ideographs
 		flush := func() {
@@ -83,19 +91,65 @@ func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) 
 func (c *Counts) add(key, surface string) {
 	c.n[key]++
 	c.total++
-	if _, ok := c.surface[key]; !ok {
+	c.setSurface(key, surface)
+}
+
+// setSurface keeps the first wording of a phrase, or a later one in
+// lower case where the first had capitals: a capital that only starts a
+// sentence is no part of the phrase.
+func (c *Counts) setSurface(key, surface string) {
+	old, ok := c.surface[key]
+	if !ok || old != surface && surface == strings.ToLower(surface) && strings.ToLower(old) == surface {
 		c.surface[key] = surface
 	}
 }
 
+// Limits of a signature line (roster): at least rosterNames capitalized
+// words after the first, making up at least rosterShare of its words,
+// with an initial ("Ben S. Bernanke") or a semicolon between names.
+const (
+	rosterNames = 4
+	rosterShare = 0.4
+)
+
+// roster reports whether a sentence, tokens toks of text, lists people
+// rather than saying something: "Voting for the FOMC monetary policy
+// action were: Ben S. Bernanke, Chairman; Timothy F. Geithner, …", "Ms.
+// Cumming voted as the alternate for Timothy F. Geithner." Their names
+// and titles would top every document's distinctive phrases. A sentence
+// of many names of things ("the Silk Road Fund and the Asian
+// Infrastructure Investment Bank") has no initials or semicolons; a list
+// of places ("Boston, Philadelphia, Cleveland") is counted, since commas
+// also list the exhibitions and partners that are a text's content.
+func roster(text string, toks []normalize.Token) bool {
+	words, capitals, initials := 0, 0, false
+	for i, t := range toks {
+		if t.Kind != normalize.Word {
+			continue
+		}
+		words++
+		w := text[t.Start:t.End]
+		r, size := utf8.DecodeRuneInString(w)
+		if i == 0 || !unicode.IsUpper(r) {
+			continue
+		}
+		capitals++
+		initials = initials || size == len(w) && strings.HasPrefix(text[t.End:], ".") // "S." of "Ben S. Bernanke"
+	}
+	if capitals < rosterNames || float64(capitals) < rosterShare*float64(words-1) {
+		return false
+	}
+	return initials || strings.Contains(text[toks[0].Start:toks[len(toks)-1].End], ";")
+}
+
 func (c *Counts) addWords(text string, ws []normalize.Token) {
 	for i := range ws {
-		if enFunction[ws[i].Key] {
+		if enFunction[ws[i].Key] || enCalendar[ws[i].Key] {
 			continue
 		}
 		for n := 1; n <= 3 && i+n <= len(ws); n++ {
 			last := ws[i+n-1]
-			if enFunction[last.Key] || len(last.Key) < 2 {
+			if enFunction[last.Key] || enCalendar[last.Key] || len(last.Key) < 2 {
 				continue
 			}
 			var key []string
@@ -249,7 +303,7 @@ func keyness(target Counts, other func(string) int, otherTotal int, prior Counts
 		z := logOddsZ(float64(y), float64(target.total), float64(o), float64(otherTotal),
 			Prior*float64(prior.n[k])/float64(prior.total), Prior)
 		if z > 0 {
-			out = append(out, Phrase{Text: target.surface[k], Count: y, Other: o, Z: math.Round(z*100) / 100})
+			out = append(out, Phrase{Text: surfaceOf(k, target, prior), Count: y, Other: o, Z: math.Round(z*100) / 100})
 		}
 	}
 	// Best first; among equals, longer phrases first, so that the shorter
@@ -267,6 +321,17 @@ func keyness(target Counts, other func(string) int, otherTotal int, prior Counts
 		return strings.Compare(a.Text, b.Text)
 	})
 	return out
+}
+
+// surfaceOf writes phrase k as the corpus does (prior), when it wrote it
+// in lower case somewhere and the target only with capitals, so that a
+// phrase reads the same in every document's list.
+func surfaceOf(k string, target, prior Counts) string {
+	t := target.surface[k]
+	if p, ok := prior.surface[k]; ok && p != t && p == strings.ToLower(t) {
+		return p
+	}
+	return t
 }
 
 // logOddsZ is the z-score of the log-odds ratio of a phrase with counts
@@ -312,9 +377,7 @@ func Sum(cs ...Counts) Counts {
 	for _, c := range cs {
 		for k, v := range c.n {
 			s.n[k] += v
-			if _, ok := s.surface[k]; !ok {
-				s.surface[k] = c.surface[k]
-			}
+			s.setSurface(k, c.surface[k])
 		}
 		s.total += c.total
 	}
@@ -348,6 +411,19 @@ var enFunction = func() map[string]bool {
 		when where why how there here then thus while about over under again further once between through
 		during before after above below up down out off because until s t said says say one two three first
 		new other well further`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// English calendar words, which neither start nor end a phrase: a date
+// says when a text was written, not what it says ("may" is a function
+// word already).
+var enCalendar = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		monday tuesday wednesday thursday friday saturday sunday`) {
 		m[w] = true
 	}
 	return m

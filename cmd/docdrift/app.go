@@ -4,30 +4,69 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"regexp"
 	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v3"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; a
-// binary built by "go install" reports its module version instead.
+// version is set at build time with -ldflags "-X main.version=…";
+// otherwise the binary's build info says (versionFrom).
 var version = ""
 
 func buildVersion() string {
 	if version != "" {
 		return version
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+	info, _ := debug.ReadBuildInfo()
+	return versionFrom(info)
+}
+
+// pseudoVersionRE matches the version Go makes up for an untagged commit
+// (v0.0.0-20261202030000-3e399034e8d3), which the revision says better.
+var pseudoVersionRE = regexp.MustCompile(`-(?:0\.)?\d{14}-[0-9a-f]{12}(?:\+|$)`)
+
+// versionFrom says which docdrift a build is: its module version when it
+// was installed as module@version (go install reads the module cache,
+// which stamps no revision; a commit's pseudo-version names it), otherwise — a build from a clone — "devel"
+// (or the tag the commit has) followed by the commit, its date and
+// "modified" when the tree had uncommitted changes; "devel" alone when
+// the build info has neither (go run, -buildvcs=false).
+func versionFrom(info *debug.BuildInfo) string {
+	if info == nil {
+		return "devel"
 	}
-	return "devel"
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	rev := settings["vcs.revision"]
+	if rev == "" {
+		return v
+	}
+	if pseudoVersionRE.MatchString(v) || strings.HasSuffix(v, "+dirty") {
+		v = "devel"
+	}
+	parts := []string{v, rev[:min(12, len(rev))]}
+	if t := settings["vcs.time"]; t != "" {
+		parts = append(parts, t)
+	}
+	if settings["vcs.modified"] == "true" {
+		parts = append(parts, "modified")
+	}
+	return strings.Join(parts, " ")
 }
 
 // run runs docdrift with the given arguments (args[0] is the program name)
 // and returns its exit status. It is main without os.Exit, for tests.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if g, ok := gitArgs(args); ok {
-		args = g
+		args = gitColorArgs(g, stdout)
 	}
 	out := bufferedOutput{bufio.NewWriter(stdout), stdout}
 	app := newApp(out, stderr)
@@ -58,6 +97,7 @@ cares about.
 Examples:
    docdrift timeline                                   the story of the built-in sample corpus
    docdrift timeline fixtures/opening-up               the same, from the folder
+   docdrift init reports/                              write a docdrift.yaml for a folder, guesses marked
    docdrift check --fail-on figure,modality statements/
                                                        a CI gate on the newest edition
    docdrift normalize fixtures/opening-up/*.txt        the text as docdrift reads it
@@ -72,8 +112,8 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (only on a terminal, and not when NO_COLOR is set), always or never"},
-			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown; html for timeline and check"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (only on a terminal, or as git's color.ui says when git runs docdrift as its diff, and not when NO_COLOR is set), always or never"},
+			&cli.StringFlag{Name: "format", Value: formatText, Usage: "output format: text, json or markdown (normalize: text or json; init: text); html for timeline and check. A command refuses a format it cannot write"},
 			&cli.StringFlag{Name: "max-size", Value: defaultMaxSize, Usage: "refuse documents larger than this (16MB, 1GB; 0 for no limit): a 16 MB pair takes about 0.6 GB of memory"},
 			&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache of parsed documents and comparisons (kept in $DOCDRIFT_CACHE_DIR, or docdrift/ in the user cache folder)"},
 		},
@@ -85,6 +125,7 @@ Exit status: 0 nothing changed (or success), 1 changes found, 2 trouble.`,
 			figuresCommand(),
 			themesCommand(),
 			kwicCommand(),
+			initCommand(),
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {

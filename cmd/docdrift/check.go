@@ -49,7 +49,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "fail-on", Usage: "fail on these changes: figures, themes, passages, any, or a change class (default: any)"},
 			encodingFlag(),
 			glossaryFlag(),
-			minLevelFlag(),
+			reportMinLevelFlag("the exit status follows --fail-on, not what is shown"),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			u, err := newUI(cmd, formatHTML)

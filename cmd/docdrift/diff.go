@@ -242,11 +242,17 @@ func loadMatcher(path string) glossaryResult {
 	return glossaryResult{glossary: g, matcher: themes.NewMatcher(g.Concepts)}
 }
 
-// minLevelFlag is the --min-level flag of the commands that classify
-// changes.
+// minLevelFlag is diff's --min-level flag, whose exit status follows
+// what it shows.
 func minLevelFlag() cli.Flag {
+	return reportMinLevelFlag("the exit status follows what is shown")
+}
+
+// reportMinLevelFlag is the --min-level flag of a command that classifies
+// changes, its usage ending with what it means for the exit status.
+func reportMinLevelFlag(exit string) cli.Flag {
 	return &cli.StringFlag{Name: "min-level", Usage: "show only changes of this class or a more significant one: " + diff.ClassNames() +
-		" (least to most significant); the exit status follows what is shown"}
+		" (least to most significant); " + exit}
 }
 
 // minLevelOf reads --min-level, or returns def when it is not given.

@@ -301,7 +301,7 @@ func (r figuresReport) text(u *ui) {
 		case strings.HasPrefix(raw, "↑"):
 			return u.ins.Sprint(cell)
 		case strings.HasPrefix(raw, "↓"):
-			return u.del.Sprint(cell)
+			return u.gone.Sprint(cell)
 		}
 		return cell
 	})

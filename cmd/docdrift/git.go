@@ -3,7 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"os/exec"
 	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/docdrift/docdrift/normalize"
 )
@@ -14,23 +19,86 @@ import (
 //	path old-file old-hex old-mode new-file new-hex new-mode
 //
 // and with two more, new-path and a rename message, for a renamed file.
-// gitArgs recognizes that form and rewrites it as a diff command; ok is
-// false for any other command line.
+// A driver's command may put flags of its own before them (git runs
+// diff.docdrift.command "docdrift --min-level figure" through the
+// shell, which appends the seven). gitArgs recognizes that form — git's
+// arguments last, anything before them starting with a flag — and
+// rewrites it as a diff command, the flags passed on; ok is false for
+// any other command line.
 func gitArgs(args []string) (out []string, ok bool) {
-	if len(args) != 8 && len(args) != 10 {
+	if len(args) < 8 {
 		return nil, false
 	}
-	a := args[1:]
-	if !gitObject.MatchString(a[2]) || !gitObject.MatchString(a[5]) || !gitMode.MatchString(a[3]) || !gitMode.MatchString(a[6]) {
-		return nil, false
+	for _, n := range []int{9, 7} {
+		if len(args)-1 < n {
+			continue
+		}
+		flags, a := args[1:len(args)-n], args[len(args)-n:]
+		if len(flags) > 0 && !strings.HasPrefix(flags[0], "-") {
+			continue
+		}
+		if !gitObject.MatchString(a[2]) || !gitObject.MatchString(a[5]) || !gitMode.MatchString(a[3]) || !gitMode.MatchString(a[6]) {
+			continue
+		}
+		path, newPath := a[0], a[0]
+		if n == 9 {
+			newPath = a[7]
+		}
+		out = append([]string{args[0], "diff", "--git"}, flags...)
+		return append(out, "--old-label", label(path, a[2]), "--new-label", label(newPath, a[5]), a[1], a[4]), true
 	}
-	path, newPath := a[0], a[0]
-	if len(a) == 9 {
-		newPath = a[7]
+	return nil, false
+}
+
+// hasColorFlag reports whether args set --color.
+func hasColorFlag(args []string) bool {
+	for _, a := range args {
+		if a == "--color" || a == "-color" || strings.HasPrefix(a, "--color=") || strings.HasPrefix(a, "-color=") {
+			return true
+		}
 	}
-	return []string{args[0], "diff", "--git",
-		"--old-label", label(path, a[2]), "--new-label", label(newPath, a[5]),
-		a[1], a[4]}, true
+	return false
+}
+
+// gitColor decides --color auto for docdrift run by git, as git decides
+// for its own diff: under git's pager stdout is a pipe, but git says so
+// (GIT_PAGER_IN_USE, pager) and colors when color.diff or color.ui is
+// auto, as it is by default. ask runs "git config --get-colorbool
+// color.diff TTY", which applies that rule to git's configuration
+// (color.diff, else color.ui; always, never or auto) and says true or
+// false. NO_COLOR still turns color off; when git cannot be asked, the
+// pager counts as a terminal, as it does for git.
+func gitColor(tty, pager, noColor, dumb bool, ask func(tty bool) (string, error)) bool {
+	if noColor {
+		return false
+	}
+	tty = tty || pager
+	answer, err := ask(tty)
+	if err != nil {
+		return tty && !dumb
+	}
+	return strings.TrimSpace(answer) == "true"
+}
+
+// askGitColor runs git config --get-colorbool color.diff in the current
+// folder (the repository git runs docdrift in), and gives its answer.
+func askGitColor(tty bool) (string, error) {
+	out, err := exec.Command("git", "config", "--get-colorbool", "color.diff", strconv.FormatBool(tty)).Output()
+	return string(out), err
+}
+
+// gitColorArgs puts --color always or never at the front of a git diff's
+// arguments, decided as git decides (gitColor), unless they set --color.
+func gitColorArgs(args []string, stdout io.Writer) []string {
+	if hasColorFlag(args) {
+		return args
+	}
+	pager, _ := strconv.ParseBool(os.Getenv("GIT_PAGER_IN_USE"))
+	mode := "never"
+	if gitColor(isTerminal(stdout), pager, os.Getenv("NO_COLOR") != "", os.Getenv("TERM") == "dumb", askGitColor) {
+		mode = "always"
+	}
+	return append([]string{args[0], "--color", mode}, args[1:]...)
 }
 
 // gitObject is an object name (SHA-1 or SHA-256, or the 0… of a file

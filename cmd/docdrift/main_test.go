@@ -53,6 +53,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("FIXTURES", fixtures)
+			env.Setenv("README", filepath.Join(filepath.Dir(fixtures), "README.md"))
 			env.Setenv("NO_COLOR", "")
 			// Each script has a cache of its own, in its work folder.
 			env.Setenv(cacheDirEnv, filepath.Join(env.WorkDir, ".cache"))
@@ -63,6 +64,7 @@ func TestScripts(t *testing.T) {
 			"encode":     encodeFile,
 			"longline":   longLine,
 			"oddname":    oddName,
+			"cirecipe":   ciRecipe,
 		},
 	})
 }

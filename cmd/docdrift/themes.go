@@ -258,7 +258,7 @@ func (r themesReport) textDiscovery(u *ui) {
 		for _, s := range r.shifts {
 			fmt.Fprintf(u.out, "  %s → %s\n", visibleName(s.From), visibleName(s.To))
 			fmt.Fprintf(u.out, "    %s %s\n", u.ins.Sprint("appeared:"), visibleName(phraseList(s.Appeared)))
-			fmt.Fprintf(u.out, "    %s %s\n", u.del.Sprint("vanished:"), visibleName(phraseList(s.Vanished)))
+			fmt.Fprintf(u.out, "    %s %s\n", u.gone.Sprint("vanished:"), visibleName(phraseList(s.Vanished)))
 		}
 	}
 	fmt.Fprintln(u.out)

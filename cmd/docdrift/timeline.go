@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -44,7 +44,9 @@ CORPUS is a folder with a docdrift.yaml manifest, a folder of dated files, or a 
 of files (see figures --help). Without one, timeline runs on the sample corpus built
 into docdrift and says so on stderr.
 
-Exit status: 0 the report was written, 2 trouble. (For a CI gate, use check.)
+Exit status: 0 the report was written, 2 trouble: timeline is a report, not a gate,
+and exits 0 whatever changed and whatever --min-level shows. (For a CI gate, use check,
+whose status follows --fail-on.)
 
 Examples:
    docdrift timeline                                   the built-in sample corpus
@@ -54,7 +56,7 @@ Examples:
 		Flags: []cli.Flag{
 			encodingFlag(),
 			glossaryFlag(),
-			minLevelFlag(),
+			reportMinLevelFlag("the exit status does not depend on it"),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of stdout"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -67,16 +69,17 @@ Examples:
 				return err
 			}
 			args := cmd.Args().Slice()
+			hintArgs := args
 			if len(args) == 0 {
 				dir, cleanup, err := sampleCorpus(u)
 				if err != nil {
 					return err
 				}
 				defer cleanup()
-				args = []string{dir}
+				args, hintArgs = []string{dir}, nil
 			}
 			return withOutput(u, cmd.String("output"), func(u *ui) error {
-				return runTimeline(u, args, cmd.String("encoding"), cmd.String("glossary"), min)
+				return runTimeline(u, args, hintArgs, cmd.String("encoding"), cmd.String("glossary"), min)
 			})
 		},
 	}
@@ -98,12 +101,17 @@ func sampleCorpus(u *ui) (dir string, cleanup func(), err error) {
 	return dir, cleanup, nil
 }
 
-func runTimeline(u *ui, args []string, encoding, glossary string, min diff.Class) error {
+// runTimeline shows the timeline of the corpus args name. hintArgs are
+// the arguments as the user gave them, for the commands the report
+// suggests; nil for the built-in sample, whose files vanish when it ends.
+func runTimeline(u *ui, args, hintArgs []string, encoding, glossary string, min diff.Class) error {
 	g, c, docs, err := loadWithGlossary(u, args, encoding, glossary)
 	if err != nil {
 		return err
 	}
-	return render(u, newTimelineReport(u, c, docs, g.Concepts, min, u.format == formatHTML), 0)
+	r := newTimelineReport(u, c, docs, g.Concepts, min, u.format == formatHTML)
+	r.args = hintArgs
+	return render(u, r, 0)
 }
 
 // loadWithGlossary reads the glossary (the built-in one, plus the file
@@ -142,6 +150,27 @@ type timelineReport struct {
 	docs   []loadedDoc
 	t      *timeline.Timeline
 	min    diff.Class
+	// args name the corpus as the user did, for the commands hints
+	// print; nil when there are none to name (the built-in sample).
+	args []string
+}
+
+// hint is a command to run for more, as it can be pasted into a shell:
+// "docdrift figures --changed 'my corpus'". The command names the files
+// (or, for a corpus, r.args) as the user gave them, quoted where needed;
+// without them (the built-in sample) it says only which command to run.
+func (r timelineReport) hint(command []string, files ...string) string {
+	if files == nil && r.args != nil {
+		files = r.args
+	}
+	if r.args == nil {
+		return strings.Join(command, " ") + " on your own files"
+	}
+	words := slices.Clone(command)
+	for _, f := range files {
+		words = append(words, shellQuote(f))
+	}
+	return strings.Join(words, " ")
 }
 
 func (r timelineReport) doc(id string) loadedDoc {
@@ -169,14 +198,18 @@ func (r timelineReport) title() string {
 	return fmt.Sprintf("%s — %d %s%s", t, len(r.docs), noun, span)
 }
 
-// stepTitle is "2024-08-16 → 2025-07-16  qiushi-2024 → qiushi-2025".
+// stepTitle is "2024-08-16 → 2025-07-16  qiushi-2024 → qiushi-2025",
+// the ids left out when they are the dates ("2006-01-31 → 2006-03-28").
 func (r timelineReport) stepTitle(s timeline.Step) string {
 	o, n := r.doc(s.Old), r.doc(s.New)
 	dates := n.Date
 	if o.Date != n.Date {
 		dates = o.Date + " → " + n.Date
 	}
-	title := fmt.Sprintf("%s  %s → %s", dates, s.Old, s.New)
+	title := dates
+	if s.Old != o.Date || s.New != n.Date {
+		title = fmt.Sprintf("%s  %s → %s", dates, s.Old, s.New)
+	}
 	if s.Kind == timeline.Translation {
 		title += fmt.Sprintf("  (translation, %s → %s)", o.Lang, n.Lang)
 	}
@@ -272,7 +305,7 @@ func (r timelineReport) text(u *ui) {
 			fmt.Fprintf(u.out, "  figures changed (%d):\n", len(s.Figures))
 			for i, f := range s.Figures {
 				if i == stepFiguresShown {
-					fmt.Fprintf(u.out, "    … and %d more (docdrift figures --changed)\n", len(s.Figures)-i)
+					fmt.Fprintf(u.out, "    … and %d more (%s)\n", len(s.Figures)-i, visibleName(r.hint([]string{"docdrift", "figures", "--changed"})))
 					break
 				}
 				line := visibleName(figureChangeLine(f))
@@ -280,7 +313,7 @@ func (r timelineReport) text(u *ui) {
 				case figures.Up:
 					line = u.ins.Sprint(line)
 				case figures.Down:
-					line = u.del.Sprint(line)
+					line = u.gone.Sprint(line)
 				}
 				fmt.Fprintln(u.out, "    "+line)
 			}
@@ -289,14 +322,14 @@ func (r timelineReport) text(u *ui) {
 			fmt.Fprintln(u.out, "  concepts new:  "+u.ins.Sprint(visibleName(conceptList(s.ConceptsNew))))
 		}
 		if len(s.ConceptsGone) > 0 {
-			fmt.Fprintln(u.out, "  concepts gone: "+u.del.Sprint(visibleName(conceptList(s.ConceptsGone))))
+			fmt.Fprintln(u.out, "  concepts gone: "+u.gone.Sprint(visibleName(conceptList(s.ConceptsGone))))
 		}
 		if len(s.Changes) > 0 {
 			fmt.Fprintf(u.out, "  most significant changes (%s and above):\n", r.min)
 			for i, c := range s.Changes {
 				if i == stepChangesShown {
-					fmt.Fprintf(u.out, "    … and %d more (docdrift diff --min-level %s %s %s)\n", len(s.Changes)-i, r.min,
-						visibleName(filepath.Base(r.doc(s.Old).Path)), visibleName(filepath.Base(r.doc(s.New).Path)))
+					fmt.Fprintf(u.out, "    … and %d more (%s)\n", len(s.Changes)-i,
+						visibleName(r.hint([]string{"docdrift", "diff", "--min-level", fmt.Sprint(r.min)}, r.doc(s.Old).Path, r.doc(s.New).Path)))
 					break
 				}
 				fmt.Fprintln(u.out, "    "+visibleName(changeLine(c)))
@@ -321,7 +354,7 @@ func (r timelineReport) text(u *ui) {
 			fmt.Fprintln(u.out, "  "+visibleName(r.themeLine(th)))
 		}
 		if rest > 0 {
-			fmt.Fprintf(u.out, "  and %d intermittent (docdrift themes)\n", rest)
+			fmt.Fprintf(u.out, "  and %d intermittent (%s)\n", rest, visibleName(r.hint([]string{"docdrift", "themes"})))
 		}
 	}
 }

@@ -43,7 +43,10 @@ type ui struct {
 	// --no-cache or when there is no cache folder to use.
 	cache *cache.Store
 
-	bold, dim, warn, del, ins, moved *color.Color
+	// del and ins mark the words a diff removed and added; gone marks
+	// what a summary lists as gone (a concept, a figure that fell) in
+	// red without del's strike-through, hard to read on a terminal.
+	bold, dim, warn, del, ins, moved, gone *color.Color
 }
 
 // newUI reads the output flags. Every command writes text, JSON and
@@ -85,6 +88,7 @@ func (u *ui) setColor(on bool) {
 	u.del = u.newColor(color.FgRed, color.CrossedOut)
 	u.ins = u.newColor(color.FgGreen, color.Underline)
 	u.moved = u.newColor(color.FgCyan)
+	u.gone = u.newColor(color.FgRed)
 }
 
 func (u *ui) newColor(attrs ...color.Attribute) *color.Color {
