@@ -23,12 +23,54 @@ func sideInFile(doc *normalize.Document, s *diff.Side) *diff.Side {
 	return &c
 }
 
-// passagesInFile returns copies of ps with their spans in the files.
+// passagesInFile returns copies of ps with their spans in the files: the
+// two sides, the ranges of each edit, a clause restated in part and the
+// sentences merged into the pair.
 func passagesInFile(old, new *normalize.Document, ps []diff.Passage) []diff.Passage {
 	out := make([]diff.Passage, len(ps))
 	for i, p := range ps {
 		p.Old, p.New = sideInFile(old, p.Old), sideInFile(new, p.New)
+		if p.Edits != nil {
+			edits := make([]diff.Edit, len(p.Edits))
+			for k, e := range p.Edits {
+				e.OldRange, e.NewRange = rangeInFile(old, e.OldRange), rangeInFile(new, e.NewRange)
+				edits[k] = e
+			}
+			p.Edits = edits
+		}
+		if c := p.Clause; c != nil {
+			doc := new
+			if c.Side == "old" {
+				doc = old
+			}
+			cc := *c
+			cc.Start, cc.End = doc.Source(c.Start, c.End)
+			p.Clause = &cc
+		}
+		p.MergedOld, p.MergedNew = sidesOf(old, p.MergedOld), sidesOf(new, p.MergedNew)
 		out[i] = p
+	}
+	return out
+}
+
+// rangeInFile returns a copy of r in doc's file, or nil for nil.
+func rangeInFile(doc *normalize.Document, r *diff.Range) *diff.Range {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	c.Start, c.End = doc.Source(r.Start, r.End)
+	return &c
+}
+
+// sidesOf maps each of ss into doc's file.
+func sidesOf(doc *normalize.Document, ss []*diff.Side) []*diff.Side {
+	if ss == nil {
+		return nil
+	}
+	out := make([]*diff.Side, len(ss))
+	for i, s := range ss {
+		out[i] = sideInFile(doc, s)
 	}
 	return out
 }

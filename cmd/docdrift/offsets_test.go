@@ -77,18 +77,45 @@ func normalizeSpans(t *testing.T, path string) []jsonSpan {
 	return spans
 }
 
+// diffSpans returns the spans diff's JSON gives on each side: each
+// passage's side and each edit's range, with the text it shows (an
+// edit's old wording on the old side, when it has one).
 func diffSpans(t *testing.T, old, new string) (olds, news []jsonSpan) {
+	type rng struct{ Start, End int }
 	var out struct {
 		Passages []struct{ Old, New *jsonSpan }
 	}
 	b, _ := runOut(t, "diff", "--format", "json", old, new)
 	decode(t, []byte(b), &out)
-	for _, p := range out.Passages {
+	var raw struct {
+		Passages []struct {
+			Edits []struct {
+				Text     string
+				Old      string
+				OldRange *rng `json:"old_range"`
+				NewRange *rng `json:"new_range"`
+			}
+		}
+	}
+	decode(t, []byte(b), &raw)
+	for i, p := range out.Passages {
 		if p.Old != nil {
 			olds = append(olds, *p.Old)
 		}
 		if p.New != nil {
 			news = append(news, *p.New)
+		}
+		for _, e := range raw.Passages[i].Edits {
+			if r := e.OldRange; r != nil {
+				text := e.Text
+				if e.Old != "" {
+					text = e.Old
+				}
+				olds = append(olds, jsonSpan{Start: r.Start, End: r.End, Text: text})
+			}
+			if r := e.NewRange; r != nil {
+				news = append(news, jsonSpan{Start: r.Start, End: r.End, Text: e.Text})
+			}
 		}
 	}
 	return olds, news
