@@ -120,6 +120,7 @@ func align(a, b side) []pair {
 	al.weigh()
 	al.titles()
 	al.similar()
+	al.sameMeasure()
 	al.merges()
 	al.markMoves()
 	return al.pairs
