@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/htmlreport"
 	"github.com/docdrift/docdrift/timeline"
 )
 
@@ -98,11 +99,12 @@ func runCheck(u *ui, args []string, docID, baseID string, failOn []string, encod
 	failed := failures(step, failOn)
 	switch u.format {
 	case formatJSON:
-		if err := writeJSON(u, r.json()); err != nil {
+		if err := writeJSON(u, checkJSON{timelineJSON: r.json().(timelineJSON), Check: newVerdict(failOn, failed)}); err != nil {
 			return err
 		}
 	case formatHTML:
-		if err := r.html(u); err != nil {
+		v := newVerdict(failOn, failed)
+		if err := r.htmlWith(u, &htmlreport.Verdict{Failed: v.Verdict == verdictFail, Text: v.text()}); err != nil {
 			return err
 		}
 	default:
@@ -161,6 +163,10 @@ func failures(s timeline.Step, failOn []string) []string {
 		switch f {
 		case failFigures:
 			hit = len(s.Figures) > 0
+		case string(diff.Figure):
+			// A figure change anywhere in the step: in a passage paired,
+			// added or removed, or a tracked figure that moved.
+			hit = s.Classes[diff.Figure] > 0 || len(s.Figures) > 0
 		case failThemes:
 			hit = len(s.ConceptsNew)+len(s.ConceptsGone) > 0
 		case failPassages:
@@ -190,4 +196,44 @@ func (r timelineReport) checkMarkdown(u *ui, s timeline.Step, failOn, failed []s
 		fmt.Fprintf(u.out, "✅ **No changes of the kinds checked** (%s)\n", strings.Join(failOn, ", "))
 	}
 	r.markdownStep(u, s)
+}
+
+// Verdicts of a check.
+const (
+	verdictPass = "pass"
+	verdictFail = "fail"
+)
+
+// checkVerdict is the outcome of a check in JSON: "fail" or "pass", the
+// --fail-on rules asked for and those the step met.
+type checkVerdict struct {
+	Verdict string   `json:"verdict"`
+	FailOn  []string `json:"fail_on"`
+	Failed  []string `json:"failed"`
+}
+
+func newVerdict(failOn, failed []string) checkVerdict {
+	v := checkVerdict{Verdict: verdictPass, FailOn: failOn, Failed: failed}
+	if len(failed) > 0 {
+		v.Verdict = verdictFail
+	}
+	if v.Failed == nil {
+		v.Failed = []string{}
+	}
+	return v
+}
+
+// text is the verdict in words, as the Markdown says it.
+func (v checkVerdict) text() string {
+	if v.Verdict == verdictFail {
+		return fmt.Sprintf("Changes found: %s (failing on %s)", strings.Join(v.Failed, ", "), strings.Join(v.FailOn, ", "))
+	}
+	return fmt.Sprintf("No changes of the kinds checked (%s)", strings.Join(v.FailOn, ", "))
+}
+
+// checkJSON is the timeline schema for the pair checked, with the
+// verdict: which --fail-on rules failed.
+type checkJSON struct {
+	timelineJSON
+	Check checkVerdict `json:"check"`
 }

@@ -480,7 +480,10 @@ func (r timelineReport) json() any {
 }
 
 // html writes the timeline as one self-contained page.
-func (r timelineReport) html(u *ui) error {
+func (r timelineReport) html(u *ui) error { return r.htmlWith(u, nil) }
+
+// htmlWith is html with a check's verdict said first (none when nil).
+func (r timelineReport) htmlWith(u *ui, v *htmlreport.Verdict) error {
 	return htmlreport.Write(u.out, htmlreport.Report{Title: r.corpus.Title, Documents: documentsOf(r.docs),
-		Timeline: r.t, MinLevel: r.min, Version: buildVersion()})
+		Timeline: r.t, MinLevel: r.min, Version: buildVersion(), Verdict: v})
 }
