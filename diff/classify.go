@@ -61,19 +61,39 @@ type Change struct {
 	Class Class  `json:"class"`
 	Old   string `json:"old,omitempty"`
 	New   string `json:"new,omitempty"`
+	// OldSentence and NewSentence are the whole sentences that hold a
+	// change made inside an aligned passage, on each side, when they say
+	// more than Old and New: what a reader quotes. Empty for a passage
+	// added, removed or moved whole, whose changes are its sentences.
+	OldSentence string `json:"old_sentence,omitempty"`
+	NewSentence string `json:"new_sentence,omitempty"`
+	// Weight ranks the changes of one class by what a reader gives them
+	// (see weigh); Signals names the evidence it was summed from.
+	Weight  int      `json:"weight,omitempty"`
+	Signals []string `json:"signals,omitempty"`
 }
 
 // classify fills in the changes and the level of every passage that is
 // not the same, on every core. concepts may be nil.
 func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
 	cs := newConceptSides(r.Passages, sides, concepts)
+	held := newHeldFigures(sides)
 	parallel.For(len(r.Passages), func(i int) {
 		p := &r.Passages[i]
 		if p.Kind == Same {
 			return
 		}
-		p.Changes = passageChanges(*p)
+		if isWhole(*p) {
+			p.Changes = wholeChanges(*p, sides, held)
+		} else {
+			var at []hunkAt
+			p.Changes, at = passageChanges(*p)
+			withSentences(p.Changes, at, sides)
+		}
 		p.Changes = append(p.Changes, cs.changes(p)...)
+		for k := range p.Changes {
+			weighChange(&p.Changes[k])
+		}
 		for _, c := range p.Changes {
 			if c.Class.Rank() > p.Level.Rank() {
 				p.Level = c.Class
@@ -83,26 +103,29 @@ func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
 }
 
 // passageChanges classifies the edits of a changed or moved passage hunk
-// by hunk (a run of edits between unchanged words), and an added or
-// removed passage as a whole.
-func passageChanges(p Passage) []Change {
-	switch {
-	case p.Kind == Added:
-		return []Change{wholeChange("", tidy(p.New.Text))}
-	case p.Kind == Removed:
-		return []Change{wholeChange(tidy(p.Old.Text), "")}
-	case p.Kind == Moved && len(p.Edits) == 0:
-		return []Change{{Class: Wording, Old: "(moved)", New: "(moved)"}}
-	}
+// by hunk (a run of edits between unchanged words), with where each hunk
+// stands in the two documents; see wholeChanges for a passage added,
+// removed or moved whole.
+func passageChanges(p Passage) ([]Change, []hunkAt) {
 	var out []Change
+	var ats []hunkAt
 	var old, new strings.Builder
 	cosmetic := true // the hunk so far holds only Format edits
 	whole := newPassageWords(p.Old.Text, p.New.Text)
 	figuresShown := false
+	pos := hunkAt{p.Old.Start, p.New.Start} // the end of the last edit on each side
+	at := hunkAt{-1, -1}                    // where the hunk's own words begin
 	flush := func() {
 		if old.Len() == 0 && new.Len() == 0 {
 			return
 		}
+		h := at
+		for k := range h {
+			if h[k] < 0 {
+				h[k] = max(pos[k]-1, 0) // a side without words: the word before
+			}
+		}
+		at = hunkAt{-1, -1}
 		o, n := tidy(old.String()), tidy(new.String())
 		c := Change{Class: Cosmetic, Old: o, New: n}
 		if !cosmetic {
@@ -119,6 +142,9 @@ func passageChanges(p Passage) []Change {
 			if fc := whole.figureChanges(); len(fc) > 0 {
 				if !figuresShown {
 					out = append(out, fc...)
+					for range fc {
+						ats = append(ats, h)
+					}
 					figuresShown = true
 				}
 				old.Reset()
@@ -128,6 +154,7 @@ func passageChanges(p Passage) []Change {
 			}
 		}
 		out = append(out, c)
+		ats = append(ats, h)
 		old.Reset()
 		new.Reset()
 		cosmetic = true
@@ -146,20 +173,28 @@ func passageChanges(p Passage) []Change {
 			old.WriteString(e.Old)
 			new.WriteString(e.Text)
 		}
+		for k, r := range [2]*Range{e.OldRange, e.NewRange} {
+			if r == nil {
+				continue
+			}
+			if e.Op != Equal && at[k] < 0 {
+				at[k] = r.Start + len(e.Text) - len(strings.TrimLeftFunc(e.Text, unicode.IsSpace))
+				if e.Op == Format && k == 0 {
+					at[k] = r.Start + len(e.Old) - len(strings.TrimLeftFunc(e.Old, unicode.IsSpace))
+				}
+			}
+			pos[k] = r.End
+		}
 	}
 	flush()
-	return out
+	return out, ats
 }
+
+// hunkAt is where a hunk stands: a byte offset into the old document and
+// one into the new.
+type hunkAt [2]int
 
 func tidy(s string) string { return normalize.Tidy(strings.TrimSpace(s)) }
-
-// wholeChange is a passage added or removed whole: wording (with any
-// concept it brings or takes, added by conceptChanges). The figures in it
-// changed no value: figure tracks say whether the fact was restated
-// elsewhere.
-func wholeChange(old, new string) Change {
-	return Change{Class: Wording, Old: old, New: new}
-}
 
 // classifyHunk says what replacing old by new does. Figures are compared
 // by value and qualifier; then the words removed and added are looked up
