@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/docdrift/docdrift/diff"
@@ -433,13 +434,18 @@ const weightTracked = 2
 // weighTracked adds weightTracked to the step's figure changes that state
 // a tracked figure that moved, and sorts the changes again.
 func weighTracked(s *Step) {
-	moved := map[string]bool{}
+	var olds, news []string
 	for _, f := range s.Figures {
-		moved[normalize.Tidy(f.Old.Text)], moved[normalize.Tidy(f.New.Text)] = true, true
+		olds, news = append(olds, normalize.Tidy(f.Old.Text)), append(news, normalize.Tidy(f.New.Text))
+	}
+	// The change states the figure: in its own words, or in the sentence
+	// added or removed whole that holds it.
+	states := func(text string, figs []string) bool {
+		return text != "" && slices.ContainsFunc(figs, func(f string) bool { return f != "" && strings.Contains(text, f) })
 	}
 	for i := range s.Changes {
 		c := &s.Changes[i]
-		if c.Class == diff.Figure && (c.Old != "" && moved[c.Old] || c.New != "" && moved[c.New]) {
+		if c.Class == diff.Figure && (states(c.Old, olds) || states(c.New, news)) {
 			c.Weight += weightTracked
 			c.Signals = append(c.Signals, "tracked measure")
 		}

@@ -145,3 +145,23 @@ func TestSignificantOrder(t *testing.T) {
 		t.Errorf("modality change %+v, want the whole old sentence", modal)
 	}
 }
+
+// TestWeighTracked: a figure change that states a tracked figure that
+// moved — in its own words or in a sentence added whole — weighs more,
+// and comes first in its class.
+func TestWeighTracked(t *testing.T) {
+	obs := func(text string) figures.Observation {
+		return figures.Observation{Figure: figures.Figure{Text: text}}
+	}
+	s := Step{
+		Figures: []FigureChange{{Label: "trader", Old: obs("seven consecutive years"), New: obs("eight consecutive years")}},
+		Changes: []Change{
+			{Change: diff.Change{Class: diff.Figure, New: "Imports reached 2 trillion yuan."}, Kind: diff.Added},
+			{Change: diff.Change{Class: diff.Figure, New: "China has ranked first for eight consecutive years."}, Kind: diff.Added},
+		},
+	}
+	weighTracked(&s)
+	if c := s.Changes[0]; !strings.Contains(c.New, "eight consecutive years") || c.Weight != weightTracked {
+		t.Errorf("first change %+v, want the tracked record, weight %d", c, weightTracked)
+	}
+}
