@@ -203,14 +203,15 @@ func withSentences(cs []Change, at []hunkAt, sides [2]side) {
 // Weights of the evidence that ranks changes within one class: what a
 // reader of a policy statement lists first. Judged on the FOMC
 // statements, the longer-run goals and the fixtures (issue 18): a
-// decision (a policy verb) outweighs a vote or a dissent, and either a
-// sentence that only states a figure; a figure adds to both. Boilerplate
-// has no signal and weighs 0. A decision and a vote do not add up: a
-// dissent that "preferred to raise" is a vote, not a second decision.
+// decision (a policy verb changed, or stated with a figure) outweighs a vote
+// or a dissent, and either a sentence that only states a figure; a figure
+// adds to both. Boilerplate has no signal and weighs 0. A decision and a
+// vote do not add up: a dissent that "preferred to raise" the rate is a
+// vote, not a second decision.
 const (
-	weightPolicyVerb = 3 // raise, lower, maintain, decided, 提高, 降低 …
+	weightPolicyVerb = 3 // raise, lower, maintain, decided, 提高, 降低 … with a figure
 	weightVote       = 2 // a vote or a dissent
-	weightFigure     = 2 // the sentence states a figure (not a date)
+	weightFigure     = 2 // the change states a figure (not a date, not a rank)
 )
 
 var (
@@ -218,23 +219,35 @@ var (
 	vote       = regexp.MustCompile(`(?i)\b(?:vot(?:e|es|ed|ing)|dissent(?:s|ed|ing)?)\b|表决|反对票`)
 )
 
-// weighChange sums the evidence of a change's sentences (its hunk's
-// sentences, or its own words): a vote or else a policy verb, and a
-// figure. Signals keeps the names of what counted, for --format json.
+// weighChange sums the evidence of a change's words and of the sentences
+// that hold them: a vote, or else a decision (a policy verb in the words
+// changed — a sentence added or removed whole included — or in a sentence
+// that states a figure: "decided to raise the target range … to 1/4 to
+// 1/2 percent", but not "we maintain the largest …" around a hunk that
+// adds "first"); and a figure. Signals keeps the names of what counted,
+// for --format json.
 func weighChange(c *Change) {
-	text := strings.Join([]string{c.Old, c.New, c.OldSentence, c.NewSentence}, " \n ")
+	texts := []string{c.Old, c.New, c.OldSentence, c.NewSentence}
 	c.Weight, c.Signals = 0, nil
 	add := func(w int, name string) {
 		c.Weight += w
 		c.Signals = append(c.Signals, name)
 	}
 	switch {
-	case vote.MatchString(text):
+	case slices.ContainsFunc(texts, vote.MatchString):
 		add(weightVote, "vote")
-	case policyVerb.MatchString(text):
+	case policyVerb.MatchString(c.Old) || policyVerb.MatchString(c.New) ||
+		slices.ContainsFunc(texts, func(t string) bool { return policyVerb.MatchString(t) && statesFigure(t) }):
 		add(weightPolicyVerb, "policy verb")
 	}
-	if len(quantities(text)) > 0 {
+	if slices.ContainsFunc(texts, statesFigure) {
 		add(weightFigure, "figure")
 	}
+}
+
+// statesFigure reports whether text states a figure that measures: not a
+// date, and not a rank ("ranking first"), which orders rather than
+// measures.
+func statesFigure(text string) bool {
+	return slices.ContainsFunc(quantities(text), func(f figures.Figure) bool { return f.Unit != figures.Rank })
 }

@@ -64,7 +64,8 @@ func TestWeighChange(t *testing.T) {
 	}{
 		{"the Committee decided to raise the target range to 1/4 to 1/2 percent", weightPolicyVerb + weightFigure},
 		{"Voting against the action was Esther L. George, who preferred to raise the target range", weightVote},
-		{"国务院决定提高基本养老金", weightPolicyVerb},
+		{"基本养老金提高5%", weightPolicyVerb + weightFigure},
+		{"the full-time equivalent of R&D personnel ranking first in the world", 0},
 		{"Inflation was 3 percent.", weightFigure},
 		{"The meeting took place in Washington.", 0},
 	}
@@ -73,5 +74,13 @@ func TestWeighChange(t *testing.T) {
 		if weighChange(&c); c.Weight != tt.want {
 			t.Errorf("weighChange(%q) = %d %v, want %d", tt.text, c.Weight, c.Signals, tt.want)
 		}
+	}
+	// A hunk weighs by its sentences' decisions, not by a verb that
+	// merely stands near it.
+	c := Change{Class: Figure, New: "first",
+		OldSentence: "We maintain the largest full-time equivalent of R&D personnel globally.",
+		NewSentence: "The full-time equivalent of R&D personnel ranks first in the world."}
+	if weighChange(&c); c.Weight != 0 {
+		t.Errorf("weighChange(%+v) = %d %v, want 0", c, c.Weight, c.Signals)
 	}
 }
