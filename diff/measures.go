@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,7 +63,7 @@ type measured struct {
 func (al *aligner) freeWithFigures(s side, pairOf []int) map[int]bool {
 	out := map[int]bool{}
 	for i, se := range s.sents {
-		if pairOf[i] < 0 && se.idx >= 0 && strings.ContainsFunc(s.doc.Text[se.start:se.end], mayBeNumber) {
+		if pairOf[i] < 0 && se.idx >= 0 && mayHoldNumber(s.doc.Text[se.start:se.end]) {
 			out[i] = true
 		}
 	}
@@ -73,11 +74,54 @@ func mayBeNumber(r rune) bool {
 	return r >= '0' && r <= '9' || normalize.IsHan(r) && strings.ContainsRune("〇零一二三四五六七八九十百千万亿两", r)
 }
 
+// mayHoldNumber reports whether text may hold a figure: a digit, a Han
+// numeral or an English number word ("eight consecutive years"). It only
+// saves extracting figures from text that has none; a false yes costs
+// that extraction.
+func mayHoldNumber(text string) bool {
+	if strings.ContainsFunc(text, mayBeNumber) {
+		return true
+	}
+	lower := strings.ToLower(text)
+	return slices.ContainsFunc(numberWords, func(w string) bool { return strings.Contains(lower, w) })
+}
+
+// numberWords are English number words, or the parts longer ones hold
+// ("seventeen" holds "seven", "ninety" "nine"), and ordinals.
+var numberWords = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+	"billion", "trillion", "half", "dozen", "first", "second", "third"}
+
+// observeSome is figures.Observe of the compared sentences of s at the
+// indexes idx (in increasing order), and of those only: a shallow copy of
+// the document that lists no other sentence. A figure's measure and role
+// come from its own sentence (and the block's lead-in), so they read as
+// in the whole document, at the cost of the sentences asked for instead
+// of the document's.
+func observeSome(s side, idx []int) []figures.Observation {
+	d := *s.doc
+	d.Sentences = nil
+	for _, i := range idx {
+		if se := s.sents[i]; se.idx >= 0 {
+			d.Sentences = append(d.Sentences, s.doc.Sentences[se.idx])
+		}
+	}
+	if len(d.Sentences) == 0 {
+		return nil
+	}
+	return figures.Observe(figures.Document{Doc: &d})
+}
+
 // measuresOf returns the figures of the free sentences of s by key: the
 // measure's words in lower case, the unit and the role.
 func measuresOf(s side, free map[int]bool) map[string][]measured {
 	out := map[string][]measured{}
-	for _, o := range figures.Observe(figures.Document{Doc: s.doc}) {
+	idx := make([]int, 0, len(free))
+	for i := range free {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	for _, o := range observeSome(s, idx) {
 		i := sentenceAt(s, o.Start)
 		if i < 0 || !free[i] || strings.TrimSpace(o.Measure) == "" || o.NotFigure != "" {
 			continue

@@ -2,11 +2,10 @@ package diff
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/figures"
 )
@@ -73,7 +72,7 @@ func sentencesIn(s side, sd *Side) []int {
 func contentClass(sides [2]side, k, j int, held *heldFigures) Class {
 	se := sides[k].sents[j]
 	text := sides[k].doc.Text[se.start:se.end]
-	if held.lacks(k, se.start, se.end) {
+	if held.lacks(k, j) {
 		return Figure
 	}
 	ws := words(text)
@@ -92,72 +91,124 @@ func contentClass(sides [2]side, k, j int, held *heldFigures) Class {
 	return Wording
 }
 
-// heldFigures is what each document states with figures, worked out on
-// first use (most steps add or remove few sentences with figures): its
-// observations (figures.Observe: value, unit and the role of the
-// statement) and the steps it states ("by 25 basis points"), which
-// Observe leaves out.
+// heldFigures answers whether the other document states a figure, for
+// the sentences a passage adds, removes or moves whole. It looks only at
+// the sentences that hold the figure's number as written ("1/4 to 1/2",
+// "500", 三百), each looked up once per document, so that a step with
+// few such sentences costs few observations (figures.Observe), not a
+// reading of both documents' figures.
 type heldFigures struct {
 	sides [2]side
-	load  [2]func() held
-}
-
-type held struct {
-	obs   []figures.Observation // in document order
-	keys  map[string]bool       // of obs: value, unit, role
-	steps map[string]bool       // figureKey of each step
+	mu    sync.Mutex
+	keys  [2]map[string]map[string]bool // by number: the observedKeys of the sentences holding it
+	steps [2]map[string]map[string]bool // by number: the figureKeys of their steps
 }
 
 func newHeldFigures(sides [2]side) *heldFigures {
 	h := &heldFigures{sides: sides}
 	for k := range sides {
-		s := sides[k]
-		h.load[k] = sync.OnceValue(func() held {
-			out := held{keys: map[string]bool{}, steps: map[string]bool{}}
-			for _, o := range figures.Observe(figures.Document{Doc: s.doc}) {
-				if sentenceAt(s, o.Start) >= 0 {
-					out.obs = append(out.obs, o)
-					out.keys[observedKey(o)] = true
-				}
-			}
-			for _, se := range s.sents {
-				for _, f := range quantities(s.doc.Text[se.start:se.end]) {
-					if f.NotFigure == figures.Step {
-						out.steps[figureKey(f)] = true
-					}
-				}
-			}
-			return out
-		})
+		h.keys[k], h.steps[k] = map[string]map[string]bool{}, map[string]map[string]bool{}
 	}
 	return h
 }
 
-// lacks reports whether the sentence [start, end) of side k states a
-// figure that the other document does not: no figure of the same value
-// and unit in a statement of the same role ("inflation that averages 2
-// percent over time", a cumulative goal, is lacking from a document that
-// states 2 percent only as the longer-run rate), or a step it never
-// takes. A figure the other document states too is no figure change:
-// figure tracks say whether the fact moved.
-func (h *heldFigures) lacks(k, start, end int) bool {
-	text := h.sides[k].doc.Text[start:end]
-	if !strings.ContainsFunc(text, mayBeNumber) {
+// with returns the observed keys and step keys of the figures in the
+// sentences of side k that hold number.
+func (h *heldFigures) with(k int, number string) (keys, steps map[string]bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if keys, ok := h.keys[k][number]; ok {
+		return keys, h.steps[k][number]
+	}
+	s := h.sides[k]
+	keys, steps = map[string]bool{}, map[string]bool{}
+	var holding []int
+	if strings.Contains(s.doc.Text, number) {
+		for i, se := range s.sents {
+			if strings.Contains(s.doc.Text[se.start:se.end], number) {
+				holding = append(holding, i)
+			}
+		}
+	}
+	if len(holding) > maxHolding {
+		// A number said this often ("2", "one") is taken to be stated
+		// with every value and kind: no figure change, and no cost of
+		// reading them all.
+		h.keys[k][number], h.steps[k][number] = nil, nil
+		return nil, nil
+	}
+	for _, o := range observeSome(s, holding) {
+		keys[observedKey(o)] = true
+	}
+	for _, i := range holding {
+		for _, f := range quantities(s.doc.Text[s.sents[i].start:s.sents[i].end]) {
+			if f.NotFigure == figures.Step {
+				steps[figureKey(f)] = true
+			}
+		}
+	}
+	h.keys[k][number], h.steps[k][number] = keys, steps
+	return keys, steps
+}
+
+// maxHolding is the most sentences of a document holding one number that
+// heldFigures reads; beyond it, the number counts as held.
+const maxHolding = 64
+
+// lacks reports whether sentence j of side k states a figure that the
+// other document does not: no figure of the same value and unit in a
+// statement of the same kind ("inflation that averages 2 percent over
+// time", a cumulative goal, is lacking from a document that states 2
+// percent only as the longer-run rate), or a step it never takes. A
+// figure the other document states too is no figure change: figure
+// tracks say whether the fact moved.
+func (h *heldFigures) lacks(k, j int) bool {
+	s := h.sides[k]
+	text := s.doc.Text[s.sents[j].start:s.sents[j].end]
+	if !mayHoldNumber(text) {
 		return false
 	}
-	own, other := h.load[k](), h.load[1-k]()
-	i := sort.Search(len(own.obs), func(i int) bool { return own.obs[i].Start >= start })
-	for ; i < len(own.obs) && own.obs[i].Start < end; i++ {
-		if !other.keys[observedKey(own.obs[i])] {
+	for _, o := range observeSome(s, []int{j}) {
+		if !measures(o.Figure) {
+			continue
+		}
+		if keys, _ := h.with(1-k, numberOf(o.Text)); keys != nil && !keys[observedKey(o)] {
 			return true
 		}
 	}
 	for _, f := range quantities(text) {
-		if f.NotFigure == figures.Step && !other.steps[figureKey(f)] {
+		if f.NotFigure != figures.Step {
+			continue
+		}
+		if _, steps := h.with(1-k, numberOf(f.Text)); steps != nil && !steps[figureKey(f)] {
 			return true
 		}
 	}
 	return false
+}
+
+// measures reports whether f states a quantity a reader would report as
+// a figure: not a rank ("the 18th CPC National Congress", "the second
+// is"), and not a small count spelled in words ("two markets and two
+// resources", "two important ways"), which is rhetoric more often than a
+// figure; numerals, spelled numbers from ten and records ("seven
+// consecutive years", "four straight years") are figures.
+func measures(f figures.Figure) bool {
+	record := strings.Contains(f.Text, "consecutive") || strings.Contains(f.Text, "straight")
+	return f.Unit != figures.Rank && (strings.ContainsFunc(f.Text, mayBeNumber) || f.Value >= 10 || record)
+}
+
+// numberOf is the part of a figure's words from its first numeral to its
+// last ("1/4 to 1/2" of "1/4 to 1/2 percent", 三百 of 三百万元 … as
+// mayBeNumber reads them); the words whole when they hold none.
+func numberOf(text string) string {
+	i := strings.IndexFunc(text, mayBeNumber)
+	j := strings.LastIndexFunc(text, mayBeNumber)
+	if i < 0 {
+		return text
+	}
+	_, size := utf8.DecodeRuneInString(text[j:])
+	return text[i : j+size]
 }
 
 // observedKey is an observation's figureKey and the kind of statement
@@ -214,10 +265,26 @@ const (
 	weightFigure     = 2 // the change states a figure (not a date, not a rank)
 )
 
+// The words of a decision and of a vote, English by word, Chinese by
+// text (see hanAny).
 var (
-	policyVerb = regexp.MustCompile(`(?i)\b(?:rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|maintain(?:s|ed|ing)?|decided|decides|cut(?:s|ting)?|tighten(?:s|ed|ing)?|reaffirm(?:s|ed)?)\b|提高|降低|上调|下调|维持|保持`)
-	vote       = regexp.MustCompile(`(?i)\b(?:vot(?:e|es|ed|ing)|dissent(?:s|ed|ing)?)\b|表决|反对票`)
+	policyVerbs = setOf("raise", "raises", "raised", "raising", "lower", "lowers", "lowered", "lowering",
+		"maintain", "maintains", "maintained", "maintaining", "decided", "decides", "cut", "cuts", "cutting",
+		"tighten", "tightens", "tightened", "tightening", "reaffirm", "reaffirms", "reaffirmed")
+	zhPolicyVerbs = []string{"提高", "降低", "上调", "下调", "维持", "保持"}
+	voteWords     = setOf("vote", "votes", "voted", "voting", "dissent", "dissents", "dissented", "dissenting")
+	zhVoteWords   = []string{"表决", "反对票"}
 )
+
+// has reports whether text holds one of the English words of set or one
+// of the Chinese words zh.
+func has(text string, set map[string]bool, zh []string) bool {
+	return slices.ContainsFunc(words(text), func(w string) bool { return set[w] }) ||
+		slices.ContainsFunc(zh, func(w string) bool { return strings.Contains(text, w) })
+}
+
+func isVote(text string) bool     { return has(text, voteWords, zhVoteWords) }
+func isDecision(text string) bool { return has(text, policyVerbs, zhPolicyVerbs) }
 
 // weighChange sums the evidence of a change's words and of the sentences
 // that hold them: a vote, or else a decision (a policy verb in the words
@@ -234,10 +301,10 @@ func weighChange(c *Change) {
 		c.Signals = append(c.Signals, name)
 	}
 	switch {
-	case slices.ContainsFunc(texts, vote.MatchString):
+	case slices.ContainsFunc(texts, isVote):
 		add(weightVote, "vote")
-	case policyVerb.MatchString(c.Old) || policyVerb.MatchString(c.New) ||
-		slices.ContainsFunc(texts, func(t string) bool { return policyVerb.MatchString(t) && statesFigure(t) }):
+	case isDecision(c.Old) || isDecision(c.New) ||
+		slices.ContainsFunc(texts[2:], func(t string) bool { return isDecision(t) && statesFigure(t) }):
 		add(weightPolicyVerb, "policy verb")
 	}
 	if slices.ContainsFunc(texts, statesFigure) {
@@ -249,5 +316,6 @@ func weighChange(c *Change) {
 // date, and not a rank ("ranking first"), which orders rather than
 // measures.
 func statesFigure(text string) bool {
-	return slices.ContainsFunc(quantities(text), func(f figures.Figure) bool { return f.Unit != figures.Rank })
+	return mayHoldNumber(text) && // the extraction costs more than the test
+		slices.ContainsFunc(quantities(text), func(f figures.Figure) bool { return f.Unit != figures.Rank })
 }
