@@ -36,7 +36,10 @@ changes with their lines.
 glossary concept appeared or vanished), passages (any passage not the same, a photo
 caption included; page furniture is only counted), any (the
 default: any of these), or a change class — cosmetic, wording, concept, hedge, modality,
-negation, figure — meaning any change of that class. Repeat it or separate with commas.
+negation, figure — meaning any change of that class (figure: a figure change anywhere in
+the step, in a passage changed, added or removed, or a tracked figure that moved). Repeat
+it or separate with commas. The verdict comes first; --format json carries it as
+"check": {"verdict": "fail" or "pass", "fail_on": [...], "failed": [...]}.
 
 Exit status: 0 none of the named changes, 1 some, 2 trouble.
 
