@@ -134,6 +134,7 @@ func align(a, b side) []pair {
 	al.weigh()
 	al.titles()
 	al.similar()
+	al.sameMeasure()
 	al.clauses()
 	al.merges()
 	al.mergesApart()

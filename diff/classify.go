@@ -61,19 +61,39 @@ type Change struct {
 	Class Class  `json:"class"`
 	Old   string `json:"old,omitempty"`
 	New   string `json:"new,omitempty"`
+	// OldSentence and NewSentence are the whole sentences that hold a
+	// change made inside an aligned passage, on each side, when they say
+	// more than Old and New: what a reader quotes. Empty for a passage
+	// added, removed or moved whole, whose changes are its sentences.
+	OldSentence string `json:"old_sentence,omitempty"`
+	NewSentence string `json:"new_sentence,omitempty"`
+	// Weight ranks the changes of one class by what a reader gives them
+	// (see weigh); Signals names the evidence it was summed from.
+	Weight  int      `json:"weight,omitempty"`
+	Signals []string `json:"signals,omitempty"`
 }
 
 // classify fills in the changes and the level of every passage that is
 // not the same, on every core. concepts may be nil.
 func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
 	cs := newConceptSides(r.Passages, sides, concepts)
+	held := newHeldFigures(sides)
 	parallel.For(len(r.Passages), func(i int) {
 		p := &r.Passages[i]
 		if p.Kind == Same {
 			return
 		}
-		p.Changes = passageChanges(*p)
+		if isWhole(*p) {
+			p.Changes = wholeChanges(*p, sides, held)
+		} else {
+			var at []hunkAt
+			p.Changes, at = passageChanges(*p)
+			withSentences(p.Changes, at, sides)
+		}
 		p.Changes = append(p.Changes, cs.changes(p)...)
+		for k := range p.Changes {
+			weighChange(&p.Changes[k])
+		}
 		for _, c := range p.Changes {
 			if c.Class.Rank() > p.Level.Rank() {
 				p.Level = c.Class
@@ -83,26 +103,29 @@ func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
 }
 
 // passageChanges classifies the edits of a changed or moved passage hunk
-// by hunk (a run of edits between unchanged words), and an added or
-// removed passage as a whole.
-func passageChanges(p Passage) []Change {
-	switch {
-	case p.Kind == Added:
-		return []Change{wholeChange("", tidy(p.New.Text))}
-	case p.Kind == Removed:
-		return []Change{wholeChange(tidy(p.Old.Text), "")}
-	case p.Kind == Moved && len(p.Edits) == 0:
-		return []Change{{Class: Wording, Old: "(moved)", New: "(moved)"}}
-	}
+// by hunk (a run of edits between unchanged words), with where each hunk
+// stands in the two documents; see wholeChanges for a passage added,
+// removed or moved whole.
+func passageChanges(p Passage) ([]Change, []hunkAt) {
 	var out []Change
+	var ats []hunkAt
 	var old, new strings.Builder
 	cosmetic := true // the hunk so far holds only Format edits
 	whole := newPassageWords(p.Old.Text, p.New.Text)
 	figuresShown := false
+	pos := hunkAt{p.Old.Start, p.New.Start} // the end of the last edit on each side
+	at := hunkAt{-1, -1}                    // where the hunk's own words begin
 	flush := func() {
 		if old.Len() == 0 && new.Len() == 0 {
 			return
 		}
+		h := at
+		for k := range h {
+			if h[k] < 0 {
+				h[k] = max(pos[k]-1, 0) // a side without words: the word before
+			}
+		}
+		at = hunkAt{-1, -1}
 		o, n := tidy(old.String()), tidy(new.String())
 		c := Change{Class: Cosmetic, Old: o, New: n}
 		if !cosmetic {
@@ -119,6 +142,9 @@ func passageChanges(p Passage) []Change {
 			if fc := whole.figureChanges(); len(fc) > 0 {
 				if !figuresShown {
 					out = append(out, fc...)
+					for range fc {
+						ats = append(ats, h)
+					}
 					figuresShown = true
 				}
 				old.Reset()
@@ -128,6 +154,7 @@ func passageChanges(p Passage) []Change {
 			}
 		}
 		out = append(out, c)
+		ats = append(ats, h)
 		old.Reset()
 		new.Reset()
 		cosmetic = true
@@ -146,20 +173,28 @@ func passageChanges(p Passage) []Change {
 			old.WriteString(e.Old)
 			new.WriteString(e.Text)
 		}
+		for k, r := range [2]*Range{e.OldRange, e.NewRange} {
+			if r == nil {
+				continue
+			}
+			if e.Op != Equal && at[k] < 0 {
+				at[k] = r.Start + len(e.Text) - len(strings.TrimLeftFunc(e.Text, unicode.IsSpace))
+				if e.Op == Format && k == 0 {
+					at[k] = r.Start + len(e.Old) - len(strings.TrimLeftFunc(e.Old, unicode.IsSpace))
+				}
+			}
+			pos[k] = r.End
+		}
 	}
 	flush()
-	return out
+	return out, ats
 }
+
+// hunkAt is where a hunk stands: a byte offset into the old document and
+// one into the new.
+type hunkAt [2]int
 
 func tidy(s string) string { return normalize.Tidy(strings.TrimSpace(s)) }
-
-// wholeChange is a passage added or removed whole: wording (with any
-// concept it brings or takes, added by conceptChanges). The figures in it
-// changed no value: figure tracks say whether the fact was restated
-// elsewhere.
-func wholeChange(old, new string) Change {
-	return Change{Class: Wording, Old: old, New: new}
-}
 
 // classifyHunk says what replacing old by new does. Figures are compared
 // by value and qualifier; then the words removed and added are looked up
@@ -186,15 +221,20 @@ func classifyHunk(old, new string, whole *passageWords) Class {
 	}
 	gone, came := wordDiff(words(old), words(new))
 	hunk := append(gone, came...)
-	// A word of the lexicon counts when the passage's count of it changed.
+	// A hedge counts when the passage's count of it changed; a negation
+	// or a modal only when the passage's set of them, by lemma, differs
+	// between its sides ("must" → "must … must" is no change of modality).
 	changed := func(in func(string) bool) bool {
 		return slices.ContainsFunc(hunk, func(w string) bool { return in(w) && whole.changed(w) })
 	}
+	inSets := func(lex func(string) string) bool {
+		return slices.ContainsFunc(hunk, func(w string) bool { l := lex(w); return l != "" && whole.lemmaChanged(l) })
+	}
 	inSet := func(set map[string]bool) func(string) bool { return func(w string) bool { return set[w] } }
 	switch {
-	case changed(isNegation) || hanAny(old, new, zhNegations, zhNotNegations) && whole.zhNegation():
+	case inSets(negationLemma) || hanAny(old, new, zhNegations, zhNotNegations) && whole.zhNegation():
 		return Negation
-	case changed(inSet(modals)) || hanAny(old, new, zhModals, nil) && whole.zhModality():
+	case inSets(modalLemma) || hanAny(old, new, zhModals, nil) && whole.zhModality():
 		return Modality
 	case len(hunk) <= maxHedgeHunk && changed(inSet(hedges)):
 		// A hedging adverb in a short change; inside a new clause it
@@ -218,6 +258,7 @@ type passageWords struct {
 	old, new string
 	loaded   bool
 	counts   map[string]bool // words whose count differs
+	lemmas   map[string]bool // negation and modal lemmas on one side only
 	zhNeg    bool
 	zhModal  bool
 	// figures are the passage's figure changes, once figuresLoaded.
@@ -237,8 +278,90 @@ func (w *passageWords) load() {
 	for _, x := range append(gone, came...) {
 		w.counts[x] = true
 	}
-	w.zhNeg = hanAny(w.old, w.new, zhNegations, zhNotNegations)
-	w.zhModal = hanAny(w.old, w.new, zhModals, nil)
+	w.lemmas = lemmaDiff(words(w.old), words(w.new))
+	w.zhNeg = hanSetDiffers(w.old, w.new, zhNegations, zhNotNegations)
+	w.zhModal = hanSetDiffers(w.old, w.new, zhModals, nil)
+}
+
+// lemmaDiff returns the negation and modal lemmas found on one side of
+// a passage only: the symmetric difference of the two sides' sets.
+func lemmaDiff(old, new []string) map[string]bool {
+	set := func(ws []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range ws {
+			if l := negationLemma(w); l != "" {
+				m[l] = true
+			}
+			if l := modalLemma(w); l != "" {
+				m[l] = true
+			}
+		}
+		return m
+	}
+	o, n := set(old), set(new)
+	out := map[string]bool{}
+	for l := range o {
+		if !n[l] {
+			out[l] = true
+		}
+	}
+	for l := range n {
+		if !o[l] {
+			out[l] = true
+		}
+	}
+	return out
+}
+
+// negationLemma is the lemma of a negation ("don't", "cannot" → "not"),
+// or "" for a word that negates nothing.
+func negationLemma(w string) string {
+	switch {
+	case w == "cannot" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"):
+		return "not"
+	case negations[w]:
+		return w
+	}
+	return ""
+}
+
+// modalLemma is the lemma of a modal ("expects", "expected" → "expect"),
+// or "" for a word that is none.
+func modalLemma(w string) string {
+	if !modals[w] {
+		return ""
+	}
+	if l, ok := modalLemmas[w]; ok {
+		return l
+	}
+	return w
+}
+
+var modalLemmas = map[string]string{"needs": "need", "expects": "expect", "expected": "expect",
+	"anticipates": "anticipate", "anticipated": "anticipate", "intends": "intend", "aims": "aim", "plans": "plan"}
+
+// hanSetDiffers reports whether one of the Chinese words of set occurs on
+// one side of a passage and not at all on the other (see hanAny for
+// except): a modal said once more is no change of modality.
+func hanSetDiffers(old, new string, set, except []string) bool {
+	for _, w := range set {
+		if (hanCount(old, w, except) > 0) != (hanCount(new, w, except) > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// hanCount counts w in s, leaving out its occurrences inside the
+// compounds of except.
+func hanCount(s, w string, except []string) int {
+	n := strings.Count(s, w)
+	for _, x := range except {
+		if strings.Contains(x, w) {
+			n -= strings.Count(s, x)
+		}
+	}
+	return n
 }
 
 // figureChanges lists the figures that differ between the two sides of
@@ -312,8 +435,12 @@ func figureEnd(p *float64) float64 {
 }
 
 func (w *passageWords) changed(x string) bool { w.load(); return w.counts[x] }
-func (w *passageWords) zhNegation() bool      { w.load(); return w.zhNeg }
-func (w *passageWords) zhModality() bool      { w.load(); return w.zhModal }
+func (w *passageWords) lemmaChanged(l string) bool {
+	w.load()
+	return w.lemmas[l]
+}
+func (w *passageWords) zhNegation() bool { w.load(); return w.zhNeg }
+func (w *passageWords) zhModality() bool { w.load(); return w.zhModal }
 
 // figureClass compares the figures of two wordings: a value that differs
 // (or a figure on one side only) is a figure change; equal values under
@@ -401,11 +528,6 @@ func anyIn(ws []string, set map[string]bool) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return set[w] })
 }
 
-// isNegation reports whether w negates: "not", "never", "don't" …
-func isNegation(w string) bool {
-	return negations[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
-}
-
 // hanAny reports whether one of the Chinese words of set occurs in one of
 // old and new more often than in the other, not counting occurrences
 // inside the compounds of except (不断 "continuously" holds 不 but
@@ -414,17 +536,8 @@ func hanAny(old, new string, set, except []string) bool {
 	if !strings.ContainsFunc(old, normalize.IsHan) && !strings.ContainsFunc(new, normalize.IsHan) {
 		return false
 	}
-	count := func(s, w string) int {
-		n := strings.Count(s, w)
-		for _, x := range except {
-			if strings.Contains(x, w) {
-				n -= strings.Count(s, x)
-			}
-		}
-		return n
-	}
 	for _, w := range set {
-		if count(old, w) != count(new, w) {
+		if hanCount(old, w, except) != hanCount(new, w, except) {
 			return true
 		}
 	}

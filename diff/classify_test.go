@@ -145,3 +145,30 @@ func TestFigureChanges(t *testing.T) {
 		t.Errorf("figureChanges (-want +got):\n%s", d)
 	}
 }
+
+// TestModalityByDifference: a modal or a negation makes a change of its
+// class only when the set of them, by lemma, differs between the two
+// sides of the passage (issue 18, item 3).
+func TestModalityByDifference(t *testing.T) {
+	tests := []struct {
+		old, new, hunkOld, hunkNew string
+		want                       Class
+		reason                     string
+	}{
+		{"We must remain committed to the basic state policy and continue our reform through opening up.",
+			"He has emphasized that the basic state policy must be upheld and that we must promote opening up.",
+			"We must remain committed to", "He has emphasized that", Wording, "must on both sides (qiushi-2024 → 2025 passage 10)"},
+		{"The Committee expects growth.", "The Committee expected growth and expects more.",
+			"expects", "expected", Wording, "expect on both sides, by lemma"},
+		{"It will not rise.", "It may not rise.", "will", "may", Modality, "will → may"},
+		{"It does not rise.", "It doesn't rise and never will.", "does not", "doesn't", Wording, "not on both sides, by lemma"},
+		{"It rises.", "It does not rise.", "rises", "does not rise", Negation, "not added"},
+		{"我们必须坚持开放。", "必须坚持开放，必须扩大开放。", "我们", "，必须扩大开放", Wording, "必须 on both sides"},
+		{"我们坚持开放。", "必须坚持开放。", "我们", "必须", Modality, "必须 added"},
+	}
+	for _, tt := range tests {
+		if got := classifyHunk(tt.hunkOld, tt.hunkNew, newPassageWords(tt.old, tt.new)); got != tt.want {
+			t.Errorf("classifyHunk(%q, %q) in %q → %q = %s, want %s (%s)", tt.hunkOld, tt.hunkNew, tt.old, tt.new, got, tt.want, tt.reason)
+		}
+	}
+}

@@ -269,6 +269,13 @@ func NotTracked(docs []Document) []Observation {
 	return out
 }
 
+// Observe returns the figures of one document as Tracks reads them —
+// each with its subject, Measure and Role — in document order, without
+// linking them to any other document: what a comparison of two editions
+// needs to tell that two sentences state the same measure. Linear in the
+// document's length.
+func Observe(d Document) []Observation { return observe(d, false) }
+
 // observe extracts a document's figures with their year, subject and
 // context, from its body, heading and list sentences; or, when
 // notFigures is set, only its numbers that are no figures.

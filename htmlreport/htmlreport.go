@@ -51,6 +51,16 @@ type Report struct {
 	Timeline *timeline.Timeline
 	MinLevel diff.Class // the least class listed among a step's changes
 	Version  string     // docdrift's version, for the footer; may be empty
+	// Verdict, when set, is said first, above everything else: the
+	// outcome of docdrift check.
+	Verdict *Verdict
+}
+
+// Verdict is the outcome of a check: whether it failed, and the words
+// that say why ("Changes found: figure (failing on figure, modality)").
+type Verdict struct {
+	Failed bool
+	Text   string
 }
 
 // Write writes r as an HTML page to w.
@@ -71,6 +81,7 @@ func Write(w io.Writer, r Report) error {
 
 // page is the template's data.
 type page struct {
+	Verdict  *Verdict
 	Title    string
 	Span     string
 	Version  string
@@ -92,6 +103,7 @@ type docView struct {
 
 func newPage(r Report) page {
 	p := page{
+		Verdict:  r.Verdict,
 		Title:    r.Title,
 		Version:  r.Version,
 		MinLevel: string(r.MinLevel),

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/docdrift/docdrift/diff"
@@ -93,7 +94,11 @@ type Step struct {
 	// counts passages by their most significant one).
 	Classes map[diff.Class]int `json:"classes,omitempty"`
 	// Changes are the changes at or above Options.MinLevel, most
-	// significant first, then in reading order.
+	// significant first (by class, then by weight: a decision or a vote
+	// before boilerplate), then in reading order. A change inside an
+	// aligned passage reads as its whole sentences (Old and New), its
+	// figures excepted, which read in their own words; one sentence pair
+	// is listed once.
 	Changes []Change `json:"changes"`
 	// Passages (edition steps) and Pairs (translation steps) are the
 	// whole comparison, kept when Options.Passages is set.
@@ -181,6 +186,7 @@ func Build(docs []Document, opts Options) *Timeline {
 		s := &t.Steps[i]
 		if s.Kind == Edition {
 			s.Figures = figureChanges(tracks, s.Old, s.New)
+			weighTracked(s)
 		}
 		s.ConceptsGone = onlyIn(matches[p[0]], matches[p[1]], labels)
 		s.ConceptsNew = onlyIn(matches[p[1]], matches[p[0]], labels)
@@ -408,7 +414,7 @@ func significant(ps []diff.Passage, min diff.Class) []Change {
 			if c.Class.Rank() < min.Rank() {
 				continue
 			}
-			ch := Change{Change: c, Kind: p.Kind, Passage: i + 1}
+			ch := Change{Change: asSentences(c), Kind: p.Kind, Passage: i + 1}
 			if p.Old != nil {
 				ch.OldLine = p.Old.Line
 			}
@@ -418,19 +424,78 @@ func significant(ps []diff.Passage, min diff.Class) []Change {
 			out = append(out, ch)
 		}
 	}
-	// Most significant first; at one class, changes inside aligned
-	// passages (a value, a modal replaced) before passages added or
-	// removed whole.
+	sortChanges(out)
+	// Two hunks of one sentence read as one sentence changed: listed once,
+	// at the place of the more significant.
+	seen := map[[3]string]bool{}
+	return slices.DeleteFunc(out, func(c Change) bool {
+		k := [3]string{c.Old, c.New, fmt.Sprint(c.Passage)}
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
+}
+
+// sortChanges puts the most significant first: by class, then by weight,
+// then changes inside aligned passages (a value, a modal replaced) before
+// passages added or removed whole, then in reading order (stable).
+func sortChanges(cs []Change) {
 	whole := func(c Change) int {
 		if c.Kind == diff.Added || c.Kind == diff.Removed {
 			return 1
 		}
 		return 0
 	}
-	slices.SortStableFunc(out, func(a, b Change) int {
-		return cmp.Or(b.Class.Rank()-a.Class.Rank(), whole(a)-whole(b))
+	slices.SortStableFunc(cs, func(a, b Change) int {
+		return cmp.Or(b.Class.Rank()-a.Class.Rank(), b.Weight-a.Weight, whole(a)-whole(b))
 	})
-	return out
+}
+
+// asSentences is c as a reader quotes it: a change inside a passage by
+// the sentences that hold it, but a figure or a hedge in its own words
+// ("0 to 1/4 percent" → "1/4 to 1/2 percent"), which say more than the
+// sentences around them.
+func asSentences(c diff.Change) diff.Change {
+	if c.Class == diff.Figure || c.Class == diff.Hedge || c.OldSentence == "" && c.NewSentence == "" {
+		return c
+	}
+	if c.OldSentence != "" {
+		c.Old = c.OldSentence
+	}
+	if c.NewSentence != "" {
+		c.New = c.NewSentence
+	}
+	c.OldSentence, c.NewSentence = "", ""
+	return c
+}
+
+// weightTracked is what a figure change adds to its weight when it is the
+// value of a figure track that moved in the step: a measure the corpus
+// follows (see diff's weights).
+const weightTracked = 2
+
+// weighTracked adds weightTracked to the step's figure changes that state
+// a tracked figure that moved, and sorts the changes again.
+func weighTracked(s *Step) {
+	var olds, news []string
+	for _, f := range s.Figures {
+		olds, news = append(olds, normalize.Tidy(f.Old.Text)), append(news, normalize.Tidy(f.New.Text))
+	}
+	// The change states the figure: in its own words, or in the sentence
+	// added or removed whole that holds it.
+	states := func(text string, figs []string) bool {
+		return text != "" && slices.ContainsFunc(figs, func(f string) bool { return f != "" && strings.Contains(text, f) })
+	}
+	for i := range s.Changes {
+		c := &s.Changes[i]
+		if c.Class == diff.Figure && (states(c.Old, olds) || states(c.New, news)) {
+			c.Weight += weightTracked
+			c.Signals = append(c.Signals, "tracked measure")
+		}
+	}
+	sortChanges(s.Changes)
 }
 
 // classes counts the changes of passages by class.

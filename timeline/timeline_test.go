@@ -3,6 +3,7 @@ package timeline
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/docdrift/docdrift/diff"
@@ -112,5 +113,55 @@ func BenchmarkBuild(b *testing.B) {
 	b.SetBytes(int64(size))
 	for b.Loop() {
 		Build(docs, Options{Concepts: g.Concepts})
+	}
+}
+
+// TestSignificantOrder: the step's most significant changes put a policy
+// decision before other figures, read as whole sentences, and list a
+// modal changed inside a sentence as that sentence (issue 18, item 1).
+func TestSignificantOrder(t *testing.T) {
+	docs := []Document{
+		doc("a", "2015-10-28", "en", "", "Inflation has continued to run below the Committee's longer-run objective.\n\n"+
+			"To support continued progress, the Committee today reaffirmed its view that the current 0 to 1/4 percent target range for the federal funds rate remains appropriate.\n\n"+
+			"The Committee expects that economic activity will expand at a moderate pace, with labor market indicators continuing to move toward levels the Committee judges consistent with its dual mandate.\n"),
+		doc("b", "2015-12-16", "en", "", "Inflation has continued to run below the Committee's 2 percent longer-run objective.\n\n"+
+			"Given the economic outlook, the Committee decided to raise the target range for the federal funds rate to 1/4 to 1/2 percent.\n\n"+
+			"The Committee expects that economic activity might expand at a moderate pace, with labor market indicators continuing to move toward levels the Committee judges consistent with its dual mandate.\n"),
+	}
+	s := Build(docs, Options{}).Steps[0]
+	if len(s.Changes) < 3 {
+		t.Fatalf("changes %+v, want 3 or more", s.Changes)
+	}
+	if c := s.Changes[0]; c.Class != diff.Figure || c.Old != "0 to 1/4 percent" || c.New != "1/4 to 1/2 percent" {
+		t.Errorf("first change %+v, want the decision's figure 0 to 1/4 → 1/4 to 1/2 percent", c)
+	}
+	var modal *Change
+	for i := range s.Changes {
+		if s.Changes[i].Class == diff.Modality {
+			modal = &s.Changes[i]
+		}
+	}
+	if modal == nil || modal.Old != docs[0].Doc.Text[strings.Index(docs[0].Doc.Text, "The Committee expects"):len(docs[0].Doc.Text)-1] {
+		t.Errorf("modality change %+v, want the whole old sentence", modal)
+	}
+}
+
+// TestWeighTracked: a figure change that states a tracked figure that
+// moved — in its own words or in a sentence added whole — weighs more,
+// and comes first in its class.
+func TestWeighTracked(t *testing.T) {
+	obs := func(text string) figures.Observation {
+		return figures.Observation{Figure: figures.Figure{Text: text}}
+	}
+	s := Step{
+		Figures: []FigureChange{{Label: "trader", Old: obs("seven consecutive years"), New: obs("eight consecutive years")}},
+		Changes: []Change{
+			{Change: diff.Change{Class: diff.Figure, New: "Imports reached 2 trillion yuan."}, Kind: diff.Added},
+			{Change: diff.Change{Class: diff.Figure, New: "China has ranked first for eight consecutive years."}, Kind: diff.Added},
+		},
+	}
+	weighTracked(&s)
+	if c := s.Changes[0]; !strings.Contains(c.New, "eight consecutive years") || c.Weight != weightTracked {
+		t.Errorf("first change %+v, want the tracked record, weight %d", c, weightTracked)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/htmlreport"
 	"github.com/docdrift/docdrift/timeline"
 )
 
@@ -35,7 +36,10 @@ changes with their lines.
 glossary concept appeared or vanished), passages (any passage not the same, a photo
 caption included; page furniture is only counted), any (the
 default: any of these), or a change class — cosmetic, wording, concept, hedge, modality,
-negation, figure — meaning any change of that class. Repeat it or separate with commas.
+negation, figure — meaning any change of that class (figure: a figure change anywhere in
+the step, in a passage changed, added or removed, or a tracked figure that moved). Repeat
+it or separate with commas. The verdict comes first; --format json carries it as
+"check": {"verdict": "fail" or "pass", "fail_on": [...], "failed": [...]}.
 
 Exit status: 0 none of the named changes, 1 some, 2 trouble.
 
@@ -98,11 +102,15 @@ func runCheck(u *ui, args []string, docID, baseID string, failOn []string, encod
 	failed := failures(step, failOn)
 	switch u.format {
 	case formatJSON:
-		if err := writeJSON(u, r.json()); err != nil {
+		tj := r.json().(timelineJSON)
+		v := newVerdict(failOn, failed)
+		tj.Check = &v
+		if err := writeJSON(u, tj); err != nil {
 			return err
 		}
 	case formatHTML:
-		if err := r.html(u); err != nil {
+		v := newVerdict(failOn, failed)
+		if err := r.htmlWith(u, &htmlreport.Verdict{Failed: v.Verdict == verdictFail, Text: v.text()}); err != nil {
 			return err
 		}
 	default:
@@ -161,6 +169,10 @@ func failures(s timeline.Step, failOn []string) []string {
 		switch f {
 		case failFigures:
 			hit = len(s.Figures) > 0
+		case string(diff.Figure):
+			// A figure change anywhere in the step: in a passage paired,
+			// added or removed, or a tracked figure that moved.
+			hit = s.Classes[diff.Figure] > 0 || len(s.Figures) > 0
 		case failThemes:
 			hit = len(s.ConceptsNew)+len(s.ConceptsGone) > 0
 		case failPassages:
@@ -191,3 +203,37 @@ func (r timelineReport) checkMarkdown(u *ui, s timeline.Step, failOn, failed []s
 	}
 	r.markdownStep(u, s)
 }
+
+// Verdicts of a check.
+const (
+	verdictPass = "pass"
+	verdictFail = "fail"
+)
+
+// checkVerdict is the outcome of a check in JSON: "fail" or "pass", the
+// --fail-on rules asked for and those the step met.
+type checkVerdict struct {
+	Verdict string   `json:"verdict"`
+	FailOn  []string `json:"fail_on"`
+	Failed  []string `json:"failed"`
+}
+
+func newVerdict(failOn, failed []string) checkVerdict {
+	v := checkVerdict{Verdict: verdictPass, FailOn: failOn, Failed: failed}
+	if len(failed) > 0 {
+		v.Verdict = verdictFail
+	}
+	if v.Failed == nil {
+		v.Failed = []string{}
+	}
+	return v
+}
+
+// text is the verdict in words, as the Markdown says it.
+func (v checkVerdict) text() string {
+	if v.Verdict == verdictFail {
+		return fmt.Sprintf("Changes found: %s (failing on %s)", strings.Join(v.Failed, ", "), strings.Join(v.FailOn, ", "))
+	}
+	return fmt.Sprintf("No changes of the kinds checked (%s)", strings.Join(v.FailOn, ", "))
+}
+

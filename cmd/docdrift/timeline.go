@@ -506,6 +506,9 @@ type timelineJSON struct {
 	MinLevel  diff.Class        `json:"min_level"`
 	Documents []corpus.Document `json:"documents"`
 	*timeline.Timeline
+	// Check is the verdict of docdrift check: which --fail-on rules
+	// failed; absent from timeline's output.
+	Check *checkVerdict `json:"check,omitempty"`
 }
 
 func (r timelineReport) json() any {
@@ -513,7 +516,10 @@ func (r timelineReport) json() any {
 }
 
 // html writes the timeline as one self-contained page.
-func (r timelineReport) html(u *ui) error {
+func (r timelineReport) html(u *ui) error { return r.htmlWith(u, nil) }
+
+// htmlWith is html with a check's verdict said first (none when nil).
+func (r timelineReport) htmlWith(u *ui, v *htmlreport.Verdict) error {
 	return htmlreport.Write(u.out, htmlreport.Report{Title: r.corpus.Title, Documents: documentsOf(r.docs),
-		Timeline: r.t, MinLevel: r.min, Version: buildVersion()})
+		Timeline: r.t, MinLevel: r.min, Version: buildVersion(), Verdict: v})
 }

@@ -24,7 +24,11 @@ func main() {
 	tracks := flag.String("tracks", "internal/accuracy/testdata/tracks", "the folder of gold figure tracks (\"\" to skip them)")
 	verbose := flag.Bool("v", false, "after the table, list the cases docdrift got wrong")
 	rewording := flag.String("rewording", "internal/accuracy/testdata/rewording.yaml", "the set of rewordings in one language, scored as aligned passage pairs (\"\" to skip it)")
+	significance := flag.String("significance", "internal/accuracy/testdata/significance.yaml", "the annotated most significant changes (\"\" to skip them)")
 	flag.Parse()
+	if *significance != "" {
+		defer printSignificance(*significance, *root, *verbose)
+	}
 	s, err := accuracy.Load(*set)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "score:", err)
@@ -115,4 +119,25 @@ func num(f float64) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.2f", f)
+}
+
+// printSignificance scores the annotated most significant changes and
+// prints how many gold changes docdrift ranks among its first eight.
+func printSignificance(path, root string, verbose bool) {
+	set, err := accuracy.LoadSignificance(path)
+	if err == nil {
+		var sc accuracy.SignificanceScore
+		if sc, err = accuracy.ScoreSignificance(set, root); err == nil {
+			fmt.Printf("\nMost significant changes: %d of %d gold changes in the first %d of their step (%d steps)\n",
+				sc.Found, sc.Gold, accuracy.SignificanceTop, sc.Steps)
+			if verbose {
+				for _, m := range sc.Misses {
+					fmt.Println("  missed:", m)
+				}
+			}
+			return
+		}
+	}
+	fmt.Fprintln(os.Stderr, "score:", err)
+	os.Exit(2)
 }

@@ -1,0 +1,321 @@
+package diff
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/docdrift/docdrift/figures"
+)
+
+// isWhole reports whether a passage is added, removed or moved whole
+// (moved with no edit): its changes are its sentences, not hunks.
+func isWhole(p Passage) bool {
+	return p.Kind == Added || p.Kind == Removed || p.Kind == Moved && len(p.Edits) == 0
+}
+
+// wholeChanges lists a passage added, removed or moved whole sentence by
+// sentence, each with the class of what it holds (contentClass): a
+// reader quotes sentences, and a passage of three sentences may hold a
+// decision, a forecast and boilerplate. Concepts are added by
+// conceptSides.changes.
+func wholeChanges(p Passage, sides [2]side, held *heldFigures) []Change {
+	var out []Change
+	for k, s := range [2]*Side{p.Old, p.New} {
+		if s == nil || p.Kind == Moved && k == 1 {
+			continue // a move holds the same sentences on both sides: list them once
+		}
+		for _, j := range sentencesIn(sides[k], s) {
+			se := sides[k].sents[j]
+			text := tidy(sides[k].doc.Text[se.start:se.end])
+			c := Change{Class: contentClass(sides, k, j, held)}
+			switch {
+			case p.Kind == Moved:
+				c.Old, c.New = text, text
+			case k == 0:
+				c.Old = text
+			default:
+				c.New = text
+			}
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 { // no compared sentence found: the passage whole, as wording
+		c := Change{Class: Wording}
+		if p.Old != nil {
+			c.Old = tidy(p.Old.Text)
+		}
+		if p.New != nil {
+			c.New = tidy(p.New.Text)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// sentencesIn returns the indexes of the compared sentences of s that
+// lie in the side sd of a passage.
+func sentencesIn(s side, sd *Side) []int {
+	var out []int
+	for i := sentenceAt(s, sd.Start); i >= 0 && i < len(s.sents) && s.sents[i].start < sd.End; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// contentClass is the class of sentence j of side k, which a passage
+// adds, removes or moves whole, from what it states, most significant
+// first: a figure the other document does not state (held.lacks); a
+// negation; a modal; else wording.
+func contentClass(sides [2]side, k, j int, held *heldFigures) Class {
+	se := sides[k].sents[j]
+	text := sides[k].doc.Text[se.start:se.end]
+	if held.lacks(k, j) {
+		return Figure
+	}
+	ws := words(text)
+	hasLemma := func(lemma func(string) string) bool {
+		return slices.ContainsFunc(ws, func(w string) bool { return lemma(w) != "" })
+	}
+	hanHas := func(set, except []string) bool {
+		return slices.ContainsFunc(set, func(w string) bool { return hanCount(text, w, except) > 0 })
+	}
+	switch {
+	case hasLemma(negationLemma) || hanHas(zhNegations, zhNotNegations):
+		return Negation
+	case hasLemma(modalLemma) || hanHas(zhModals, nil):
+		return Modality
+	}
+	return Wording
+}
+
+// heldFigures answers whether the other document states a figure, for
+// the sentences a passage adds, removes or moves whole. It looks only at
+// the sentences that hold the figure's number as written ("1/4 to 1/2",
+// "500", 三百), each looked up once per document, so that a step with
+// few such sentences costs few observations (figures.Observe), not a
+// reading of both documents' figures.
+type heldFigures struct {
+	sides [2]side
+	mu    sync.Mutex
+	keys  [2]map[string]map[string]bool // by number: the observedKeys of the sentences holding it
+	steps [2]map[string]map[string]bool // by number: the figureKeys of their steps
+}
+
+func newHeldFigures(sides [2]side) *heldFigures {
+	h := &heldFigures{sides: sides}
+	for k := range sides {
+		h.keys[k], h.steps[k] = map[string]map[string]bool{}, map[string]map[string]bool{}
+	}
+	return h
+}
+
+// with returns the observed keys and step keys of the figures in the
+// sentences of side k that hold number.
+func (h *heldFigures) with(k int, number string) (keys, steps map[string]bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if keys, ok := h.keys[k][number]; ok {
+		return keys, h.steps[k][number]
+	}
+	s := h.sides[k]
+	keys, steps = map[string]bool{}, map[string]bool{}
+	var holding []int
+	if strings.Contains(s.doc.Text, number) {
+		for i, se := range s.sents {
+			if strings.Contains(s.doc.Text[se.start:se.end], number) {
+				holding = append(holding, i)
+			}
+		}
+	}
+	if len(holding) > maxHolding {
+		// A number said this often ("2", "one") is taken to be stated
+		// with every value and kind: no figure change, and no cost of
+		// reading them all.
+		h.keys[k][number], h.steps[k][number] = nil, nil
+		return nil, nil
+	}
+	for _, o := range observeSome(s, holding) {
+		keys[observedKey(o)] = true
+	}
+	for _, i := range holding {
+		for _, f := range quantities(s.doc.Text[s.sents[i].start:s.sents[i].end]) {
+			if f.NotFigure == figures.Step {
+				steps[figureKey(f)] = true
+			}
+		}
+	}
+	h.keys[k][number], h.steps[k][number] = keys, steps
+	return keys, steps
+}
+
+// maxHolding is the most sentences of a document holding one number that
+// heldFigures reads; beyond it, the number counts as held.
+const maxHolding = 64
+
+// lacks reports whether sentence j of side k states a figure that the
+// other document does not: no figure of the same value and unit in a
+// statement of the same kind ("inflation that averages 2 percent over
+// time", a cumulative goal, is lacking from a document that states 2
+// percent only as the longer-run rate), or a step it never takes. A
+// figure the other document states too is no figure change: figure
+// tracks say whether the fact moved.
+func (h *heldFigures) lacks(k, j int) bool {
+	s := h.sides[k]
+	text := s.doc.Text[s.sents[j].start:s.sents[j].end]
+	if !mayHoldNumber(text) {
+		return false
+	}
+	for _, o := range observeSome(s, []int{j}) {
+		if !measures(o.Figure) {
+			continue
+		}
+		if keys, _ := h.with(1-k, numberOf(o.Text)); keys != nil && !keys[observedKey(o)] {
+			return true
+		}
+	}
+	for _, f := range quantities(text) {
+		if f.NotFigure != figures.Step {
+			continue
+		}
+		if _, steps := h.with(1-k, numberOf(f.Text)); steps != nil && !steps[figureKey(f)] {
+			return true
+		}
+	}
+	return false
+}
+
+// measures reports whether f states a quantity a reader would report as
+// a figure: not a rank ("the 18th CPC National Congress", "the second
+// is"), and not a small count spelled in words ("two markets and two
+// resources", "two important ways"), which is rhetoric more often than a
+// figure; numerals, spelled numbers from ten and records ("seven
+// consecutive years", "four straight years") are figures.
+func measures(f figures.Figure) bool {
+	record := strings.Contains(f.Text, "consecutive") || strings.Contains(f.Text, "straight")
+	return f.Unit != figures.Rank && (strings.ContainsFunc(f.Text, mayBeNumber) || f.Value >= 10 || record)
+}
+
+// numberOf is the part of a figure's words from its first numeral to its
+// last ("1/4 to 1/2" of "1/4 to 1/2 percent", 三百 of 三百万元 … as
+// mayBeNumber reads them); the words whole when they hold none.
+func numberOf(text string) string {
+	i := strings.IndexFunc(text, mayBeNumber)
+	j := strings.LastIndexFunc(text, mayBeNumber)
+	if i < 0 {
+		return text
+	}
+	_, size := utf8.DecodeRuneInString(text[j:])
+	return text[i : j+size]
+}
+
+// observedKey is an observation's figureKey and the kind of statement
+// that holds it: a level (a result, a target or a reference, which
+// figures tells apart less surely, and a reader reads as one value said
+// again), a cumulative goal ("averages 2 percent over time") or an
+// alternative (a dissenter's preferred value).
+func observedKey(o figures.Observation) string {
+	kind := "level"
+	if o.Role == figures.RoleCumulative || o.Role == figures.RoleAlternative {
+		kind = o.Role
+	}
+	return figureKey(o.Figure) + " " + kind
+}
+
+// figureKey is a figure's value, unit, range end and earlier value.
+func figureKey(f figures.Figure) string {
+	return fmt.Sprint(f.Value, " ", f.Unit, " ", figureEnd(f.High), " ", figureEnd(f.From))
+}
+
+// withSentences sets the sentences that hold each hunk change of a
+// passage (at: where each hunk stands), when they say more than the hunk.
+func withSentences(cs []Change, at []hunkAt, sides [2]side) {
+	for i := range cs {
+		if i >= len(at) {
+			return
+		}
+		c := &cs[i]
+		for k, dst := range [2]*string{&c.OldSentence, &c.NewSentence} {
+			j := sentenceAt(sides[k], at[i][k])
+			if j < 0 {
+				continue
+			}
+			se := sides[k].sents[j]
+			t := tidy(sides[k].doc.Text[se.start:se.end])
+			if t != c.Old && t != c.New {
+				*dst = t
+			}
+		}
+	}
+}
+
+// Weights of the evidence that ranks changes within one class: what a
+// reader of a policy statement lists first. Judged on the FOMC
+// statements, the longer-run goals and the fixtures (issue 18): a
+// decision (a policy verb changed, or stated with a figure) outweighs a vote
+// or a dissent, and either a sentence that only states a figure; a figure
+// adds to both. Boilerplate has no signal and weighs 0. A decision and a
+// vote do not add up: a dissent that "preferred to raise" the rate is a
+// vote, not a second decision.
+const (
+	weightPolicyVerb = 3 // raise, lower, maintain, decided, 提高, 降低 … with a figure
+	weightVote       = 2 // a vote or a dissent
+	weightFigure     = 2 // the change states a figure (not a date, not a rank)
+)
+
+// The words of a decision and of a vote, English by word, Chinese by
+// text (see hanAny).
+var (
+	policyVerbs = setOf("raise", "raises", "raised", "raising", "lower", "lowers", "lowered", "lowering",
+		"maintain", "maintains", "maintained", "maintaining", "decided", "decides", "cut", "cuts", "cutting",
+		"tighten", "tightens", "tightened", "tightening", "reaffirm", "reaffirms", "reaffirmed")
+	zhPolicyVerbs = []string{"提高", "降低", "上调", "下调", "维持", "保持"}
+	voteWords     = setOf("vote", "votes", "voted", "voting", "dissent", "dissents", "dissented", "dissenting")
+	zhVoteWords   = []string{"表决", "反对票"}
+)
+
+// has reports whether text holds one of the English words of set or one
+// of the Chinese words zh.
+func has(text string, set map[string]bool, zh []string) bool {
+	return slices.ContainsFunc(words(text), func(w string) bool { return set[w] }) ||
+		slices.ContainsFunc(zh, func(w string) bool { return strings.Contains(text, w) })
+}
+
+func isVote(text string) bool     { return has(text, voteWords, zhVoteWords) }
+func isDecision(text string) bool { return has(text, policyVerbs, zhPolicyVerbs) }
+
+// weighChange sums the evidence of a change's words and of the sentences
+// that hold them: a vote, or else a decision (a policy verb in the words
+// changed — a sentence added or removed whole included — or in a sentence
+// that states a figure: "decided to raise the target range … to 1/4 to
+// 1/2 percent", but not "we maintain the largest …" around a hunk that
+// adds "first"); and a figure. Signals keeps the names of what counted,
+// for --format json.
+func weighChange(c *Change) {
+	texts := []string{c.Old, c.New, c.OldSentence, c.NewSentence}
+	c.Weight, c.Signals = 0, nil
+	add := func(w int, name string) {
+		c.Weight += w
+		c.Signals = append(c.Signals, name)
+	}
+	switch {
+	case slices.ContainsFunc(texts, isVote):
+		add(weightVote, "vote")
+	case isDecision(c.Old) || isDecision(c.New) ||
+		slices.ContainsFunc(texts[2:], func(t string) bool { return isDecision(t) && statesFigure(t) }):
+		add(weightPolicyVerb, "policy verb")
+	}
+	if slices.ContainsFunc(texts, statesFigure) {
+		add(weightFigure, "figure")
+	}
+}
+
+// statesFigure reports whether text states a figure that measures: not a
+// date, and not a rank ("ranking first"), which orders rather than
+// measures.
+func statesFigure(text string) bool {
+	return mayHoldNumber(text) && // the extraction costs more than the test
+		slices.ContainsFunc(quantities(text), func(f figures.Figure) bool { return f.Unit != figures.Rank })
+}

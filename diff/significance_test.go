@@ -1,0 +1,86 @@
+package diff
+
+import (
+	"testing"
+
+	"github.com/docdrift/docdrift/normalize"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestWholeChanges: a passage added, removed or moved whole carries the
+// class of what each of its sentences holds (issue 18, item 1).
+func TestWholeChanges(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           []Change // of the passages not the same, in order, without weights
+		reason         string
+	}{
+		{"figure the other lacks",
+			"The Committee met today.\n",
+			"The Committee met today.\n\nVoting against this action was Jeffrey M. Lacker, who preferred to raise the target range by 25 basis points.\n",
+			[]Change{{Class: Figure, New: "Voting against this action was Jeffrey M. Lacker, who preferred to raise the target range by 25 basis points."}},
+			"an added dissent with a step the old document never takes"},
+		{"cumulative goal dropped",
+			"The Committee judges that inflation at the rate of 2 percent is most consistent with its mandate. The Committee seeks to achieve inflation that averages 2 percent over time.\n",
+			"The Committee judges that inflation at the rate of 2 percent is most consistent with its mandate.\n",
+			[]Change{{Class: Figure, Old: "The Committee seeks to achieve inflation that averages 2 percent over time."}},
+			"fomc-longer-run-goals 2024 → 2025: 2 percent is still the rate, no longer an average"},
+		{"figure held elsewhere",
+			"Inflation is expected to rise to 2 percent.\n",
+			"Inflation is expected to rise to 2 percent.\n\nThe stance of policy supports a return to 2 percent inflation.\n",
+			[]Change{{Class: Wording, New: "The stance of policy supports a return to 2 percent inflation."}},
+			"the new sentence states a value the old document states too"},
+		{"negation and modality, one sentence each",
+			"The report was published.\n",
+			"The report was published.\n\nThe Committee does not see a recession. Growth will slow.\n",
+			[]Change{{Class: Negation, New: "The Committee does not see a recession."}, {Class: Modality, New: "Growth will slow."}},
+			"each sentence of a passage added whole is a change of its own"},
+		{"boilerplate", "Markets were open.\n", "Markets were open.\n\nThe meeting took place in Washington.\n",
+			[]Change{{Class: Wording, New: "The meeting took place in Washington."}}, "nothing but words"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Compare(normalize.Parse(tt.old), normalize.Parse(tt.new), Options{})
+			var got []Change
+			for _, p := range r.Passages {
+				for _, c := range p.Changes {
+					c.Weight, c.Signals = 0, nil
+					got = append(got, c)
+				}
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Compare(%q, %q) changes (-want +got), %s:\n%s", tt.old, tt.new, tt.reason, d)
+			}
+		})
+	}
+}
+
+// TestWeighChange: within a class, a decision, a vote and a figure weigh
+// more than boilerplate.
+func TestWeighChange(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"the Committee decided to raise the target range to 1/4 to 1/2 percent", weightPolicyVerb + weightFigure},
+		{"Voting against the action was Esther L. George, who preferred to raise the target range", weightVote},
+		{"基本养老金提高5%", weightPolicyVerb + weightFigure},
+		{"the full-time equivalent of R&D personnel ranking first in the world", 0},
+		{"Inflation was 3 percent.", weightFigure},
+		{"The meeting took place in Washington.", 0},
+	}
+	for _, tt := range tests {
+		c := Change{Class: Wording, New: tt.text}
+		if weighChange(&c); c.Weight != tt.want {
+			t.Errorf("weighChange(%q) = %d %v, want %d", tt.text, c.Weight, c.Signals, tt.want)
+		}
+	}
+	// A hunk weighs by its sentences' decisions, not by a verb that
+	// merely stands near it.
+	c := Change{Class: Figure, New: "first",
+		OldSentence: "We maintain the largest full-time equivalent of R&D personnel globally.",
+		NewSentence: "The full-time equivalent of R&D personnel ranks first in the world."}
+	if weighChange(&c); c.Weight != 0 {
+		t.Errorf("weighChange(%+v) = %d %v, want 0", c, c.Weight, c.Signals)
+	}
+}
