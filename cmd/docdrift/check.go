@@ -236,4 +236,3 @@ func (v checkVerdict) text() string {
 	}
 	return fmt.Sprintf("No changes of the kinds checked (%s)", strings.Join(v.FailOn, ", "))
 }
-
