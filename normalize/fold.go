@@ -200,6 +200,12 @@ type folder struct {
 }
 
 func (f *folder) segment(seg []byte, start, end int) {
+	// Most of Chinese text is ideographs, which NFKC, width and case
+	// folding all leave as they are: no string, no transform.
+	if r, n := utf8.DecodeRune(seg); n == len(seg) && isIdeograph(r) {
+		f.rune(r, start, end)
+		return
+	}
 	s := string(seg)
 	if !isASCII(s) {
 		s = width.Fold.String(s)
@@ -253,6 +259,12 @@ func (f *folder) emit(r rune, start, end int) {
 		f.starts = append(f.starts, start)
 		f.ends = append(f.ends, end)
 	}
+}
+
+// isIdeograph reports whether r is a CJK unified ideograph (the basic
+// block, extension A or extension B), none of which folding changes.
+func isIdeograph(r rune) bool {
+	return 0x4E00 <= r && r <= 0x9FFF || 0x3400 <= r && r <= 0x4DBF || 0x20000 <= r && r <= 0x2A6DF
 }
 
 // foldRune maps quotes and dashes to one form each, and returns -1 for
