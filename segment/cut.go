@@ -3,6 +3,7 @@ package segment
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // edge is a dictionary word of the text: its last character and frequency
@@ -63,7 +64,17 @@ func (d *dict) graph(runes []rune) (edges []edge, first []int) {
 		prefix := false // runes[k:k+1] begins a word
 		for i := k; i < len(runes); i++ {
 			n := encodeRune(b[:], runes[i])
-			lo, hi = d.narrow(lo, hi, p, string(b[:n]))
+			if i == k {
+				// Words with the same first character are contiguous,
+				// unless the character is not valid UTF-8 (U+FFFD).
+				if r, ok := d.first[runes[i]]; ok && runes[i] != utf8.RuneError {
+					lo, hi = int(r[0]), int(r[1])
+				} else {
+					lo, hi = d.narrow(lo, hi, p, string(b[:n]))
+				}
+			} else {
+				lo, hi = d.narrow(lo, hi, p, string(b[:n]))
+			}
 			if lo >= hi {
 				break
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // magic starts a compact dictionary (see internal/gendict).
@@ -19,6 +20,9 @@ type dict struct {
 	freq  []uint32
 	logT  float64 // natural log of the total frequency, as gse computes it
 	total float64
+	// first holds, for each character that begins words, the range of
+	// those words: the first step of every lookup without a search.
+	first map[rune][2]int32
 }
 
 var errCorrupt = errors.New("segment: dictionary: corrupt")
@@ -58,7 +62,31 @@ func decode(data string) (*dict, error) {
 		return nil, fmt.Errorf("%w: %d words, %d bytes of text", errCorrupt, count, textLen)
 	}
 	d.text = data[p:]
+	d.first = firsts(d)
 	return d, nil
+}
+
+// firsts returns the range of words of each first character. O(n).
+func firsts(d *dict) map[rune][2]int32 {
+	m := make(map[rune][2]int32, 1<<15)
+	start, last := 0, rune(-1)
+	for i := range d.freq {
+		w := d.word(i)
+		r := rune(w[0])
+		if r >= utf8.RuneSelf {
+			r, _ = utf8.DecodeRuneInString(w)
+		}
+		if r != last {
+			if i > 0 {
+				m[last] = [2]int32{int32(start), int32(i)}
+			}
+			start, last = i, r
+		}
+	}
+	if len(d.freq) > 0 {
+		m[last] = [2]int32{int32(start), int32(len(d.freq))}
+	}
+	return m
 }
 
 // uvarint is binary.Uvarint on a string, without copying it.

@@ -81,6 +81,9 @@ func Build(gzipped []byte) ([]byte, error) {
 	textLen := 0
 	for i := range seg.Dict.Tokens {
 		tok := &seg.Dict.Tokens[i]
+		if tok.Text() == "" {
+			return nil, fmt.Errorf("an empty word (frequency %v)", tok.Freq())
+		}
 		f := tok.Freq()
 		if f <= 0 || f != math.Trunc(f) || f >= 1<<32 {
 			return nil, fmt.Errorf("%q: frequency %v is not a whole number in (0, 2³²)", tok.Text(), f)
