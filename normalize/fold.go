@@ -49,6 +49,7 @@ func Fold(text string, base int) Canonical {
 // not safe for concurrent use.
 type Folder struct {
 	starts, ends []int
+	toks         []Token
 }
 
 // Fold is the function Fold, with the offset maps in the Folder's memory.
@@ -335,8 +336,20 @@ func Tokens(text string, base int) []Token {
 // TokensOf cuts an already folded text into tokens, as Tokens does.
 func TokensOf(c Canonical) []Token { return c2tokens(c) }
 
+// Tokens is the function Tokens with the offset maps and the tokens in the
+// Folder's memory: the tokens are valid until the next call (their keys
+// stay valid).
+func (fl *Folder) Tokens(text string, base int) []Token {
+	fl.toks = appendTokens(fl.toks[:0], fl.Fold(text, base))
+	return fl.toks
+}
+
 func c2tokens(c Canonical) []Token {
-	toks := make([]Token, 0, len(c.Key)/4+1) // a token and its space average over four bytes
+	return appendTokens(make([]Token, 0, len(c.Key)/4+1), c) // a token and its space average over four bytes
+}
+
+// appendTokens appends the tokens of c to toks.
+func appendTokens(toks []Token, c Canonical) []Token {
 	it := words.FromString(c.Key)
 	for it.Next() {
 		v := it.Value()

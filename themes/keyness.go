@@ -46,12 +46,13 @@ const Prior = 500.0
 // "en", Chinese passages (a quoted original title) are not counted.
 func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) Counts {
 	c := Counts{n: map[string]int{}, surface: map[string]string{}, seg: seg}
+	var fl normalize.Folder // a sentence's tokens are done with before the next's
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
 		}
-		toks := normalize.Tokens(doc.Text[s.Start:s.End], s.Start)
+		toks := fl.Tokens(doc.Text[s.Start:s.End], s.Start)
 		var words []normalize.Token // the current run of Latin words
 		var han []normalize.Token   // the current run of ideographs
 		flush := func() {
