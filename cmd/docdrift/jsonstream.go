@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"io"
@@ -22,84 +23,99 @@ const jsonChunk = 64 << 10
 // Memory: the largest element, not the document (a 16 MB pair's report
 // took 320 MB more at its peak when built whole, then indented).
 func streamJSON(w io.Writer, v any) error {
-	bw := bufio.NewWriterSize(w, jsonChunk)
-	if err := streamValue(bw, reflect.ValueOf(v), v); err != nil {
+	s := &jsonStream{w: bufio.NewWriterSize(w, jsonChunk), encoders: map[string]*json.Encoder{}}
+	if err := s.value(reflect.ValueOf(v), v); err != nil {
 		return err
 	}
-	if err := bw.WriteByte('\n'); err != nil {
+	if err := s.w.WriteByte('\n'); err != nil {
 		return err
 	}
-	return bw.Flush()
+	return s.w.Flush()
 }
 
-// streamValue writes the top-level value rv (v itself, for encoding
+// value writes the top-level value rv (v itself, for encoding
 // whole).
-func streamValue(w *bufio.Writer, rv reflect.Value, v any) error {
+func (s *jsonStream) value(rv reflect.Value, v any) error {
 	switch {
 	case !rv.IsValid() || ownEncoding(rv.Type()):
 	case rv.Kind() == reflect.Slice && rv.Len() > 0 && rv.Type().Elem().Kind() != reflect.Uint8:
-		return streamSlice(w, rv, "")
+		return s.slice(rv, "")
 	case rv.Kind() == reflect.Struct:
 		if fields, ok := plainFields(rv.Type()); ok && len(fields) > 0 {
-			return streamStruct(w, rv, fields)
+			return s.object(rv, fields)
 		}
 	}
-	return writeIndented(w, v, "")
+	return s.writeIndented(v, "")
 }
 
 // writeIndented writes v as json.MarshalIndent with the given prefix,
-// through jsonEscape.
-func writeIndented(w *bufio.Writer, v any, prefix string) error {
-	b, err := json.MarshalIndent(v, prefix, "  ")
-	if err != nil {
+// through jsonEscape. Values are encoded through one json.Encoder per
+// prefix, whose buffers are reused from one value to the next.
+func (s *jsonStream) writeIndented(v any, prefix string) error {
+	enc, ok := s.encoders[prefix]
+	if !ok {
+		enc = json.NewEncoder(&s.buf)
+		enc.SetIndent(prefix, "  ")
+		s.encoders[prefix] = enc
+	}
+	s.buf.Reset()
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err = w.Write(jsonEscape(b))
+	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")) // Encode ends each value with a newline
+	_, err := s.w.Write(jsonEscape(b))
 	return err
 }
 
-// streamSlice writes a non-empty slice whose opening bracket is on a line
+// jsonStream is what streamJSON writes with.
+type jsonStream struct {
+	w        *bufio.Writer
+	buf      bytes.Buffer
+	encoders map[string]*json.Encoder
+}
+
+// slice writes a non-empty slice whose opening bracket is on a line
 // indented by prefix, one element at a time. Elements are taken by
 // address, as encoding/json takes a slice's elements (pointer methods
 // apply).
-func streamSlice(w *bufio.Writer, rv reflect.Value, prefix string) error {
+func (s *jsonStream) slice(rv reflect.Value, prefix string) error {
 	inner := prefix + "  "
-	w.WriteString("[\n")
+	s.w.WriteString("[\n")
 	for i := range rv.Len() {
-		w.WriteString(inner)
-		if err := writeIndented(w, rv.Index(i).Addr().Interface(), inner); err != nil {
+		s.w.WriteString(inner)
+		if err := s.writeIndented(rv.Index(i).Addr().Interface(), inner); err != nil {
 			return err
 		}
 		if i < rv.Len()-1 {
-			w.WriteByte(',')
+			s.w.WriteByte(',')
 		}
-		w.WriteByte('\n')
+		s.w.WriteByte('\n')
 	}
-	_, err := w.WriteString(prefix + "]")
+	_, err := s.w.WriteString(prefix + "]")
 	return err
 }
 
-// streamStruct writes a struct whose fields plainFields accepted.
-func streamStruct(w *bufio.Writer, rv reflect.Value, fields []jsonField) error {
-	w.WriteString("{\n")
+// object writes a struct whose fields plainFields accepted.
+func (s *jsonStream) object(rv reflect.Value, fields []jsonField) error {
+	s.w.WriteString("{\n")
 	for n, f := range fields {
-		w.WriteString(`  "` + f.name + `": `)
+		s.w.WriteString(`  "` + f.name + `": `)
 		fv := rv.Field(f.index)
 		var err error
 		if fv.Kind() == reflect.Slice && fv.Len() > 0 && fv.Type().Elem().Kind() != reflect.Uint8 && !ownEncoding(fv.Type()) {
-			err = streamSlice(w, fv, "  ")
+			err = s.slice(fv, "  ")
 		} else {
-			err = writeIndented(w, fv.Interface(), "  ")
+			err = s.writeIndented(fv.Interface(), "  ")
 		}
 		if err != nil {
 			return err
 		}
 		if n < len(fields)-1 {
-			w.WriteByte(',')
+			s.w.WriteByte(',')
 		}
-		w.WriteByte('\n')
+		s.w.WriteByte('\n')
 	}
-	_, err := w.WriteString("}")
+	_, err := s.w.WriteString("}")
 	return err
 }
 

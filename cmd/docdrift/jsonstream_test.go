@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/internal/edition"
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // largestWrite records the largest single Write.
@@ -93,4 +96,30 @@ func TestWriteJSONStreams(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkWriteJSON renders the JSON report of the 1 MB edition pair:
+// whole (the document built, then an indented copy) against streamed.
+func BenchmarkWriteJSON(b *testing.B) {
+	old, new := edition.Pair(1<<20, 1)
+	res := diff.Compare(normalize.Parse(old), normalize.Parse(new), diff.Options{})
+	v := diffJSON{Schema: "docdrift.diff/v1", Summary: res.Summary, Passages: res.Passages}
+	b.Run("whole", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			out, err := json.MarshalIndent(v, "", "  ")
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Discard.Write(append(jsonEscape(out), '\n'))
+		}
+	})
+	b.Run("streamed", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := streamJSON(io.Discard, v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
