@@ -24,10 +24,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/docdrift/docdrift/internal/lazyre"
 )
 
 // ManifestName is the file name that makes a directory a manifest corpus.
@@ -88,7 +89,7 @@ func pathError(err error) error {
 }
 
 // dateRE matches a date at the start of a file name.
-var dateRE = regexp.MustCompile(`^(\d{4})(?:[-_.](\d{2}))?(?:[-_.](\d{2}))?(?:[-_. ]|$)`)
+var dateRE = lazyre.New(`^(\d{4})(?:[-_.](\d{2}))?(?:[-_.](\d{2}))?(?:[-_. ]|$)`)
 
 // DateFromName returns the date at the start of a file name (without its
 // directory or extension), or "" if it has none.

@@ -3,11 +3,12 @@ package corpus
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/docdrift/docdrift/internal/lazyre"
 )
 
 // Guess is a manifest entry that docdrift init proposes for a file: what
@@ -32,10 +33,10 @@ func (g *Guess) Note(field, format string, args ...any) {
 var (
 	// dateInNameRE is a full date anywhere in a name, apart from other
 	// digits: report_2024-03-05_final.
-	dateInNameRE = regexp.MustCompile(`(?:^|\D)(\d{4})[-_.](\d{2})[-_.](\d{2})(?:\D|$)`)
+	dateInNameRE = lazyre.New(`(?:^|\D)(\d{4})[-_.](\d{2})[-_.](\d{2})(?:\D|$)`)
 	// yearInNameRE is a year that stands apart from other digits and
 	// letters: 09-1969, speech_1961, kennedy 1961.
-	yearInNameRE = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(1[5-9]\d\d|20\d\d)(?:[^\p{L}\p{N}]|$)`)
+	yearInNameRE = lazyre.New(`(?:^|[^\p{L}\p{N}])(1[5-9]\d\d|20\d\d)(?:[^\p{L}\p{N}]|$)`)
 )
 
 // DateInName returns the date a file name (without its directory or
@@ -72,10 +73,10 @@ var months = func() map[string]time.Month {
 }()
 
 var (
-	isoDateRE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	monthFirstRE  = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b`)
-	dayFirstRE    = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})\b`)
-	chineseDateRE = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	isoDateRE     = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	monthFirstRE  = lazyre.New(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b`)
+	dayFirstRE    = lazyre.New(`(?i)\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})\b`)
+	chineseDateRE = lazyre.New(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 )
 
 // DateFromText looks for a dateline in the first lines of a text: an ISO
@@ -98,7 +99,7 @@ func DateFromText(text string) (date string, line int, found string) {
 
 // dateInLine returns the first valid date of a line and its words.
 func dateInLine(l string) (string, string) {
-	for _, m := range isoDateRE.FindAllStringSubmatch(l, -1) {
+	for _, m := range isoDateRE.Regexp().FindAllStringSubmatch(l, -1) {
 		if d := m[1] + "-" + m[2] + "-" + m[3]; ValidDate(d) == nil {
 			return d, m[0]
 		}
@@ -138,7 +139,7 @@ func ymd(year string, month time.Month, day string) string {
 }
 
 // invalidIDRE matches the runs of characters an id may not hold.
-var invalidIDRE = regexp.MustCompile(`[^\p{L}\p{N}._-]+`)
+var invalidIDRE = lazyre.New(`[^\p{L}\p{N}._-]+`)
 
 // IDFromName makes a manifest id from a file name without its extension:
 // the name itself when it is a valid id, otherwise with each run of other

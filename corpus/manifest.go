@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"github.com/docdrift/docdrift/internal/lazyre"
 	"github.com/docdrift/docdrift/internal/yamlalias"
 )
 
@@ -47,7 +47,7 @@ type manifestEntry struct {
 // Languages are the document languages docdrift reads.
 var Languages = []string{"en", "zh"}
 
-var idRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]*$`)
+var idRE = lazyre.New(`^[\p{L}\p{N}][\p{L}\p{N}._-]*$`)
 
 // ManifestError is a problem in a manifest, located by line and field.
 type ManifestError struct {

@@ -2,10 +2,11 @@ package normalize
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/docdrift/docdrift/internal/lazyre"
 )
 
 // Kind is the role of a block in its document.
@@ -61,26 +62,26 @@ var pageControls = wordSet(`share facebook twitter x linkedin email e-mail mail 
 	rss feed follow us scroll`)
 
 // chinesePageControls matches the common page controls of Chinese sites.
-var chinesePageControls = regexp.MustCompile(`^[【\[]?(字体|字号)[:：]?[\s大中小】\]]*$|^(分享|转发|转播)到[^\s，。；]{0,12}$|^(分享到|分享|打印|打印本页|关闭|关闭窗口|返回|返回顶部|返回首页|收藏|扫一扫|手机看|责任编辑[:：].*|【?纠错】?)[:：]?$`)
+var chinesePageControls = lazyre.New(`^[【\[]?(字体|字号)[:：]?[\s大中小】\]]*$|^(分享|转发|转播)到[^\s，。；]{0,12}$|^(分享到|分享|打印|打印本页|关闭|关闭窗口|返回|返回顶部|返回首页|收藏|扫一扫|手机看|责任编辑[:：].*|【?纠错】?)[:：]?$`)
 
 var (
-	navLinkRE = regexp.MustCompile(`(?i)^(return|back|go|skip|jump) to\b`)
+	navLinkRE = lazyre.New(`(?i)^(return|back|go|skip|jump) to\b`)
 	// mdImageRE is a line that is only a Markdown image: ![alt](file
 	// "title"). It and imageFileRE run only on lines of at most
 	// maxLineRuleBytes, which bounds them; counted repetitions such as
 	// {0,300} compile to a copy per count (2 ms at every start).
-	mdImageRE     = regexp.MustCompile(`^!\[[^\]]*\]\(\S+(\s+"[^"]*")?\)$`)
-	imageFileRE   = regexp.MustCompile(`(?i)^[^\s/\\]+\.(jpe?g|png|gif|webp|bmp|tiff?|svg|heic)$`)
-	photoCreditRE = regexp.MustCompile(`(?i)^(photo|photograph|image|picture|pictured|credit)s?\s*(by|:|/|credit)|^（.{1,30}摄）$|^\(.{1,30}摄\)$|图片来源[:：]|^新华社记者.{1,20}摄$`)
-	creditMarkRE  = regexp.MustCompile(`(?i)\bphoto(graph)?s? by\b|\(photo:|（.{1,30}摄）|\bphoto/|/ ?photo\b`)
-	bylineRE      = regexp.MustCompile(`^By\s+\p{Lu}[\p{L}.'\- ]{1,60}(\s+(Source|Updated|Published|Posted|Date)\s*:|\s*[|,]\s*\d)`)
-	sourceNoteRE  = regexp.MustCompile(`(?i)^\((originally|first|source|reprinted|translated|this article)\b.*\)$`)
-	citeHeadingRE = regexp.MustCompile(`(?i)^(cite|citation|how to cite)( this (page|article|document))?:?$`)
-	markupRE      = regexp.MustCompile(`^<!--.*-->$`)
-	mdHeadingRE   = regexp.MustCompile(`^#{1,6}\s`)
+	mdImageRE     = lazyre.New(`^!\[[^\]]*\]\(\S+(\s+"[^"]*")?\)$`)
+	imageFileRE   = lazyre.New(`(?i)^[^\s/\\]+\.(jpe?g|png|gif|webp|bmp|tiff?|svg|heic)$`)
+	photoCreditRE = lazyre.New(`(?i)^(photo|photograph|image|picture|pictured|credit)s?\s*(by|:|/|credit)|^（.{1,30}摄）$|^\(.{1,30}摄\)$|图片来源[:：]|^新华社记者.{1,20}摄$`)
+	creditMarkRE  = lazyre.New(`(?i)\bphoto(graph)?s? by\b|\(photo:|（.{1,30}摄）|\bphoto/|/ ?photo\b`)
+	bylineRE      = lazyre.New(`^By\s+\p{Lu}[\p{L}.'\- ]{1,60}(\s+(Source|Updated|Published|Posted|Date)\s*:|\s*[|,]\s*\d)`)
+	sourceNoteRE  = lazyre.New(`(?i)^\((originally|first|source|reprinted|translated|this article)\b.*\)$`)
+	citeHeadingRE = lazyre.New(`(?i)^(cite|citation|how to cite)( this (page|article|document))?:?$`)
+	markupRE      = lazyre.New(`^<!--.*-->$`)
+	mdHeadingRE   = lazyre.New(`^#{1,6}\s`)
 	// Enumerators that open headings and list items: "I.", "1.", "(1)",
 	// "一、", "（一）", "第一条", "①".
-	enumeratedRE = regexp.MustCompile(`^([IVXLC]{1,6}\.\s|\d{1,3}[.)、]\s?|\(\d{1,3}\)|[一二三四五六七八九十百]{1,4}[、是]|（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十百千零〇两\d]{1,8}[章节条款编部分]|[①-⑳])`)
+	enumeratedRE = lazyre.New(`^([IVXLC]{1,6}\.\s|\d{1,3}[.)、]\s?|\(\d{1,3}\)|[一二三四五六七八九十百]{1,4}[、是]|（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十百千零〇两\d]{1,8}[章节条款编部分]|[①-⑳])`)
 	terminalEnd  = ".。!！?？;；:：,，"
 )
 

@@ -49,6 +49,7 @@ func Fold(text string, base int) Canonical {
 // not safe for concurrent use.
 type Folder struct {
 	starts, ends []int
+	toks         []Token
 }
 
 // Fold is the function Fold, with the offset maps in the Folder's memory.
@@ -200,6 +201,12 @@ type folder struct {
 }
 
 func (f *folder) segment(seg []byte, start, end int) {
+	// Most of Chinese text is ideographs, which NFKC, width and case
+	// folding all leave as they are: no string, no transform.
+	if r, n := utf8.DecodeRune(seg); n == len(seg) && isIdeograph(r) {
+		f.rune(r, start, end)
+		return
+	}
 	s := string(seg)
 	if !isASCII(s) {
 		s = width.Fold.String(s)
@@ -253,6 +260,12 @@ func (f *folder) emit(r rune, start, end int) {
 		f.starts = append(f.starts, start)
 		f.ends = append(f.ends, end)
 	}
+}
+
+// isIdeograph reports whether r is a CJK unified ideograph (the basic
+// block, extension A or extension B), none of which folding changes.
+func isIdeograph(r rune) bool {
+	return 0x4E00 <= r && r <= 0x9FFF || 0x3400 <= r && r <= 0x4DBF || 0x20000 <= r && r <= 0x2A6DF
 }
 
 // foldRune maps quotes and dashes to one form each, and returns -1 for
@@ -323,8 +336,20 @@ func Tokens(text string, base int) []Token {
 // TokensOf cuts an already folded text into tokens, as Tokens does.
 func TokensOf(c Canonical) []Token { return c2tokens(c) }
 
+// Tokens is the function Tokens with the offset maps and the tokens in the
+// Folder's memory: the tokens are valid until the next call (their keys
+// stay valid).
+func (fl *Folder) Tokens(text string, base int) []Token {
+	fl.toks = appendTokens(fl.toks[:0], fl.Fold(text, base))
+	return fl.toks
+}
+
 func c2tokens(c Canonical) []Token {
-	toks := make([]Token, 0, len(c.Key)/4+1) // a token and its space average over four bytes
+	return appendTokens(make([]Token, 0, len(c.Key)/4+1), c) // a token and its space average over four bytes
+}
+
+// appendTokens appends the tokens of c to toks.
+func appendTokens(toks []Token, c Canonical) []Token {
 	it := words.FromString(c.Key)
 	for it.Next() {
 		v := it.Value()

@@ -1,12 +1,13 @@
 package normalize
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/sentences"
+
+	"github.com/docdrift/docdrift/internal/lazyre"
 )
 
 // Sentence is one sentence of a kept block. Start and End are byte offsets
@@ -25,7 +26,7 @@ var abbreviations = wordSet(`Mr. Mrs. Ms. Dr. Prof. St. Mt. No. Nos. Art. Arts. 
 	U.S. U.K. U.N. E.U. D.C. P.R.C. U.S.A. Ph.D.`)
 
 // enumeratorRE matches a "sentence" that is only a section number: "IV.", "3.", "b.".
-var enumeratorRE = regexp.MustCompile(`^([IVXLCivxlc]{1,6}|\d{1,3}|[A-Za-z])\.$`)
+var enumeratorRE = lazyre.New(`^([IVXLCivxlc]{1,6}|\d{1,3}|[A-Za-z])\.$`)
 
 // splitSentences cuts the original text of one block, text[start:end], into
 // sentences: by the Unicode sentence rules (UAX #29), then rejoined after

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -66,5 +67,20 @@ func BenchmarkCut(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s.Cut(text)
+	}
+}
+
+// TestLoadSmall bounds what loading the dictionary allocates: gse built its
+// trie from the dictionary's text at every start (425 MB allocated).
+func TestLoadSmall(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var s Segmenter
+	if err := s.load(); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if mb := float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20); mb > 20 {
+		t.Errorf("loading the dictionary allocated %.1f MB, want at most 20", mb)
 	}
 }

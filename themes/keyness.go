@@ -51,12 +51,13 @@ const Prior = 500.0
 // "Economic growth" that starts a sentence).
 func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) Counts {
 	c := Counts{n: map[string]int{}, surface: map[string]string{}, seg: seg}
+	var fl normalize.Folder // a sentence's tokens are done with before the next's
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
 		}
-		toks := normalize.Tokens(doc.Text[s.Start:s.End], s.Start)
+		toks := fl.Tokens(doc.Text[s.Start:s.End], s.Start)
 		if doc.Blocks[s.Block].Kind != normalize.Heading && roster(doc.Text, toks) {
 			continue
 		}

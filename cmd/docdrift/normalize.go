@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -280,14 +279,10 @@ func toNormalizeJSON(docs []*normalize.Document) normalizeJSON {
 // writeJSON writes v as indented JSON. Document text is escaped by the
 // encoder (C0 controls become \u00XX, and HTML characters too) and then
 // by jsonEscape, so that no character normalize.Visible would escape
-// reaches a terminal or a reader raw.
+// reaches a terminal or a reader raw. A report's passages are written
+// one at a time (streamJSON).
 func writeJSON(u *ui, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = u.out.Write(append(jsonEscape(b), '\n'))
-	return err
+	return streamJSON(u.out, v)
 }
 
 // jsonEscape rewrites as \uXXXX the characters encoding/json leaves raw

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -43,8 +42,6 @@ func schemaFile(name string) string {
 type schemaGen struct {
 	defs map[string]any
 }
-
-var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 
 // nullable are the fields, by $defs name and property, whose nil slice
 // the output writes as null: a pair of sentences with nothing on one

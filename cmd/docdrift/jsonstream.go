@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"io"
+	"reflect"
+	"strings"
+)
+
+// jsonChunk is the buffer writeJSON writes through: a report goes out in
+// pieces of about this size, never whole.
+const jsonChunk = 64 << 10
+
+// streamJSON writes v to w as json.MarshalIndent(v, "", "  ") followed by
+// jsonEscape and a newline would, byte for byte, without building the
+// whole document: the elements of a top-level slice, and of the slice
+// fields of a top-level struct (a diff's passages), are encoded one at a
+// time. Anything else — a struct with embedded fields or tag options, a
+// type with its own MarshalJSON or MarshalText, a map — is encoded whole.
+// Memory: the largest element, not the document (a 16 MB pair's report
+// took 320 MB more at its peak when built whole, then indented).
+func streamJSON(w io.Writer, v any) error {
+	s := &jsonStream{w: bufio.NewWriterSize(w, jsonChunk), encoders: map[string]*json.Encoder{}}
+	if err := s.value(reflect.ValueOf(v), v); err != nil {
+		return err
+	}
+	if err := s.w.WriteByte('\n'); err != nil {
+		return err
+	}
+	return s.w.Flush()
+}
+
+// value writes the top-level value rv (v itself, for encoding
+// whole).
+func (s *jsonStream) value(rv reflect.Value, v any) error {
+	switch {
+	case !rv.IsValid() || ownEncoding(rv.Type()):
+	case rv.Kind() == reflect.Slice && rv.Len() > 0 && rv.Type().Elem().Kind() != reflect.Uint8:
+		return s.slice(rv, "")
+	case rv.Kind() == reflect.Struct:
+		if fields, ok := plainFields(rv.Type()); ok && len(fields) > 0 {
+			return s.object(rv, fields)
+		}
+	}
+	return s.writeIndented(v, "")
+}
+
+// writeIndented writes v as json.MarshalIndent with the given prefix,
+// through jsonEscape. Values are encoded through one json.Encoder per
+// prefix, whose buffers are reused from one value to the next.
+func (s *jsonStream) writeIndented(v any, prefix string) error {
+	enc, ok := s.encoders[prefix]
+	if !ok {
+		enc = json.NewEncoder(&s.buf)
+		enc.SetIndent(prefix, "  ")
+		s.encoders[prefix] = enc
+	}
+	s.buf.Reset()
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")) // Encode ends each value with a newline
+	_, err := s.w.Write(jsonEscape(b))
+	return err
+}
+
+// jsonStream is what streamJSON writes with.
+type jsonStream struct {
+	w        *bufio.Writer
+	buf      bytes.Buffer
+	encoders map[string]*json.Encoder
+}
+
+// slice writes a non-empty slice whose opening bracket is on a line
+// indented by prefix, one element at a time. Elements are taken by
+// address, as encoding/json takes a slice's elements (pointer methods
+// apply).
+func (s *jsonStream) slice(rv reflect.Value, prefix string) error {
+	inner := prefix + "  "
+	s.w.WriteString("[\n")
+	for i := range rv.Len() {
+		s.w.WriteString(inner)
+		if err := s.writeIndented(rv.Index(i).Addr().Interface(), inner); err != nil {
+			return err
+		}
+		if i < rv.Len()-1 {
+			s.w.WriteByte(',')
+		}
+		s.w.WriteByte('\n')
+	}
+	_, err := s.w.WriteString(prefix + "]")
+	return err
+}
+
+// object writes a struct whose fields plainFields accepted.
+func (s *jsonStream) object(rv reflect.Value, fields []jsonField) error {
+	s.w.WriteString("{\n")
+	for n, f := range fields {
+		s.w.WriteString(`  "` + f.name + `": `)
+		fv := rv.Field(f.index)
+		var err error
+		if fv.Kind() == reflect.Slice && fv.Len() > 0 && fv.Type().Elem().Kind() != reflect.Uint8 && !ownEncoding(fv.Type()) {
+			err = s.slice(fv, "  ")
+		} else {
+			err = s.writeIndented(fv.Interface(), "  ")
+		}
+		if err != nil {
+			return err
+		}
+		if n < len(fields)-1 {
+			s.w.WriteByte(',')
+		}
+		s.w.WriteByte('\n')
+	}
+	_, err := s.w.WriteString("}")
+	return err
+}
+
+// jsonField is a struct field encoding/json writes under name.
+type jsonField struct {
+	name  string
+	index int
+}
+
+// plainFields returns the fields encoding/json writes for t, in order, if
+// each is simple: exported, not embedded, a tag that is only a name (or
+// none, or "-"), a name that needs no escaping. ok is false otherwise.
+func plainFields(t reflect.Type) (fields []jsonField, ok bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			return nil, false
+		}
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, has := f.Tag.Lookup("json"); has {
+			if tag == "-" {
+				continue
+			}
+			if strings.Contains(tag, ",") {
+				return nil, false
+			}
+			if tag != "" {
+				name = tag
+			}
+		}
+		if strings.ContainsFunc(name, func(r rune) bool {
+			return !(r == '_' || r == '-' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+		}) {
+			return nil, false
+		}
+		fields = append(fields, jsonField{name, i})
+	}
+	return fields, true
+}
+
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+)
+
+// ownEncoding reports whether t, or a pointer to it, encodes itself.
+func ownEncoding(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return t.Implements(jsonMarshaler) || t.Implements(textMarshaler) || p.Implements(jsonMarshaler) || p.Implements(textMarshaler)
+}

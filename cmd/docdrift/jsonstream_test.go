@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/internal/edition"
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// largestWrite records the largest single Write.
+type largestWrite struct {
+	bytes.Buffer
+	max int
+}
+
+func (w *largestWrite) Write(p []byte) (int, error) {
+	w.max = max(w.max, len(p))
+	return w.Buffer.Write(p)
+}
+
+type ptrMarshaler struct{ N int }
+
+func (p *ptrMarshaler) MarshalJSON() ([]byte, error) { return []byte(`{"n" : 1}`), nil }
+
+type valMarshaler struct{ N int }
+
+func (valMarshaler) MarshalJSON() ([]byte, error) { return []byte(`[1, 2]`), nil }
+
+// TestWriteJSONStreams checks that writeJSON writes what
+// json.MarshalIndent and jsonEscape make of a value, byte for byte, and that
+// a report's passages go out a few at a time instead of in one document
+// (a 16 MB pair's report took 320 MB more at its peak).
+func TestWriteJSONStreams(t *testing.T) {
+	passages := make([]diff.Passage, 2000)
+	for i := range passages {
+		passages[i] = diff.Passage{Kind: diff.Same, Old: &diff.Side{Text: strings.Repeat("<same> & \u202e text ", 10)}}
+	}
+	type tagged struct {
+		Name   string         `json:"name"`
+		Opt    string         `json:"opt,omitempty"`
+		Skip   string         `json:"-"`
+		Bytes  []byte         `json:"bytes"`
+		Nil    []int          `json:"nil"`
+		Empty  []int          `json:"empty"`
+		Ptrs   []ptrMarshaler `json:"ptrs"`
+		Vals   []valMarshaler `json:"vals"`
+		Nested [][]string     `json:"nested"`
+		Map    map[string]int `json:"map"`
+		hidden int
+	}
+	type plain struct {
+		A    string
+		List []string `json:"list"`
+	}
+	type embedded struct {
+		plain
+		B []int `json:"b"`
+	}
+	tests := []struct {
+		name     string
+		v        any
+		maxWrite int // 0: no bound
+	}{
+		{"diff report", diffJSON{Schema: "docdrift.diff/v1", Passages: passages}, 64 << 10},
+		{"no passages", diffJSON{Schema: "docdrift.diff/v1", Passages: []diff.Passage{}}, 0},
+		{"tags and options", tagged{Name: "x", Bytes: []byte("ab"), Empty: []int{}, Ptrs: []ptrMarshaler{{1}, {2}}, Vals: []valMarshaler{{1}}, Nested: [][]string{{"a"}, {}}, Map: map[string]int{"b": 1, "a": 2}}, 0},
+		{"untagged fields", plain{A: "a", List: []string{"x", "y"}}, 0},
+		{"embedded struct", embedded{plain: plain{A: "a"}, B: []int{1}}, 0},
+		{"empty struct", struct{}{}, 0},
+		{"top-level slice", []plain{{A: "1"}, {A: "2", List: []string{"é"}}}, 0},
+		{"empty top-level slice", []plain{}, 0},
+		{"map", map[string]any{"text": "a\u009bb", "list": []string{"x"}}, 0},
+		{"pointer", &plain{A: "p"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.MarshalIndent(tt.v, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := string(jsonEscape(b)) + "\n"
+			var out largestWrite
+			if err := writeJSON(&ui{out: &out}, tt.v); err != nil {
+				t.Fatalf("writeJSON: %v", err)
+			}
+			if got := out.String(); got != want {
+				t.Errorf("writeJSON: got\n%s\nwant\n%s", got, want)
+			}
+			if tt.maxWrite > 0 && out.max > tt.maxWrite {
+				t.Errorf("writeJSON of %d bytes: a write of %d bytes, want at most %d", out.Len(), out.max, tt.maxWrite)
+			}
+		})
+	}
+}
+
+// BenchmarkWriteJSON renders the JSON report of the 1 MB edition pair:
+// whole (the document built, then an indented copy) against streamed.
+func BenchmarkWriteJSON(b *testing.B) {
+	old, new := edition.Pair(1<<20, 1)
+	res := diff.Compare(normalize.Parse(old), normalize.Parse(new), diff.Options{})
+	v := diffJSON{Schema: "docdrift.diff/v1", Summary: res.Summary, Passages: res.Passages}
+	b.Run("whole", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			out, err := json.MarshalIndent(v, "", "  ")
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Discard.Write(append(jsonEscape(out), '\n'))
+		}
+	})
+	b.Run("streamed", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := streamJSON(io.Discard, v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
