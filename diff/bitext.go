@@ -112,11 +112,13 @@ type bside struct {
 	blocks  []normalize.Block
 	paras   []bunit
 	anchors []anchor
-	repeat  []int // paragraph each paragraph repeats, or -1
+	repeat  []int    // paragraph each paragraph repeats, or -1
+	lx      *lexical // shared by both sides; nil for none
+	zh      bool     // the document is in Chinese
 }
 
-func newBside(doc *normalize.Document, opts BitextOptions, in *interner) *bside {
-	s := &bside{doc: doc, in: in}
+func newBside(doc *normalize.Document, opts BitextOptions, in *interner, lx *lexical, zh bool) *bside {
+	s := &bside{doc: doc, in: in, lx: lx, zh: zh}
 	for _, b := range doc.Blocks {
 		if b.Kind == normalize.Furniture || b.Kind == normalize.Caption && !opts.Captions || b.First == b.Last {
 			continue
@@ -138,7 +140,17 @@ func newBside(doc *normalize.Document, opts BitextOptions, in *interner) *bside 
 // unit makes the alignment unit of the original text [start, end).
 func (s *bside) unit(start, end int, key string) bunit {
 	u := bunit{start: start, end: end, length: textLength(s.doc.Text[start:end]), key: key, anchors: s.anchorsWithin(start, end)}
+	if u.length > 0 {
+		u.logLen = math.Log(u.length)
+	}
 	u.index(s.in)
+	switch {
+	case s.lx == nil:
+	case s.zh:
+		u.lex = s.lx.chinese(s.doc.Text[start:end])
+	default:
+		u.lex = s.lx.english(s.doc.Text[start:end])
+	}
 	return u
 }
 
@@ -171,20 +183,31 @@ func (s *bside) sentences(sp span) []bunit {
 // See galechurch.go for the costs.
 func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 	in := newInterner()
-	a, b := newBside(old, opts, in), newBside(new, opts, in)
+	zhA, zhB := normalize.DetectLang(old.Text) == "zh", normalize.DetectLang(new.Text) == "zh"
+	var lx *lexical
+	switch {
+	case zhA && !zhB:
+		lx = newLexical(new.Text)
+	case zhB && !zhA:
+		lx = newLexical(old.Text)
+	}
+	a, b := newBside(old, opts, in, lx, zhA), newBside(new, opts, in, lx, zhB)
+	md := model{lexical: lx != nil, zhA: zhA}
 	ai, bi := originals(a.repeat), originals(b.repeat)
 	au, bu := pick(a.paras, ai), pick(b.paras, bi)
 	ratio := 1.0
 	if la, lb := lengthOf(au), lengthOf(bu); la > 0 && lb > 0 {
 		ratio = lb / la
 	}
-	beads := galeChurch(au, bu, ratio)
+	rough := model{ratio: ratio, rough: true}
+	beads := galeChurch(au, bu, rough)
 	// The first ratio counts untranslated paragraphs too; the second is the
 	// median of the 1:1 pairs.
 	if r := medianRatio(beads, au, bu); r > 0 && math.Abs(r-ratio) > 0.05*ratio {
 		ratio = r
-		beads = galeChurch(au, bu, ratio)
 	}
+	md.ratio = ratio
+	beads = refine(au, bu, md, beads)
 	// Back to paragraph indexes of the documents.
 	for k := range beads {
 		beads[k].a = remap(beads[k].a, ai)
@@ -192,7 +215,7 @@ func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 	}
 	t := &Bitext{Ratio: round(ratio)}
 	for _, bd := range withRepeats(beads, a.repeat, b.repeat) {
-		t.Passages = append(t.Passages, passageOf(a, b, bd, ratio))
+		t.Passages = append(t.Passages, passageOf(a, b, bd, md))
 	}
 	t.Summary = summarize(t.Passages)
 	return t
@@ -302,7 +325,8 @@ func withRepeats(beads []bead, ra, rb []int) []tbead {
 }
 
 // passageOf describes one bead: its sides, marks and sentence pairs.
-func passageOf(a, b *bside, bd tbead, ratio float64) BiPassage {
+func passageOf(a, b *bside, bd tbead, md model) BiPassage {
+	ratio := md.ratio
 	var p BiPassage
 	switch {
 	case bd.repeatOf >= 0:
@@ -347,7 +371,7 @@ func passageOf(a, b *bside, bd tbead, ratio float64) BiPassage {
 		p.LengthRatio = math.Round(lengthOf(ub)/(la*ratio)*100) / 100
 	}
 	sa, sb := a.sentences(bd.a), b.sentences(bd.b)
-	for _, sbd := range galeChurch(sa, sb, ratio) {
+	for _, sbd := range galeChurch(sa, sb, md) {
 		p.Sentences = append(p.Sentences, SentencePair{Old: a.piecesOf(sa[sbd.a.lo:sbd.a.hi]), New: b.piecesOf(sb[sbd.b.lo:sbd.b.hi])})
 	}
 	return p

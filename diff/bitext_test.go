@@ -143,10 +143,14 @@ func TestGaleChurch(t *testing.T) {
 		{"figures decide what lengths cannot", []bunit{bu(100, "7"), bu(100, "9")}, []bunit{bu(400, "9")},
 			"[0,1)/[0,0) [1,2)/[0,1)"},
 		{"empty side", []bunit{bu(100)}, nil, "[0,1)/[0,0)"},
+		{"split in four", []bunit{bu(100), bu(400), bu(100)}, []bunit{bu(400), bu(400), bu(400), bu(400), bu(400), bu(400)},
+			"[0,1)/[0,1) [1,2)/[1,5) [2,3)/[5,6)"},
+		{"two into two", []bunit{bu(100), bu(150), bu(50), bu(100)}, []bunit{bu(400), bu(300), bu(500), bu(400)},
+			"[0,1)/[0,1) [1,3)/[1,3) [3,4)/[3,4)"},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, bd := range galeChurch(tt.a, tt.b, 4) {
+		for _, bd := range galeChurch(tt.a, tt.b, model{ratio: 4}) {
 			got = append(got, fmt.Sprintf("[%d,%d)/[%d,%d)", bd.a.lo, bd.a.hi, bd.b.lo, bd.b.hi))
 		}
 		if g := strings.Join(got, " "); g != tt.want {
@@ -256,4 +260,56 @@ func FuzzTranslate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTranslateLexicon: the dictionary tells which Chinese sentences an
+// English one translates when lengths alone would pair them otherwise,
+// and a name meets its pinyin spelling.
+func TestTranslateLexicon(t *testing.T) {
+	tests := []struct {
+		name, zh, en string
+		want         []string // sentence pairs, "zh | en"
+	}{
+		{"one sentence in three and four",
+			"有晚上，有早晨，是第五日。神说，地要生出活物来，各从其类。牲畜，昆虫，野兽，各从其类。事就这样成了。于是神造出野兽，各从其类。牲畜，各从其类。地上一切昆虫，各从其类。神看着是好的。",
+			"And the evening and the morning were the fifth day. And God said, Let the earth bring forth the living creature after his kind, cattle, and creeping thing, and beast of the earth after his kind: and it was so. And God made the beast of the earth after his kind, and cattle after their kind, and every thing that creepeth upon the earth after his kind: and God saw that it was good.",
+			[]string{"有晚上，有早晨，是第五日。 | And the evening and the morning were the fifth day.",
+				"神说，地要生出活物来，各从其类。牲畜，昆虫，野兽，各从其类。事就这样成了。 | And God said, Let the earth bring forth the living creature after his kind, cattle, and creeping thing, and beast of the earth after his kind: and it was so.",
+				"于是神造出野兽，各从其类。牲畜，各从其类。地上一切昆虫，各从其类。神看着是好的。 | And God made the beast of the earth after his kind, and cattle after their kind, and every thing that creepeth upon the earth after his kind: and God saw that it was good."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := Translate(normalize.Parse(tt.zh), normalize.Parse(tt.en), BitextOptions{})
+			var got []string
+			for _, p := range tr.Passages {
+				for _, sp := range p.Sentences {
+					got = append(got, joinSides(sp.Old)+" | "+joinSides(sp.New))
+				}
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Translate(%s): sentence pairs (-want +got):\n%s", tt.name, d)
+			}
+		})
+	}
+}
+
+func joinSides(ss []Side) string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Text)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestNames(t *testing.T) {
+	lx := newLexical("Wang Qiyao met Xi Jinping in Shanghai.")
+	if lx == nil {
+		t.Fatal("newLexical: no dictionary")
+	}
+	for _, tt := range []struct{ zh, en string }{{"王琦瑶", "Wang Qiyao"}, {"习近平主席", "President Xi Jinping"}} {
+		e, z := lx.english(tt.en), lx.chinese(tt.zh)
+		if inE, inZ := hits(&e, &z); inE < 2 || inZ < 1 {
+			t.Errorf("hits(%s, %s): got %d English and %d Chinese words matched, want both names", tt.en, tt.zh, inE, inZ)
+		}
+	}
 }

@@ -94,17 +94,22 @@ func (l *Lexicon) Readings(r rune) []string { return l.readings[r] }
 // word's English ids; runs of characters not in the dictionary, and
 // words whose meanings are all stop words, are skipped. O(len(s)·maxLen).
 func (l *Lexicon) Segment(s string, f func(ids []int32)) {
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		n := 0
-		for k := min(l.maxLen, len(rs)-i); k >= 1; k-- {
-			if ids, ok := l.words[string(rs[i:i+k])]; ok {
+	// off[i] is the byte offset of rune i; words are cut from s itself.
+	off := make([]int, 0, len(s)/3+1)
+	for i := range s {
+		off = append(off, i)
+	}
+	off = append(off, len(s))
+	n := len(off) - 1
+	for i := 0; i < n; {
+		k := min(l.maxLen, n-i)
+		for ; k >= 1; k-- {
+			if ids, ok := l.words[s[off[i]:off[i+k]]]; ok {
 				f(ids)
-				n = k
 				break
 			}
 		}
-		i += max(n, 1)
+		i += max(k, 1)
 	}
 }
 
