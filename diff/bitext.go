@@ -192,7 +192,7 @@ func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 		lx = newLexical(old.Text)
 	}
 	a, b := newBside(old, opts, in, lx, zhA), newBside(new, opts, in, lx, zhB)
-	md := model{lexical: lx != nil, zhA: zhA}
+	md := model{lexical: lx != nil, zhA: zhA, sentences: oneSentenceEach(a) && oneSentenceEach(b)}
 	ai, bi := originals(a.repeat), originals(b.repeat)
 	au, bu := pick(a.paras, ai), pick(b.paras, bi)
 	ratio := 1.0
@@ -219,6 +219,19 @@ func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 	}
 	t.Summary = summarize(t.Passages)
 	return t
+}
+
+// oneSentenceEach reports whether most paragraphs of s (three in four)
+// hold one sentence: a document written a sentence a line, or with no
+// paragraphs to speak of, whose paragraphs are aligned as sentences.
+func oneSentenceEach(s *bside) bool {
+	n := 0
+	for _, b := range s.blocks {
+		if b.Last-b.First == 1 {
+			n++
+		}
+	}
+	return len(s.blocks) > 0 && 4*n >= 3*len(s.blocks)
 }
 
 // originals returns the indexes of the units that repeat nothing.
@@ -371,6 +384,7 @@ func passageOf(a, b *bside, bd tbead, md model) BiPassage {
 		p.LengthRatio = math.Round(lengthOf(ub)/(la*ratio)*100) / 100
 	}
 	sa, sb := a.sentences(bd.a), b.sentences(bd.b)
+	md.sentences = true
 	for _, sbd := range galeChurch(sa, sb, md) {
 		p.Sentences = append(p.Sentences, SentencePair{Old: a.piecesOf(sa[sbd.a.lo:sbd.a.hi]), New: b.piecesOf(sb[sbd.b.lo:sbd.b.hi])})
 	}

@@ -147,6 +147,8 @@ func TestGaleChurch(t *testing.T) {
 			"[0,1)/[0,1) [1,2)/[1,5) [2,3)/[5,6)"},
 		{"two into two", []bunit{bu(100), bu(150), bu(50), bu(100)}, []bunit{bu(400), bu(300), bu(500), bu(400)},
 			"[0,1)/[0,1) [1,3)/[1,3) [3,4)/[3,4)"},
+		{"a paragraph's short addition is left unpaired", []bunit{bu(100)}, []bunit{bu(400), bu(150)},
+			"[0,1)/[0,1) [1,1)/[1,2)"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -156,6 +158,17 @@ func TestGaleChurch(t *testing.T) {
 		if g := strings.Join(got, " "); g != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.name, g, tt.want)
 		}
+	}
+}
+
+// TestGaleChurchSentences: units that are sentences have their own
+// priors: a short sentence more is a split, where a short paragraph more
+// is one left untranslated (TestGaleChurch).
+func TestGaleChurchSentences(t *testing.T) {
+	a, b := []bunit{bu(100)}, []bunit{bu(400), bu(150)}
+	beads := galeChurch(a, b, model{ratio: 4, sentences: true})
+	if len(beads) != 1 || beads[0].b != (span{0, 2}) {
+		t.Errorf("galeChurch(sentences 100 / 400, 150): got %v, want one 1:2 bead", beads)
 	}
 }
 
@@ -276,6 +289,12 @@ func TestTranslateLexicon(t *testing.T) {
 			[]string{"有晚上，有早晨，是第五日。 | And the evening and the morning were the fifth day.",
 				"神说，地要生出活物来，各从其类。牲畜，昆虫，野兽，各从其类。事就这样成了。 | And God said, Let the earth bring forth the living creature after his kind, cattle, and creeping thing, and beast of the earth after his kind: and it was so.",
 				"于是神造出野兽，各从其类。牲畜，各从其类。地上一切昆虫，各从其类。神看着是好的。 | And God made the beast of the earth after his kind, and cattle after their kind, and every thing that creepeth upon the earth after his kind: and God saw that it was good."}},
+		{"a sentence a paragraph: split more often than left out",
+			"所以这井名叫庇耳拉海莱。\n\n这井正在加低斯和巴列中间。\n\n后来夏甲给亚伯兰生了一个儿子。\n\n亚伯兰给他起名叫以实玛利。\n\n夏甲给亚伯兰生以实玛利的时候，亚伯兰年八十六岁。",
+			"Wherefore the well was called Beerlahairoi; behold, it is between Kadesh and Bered.\n\nAnd Hagar bare Abram a son: and Abram called his son's name, which Hagar bare, Ishmael.\n\nAnd Abram was fourscore and six years old, when Hagar bare Ishmael to Abram.",
+			[]string{"所以这井名叫庇耳拉海莱。 这井正在加低斯和巴列中间。 | Wherefore the well was called Beerlahairoi; behold, it is between Kadesh and Bered.",
+				"后来夏甲给亚伯兰生了一个儿子。 亚伯兰给他起名叫以实玛利。 | And Hagar bare Abram a son: and Abram called his son's name, which Hagar bare, Ishmael.",
+				"夏甲给亚伯兰生以实玛利的时候，亚伯兰年八十六岁。 | And Abram was fourscore and six years old, when Hagar bare Ishmael to Abram."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
