@@ -125,8 +125,12 @@ func bu(length float64, figs ...string) bunit {
 	for _, f := range figs {
 		u.anchors = append(u.anchors, anchor{kind: AnchorFigure, key: f})
 	}
+	u.index(testInterner)
 	return u
 }
+
+// testInterner numbers the figures of the units bu makes.
+var testInterner = newInterner()
 
 func TestGaleChurch(t *testing.T) {
 	tests := []struct {
@@ -147,6 +151,8 @@ func TestGaleChurch(t *testing.T) {
 			"[0,1)/[0,1) [1,2)/[1,5) [2,3)/[5,6)"},
 		{"two into two", []bunit{bu(100), bu(150), bu(50), bu(100)}, []bunit{bu(400), bu(300), bu(500), bu(400)},
 			"[0,1)/[0,1) [1,3)/[1,3) [3,4)/[3,4)"},
+		{"figures on one side do not undo a pair", []bunit{bu(100, "1", "2", "3", "4", "5")}, []bunit{bu(400, "6", "7", "8", "9", "10")},
+			"[0,1)/[0,1)"},
 		{"a paragraph's short addition is left unpaired", []bunit{bu(100)}, []bunit{bu(400), bu(150)},
 			"[0,1)/[0,1) [1,1)/[1,2)"},
 	}

@@ -429,7 +429,10 @@ func beadCost(as, bs []bunit, md model) float64 {
 	}
 	matched += literalsFound(as, bs) + literalsFound(bs, as)
 	c -= anchorGain * float64(matched) / 2
-	c += figureLoss*float64(missing[0]) + conceptLoss*float64(missing[1])
+	// Figures on one side make a pair cost at most as much as leaving one
+	// of its sides out: in long units (a whole document written as one
+	// paragraph) some are bound to go unmatched.
+	c += min(figureLoss*float64(missing[0])+conceptLoss*float64(missing[1]), p.skip)
 	return c
 }
 
