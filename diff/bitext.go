@@ -432,11 +432,12 @@ func sideBetween(doc *normalize.Document, start, end int) *Side {
 }
 
 // marks lists the anchors of one side: every figure and concept, and the
-// literals that found their partner (an unmatched foreign word is no news).
+// literals and weak figures that found their partner (an unmatched
+// foreign word, or a "two" the translation leaves out, is no news).
 func marks(text string, as []anchor, ok []bool) []Mark {
 	out := []Mark{}
 	for i, an := range as {
-		if an.kind == AnchorLiteral && !ok[i] {
+		if (an.kind == AnchorLiteral || an.weak) && !ok[i] {
 			continue
 		}
 		out = append(out, Mark{Kind: an.kind, Key: an.key, Unit: an.unit, Text: text[an.start:an.end],

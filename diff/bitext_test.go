@@ -338,3 +338,22 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWeakFigures: a one or a two written as a word (一声, 两个人) is
+// a figure a translator may leave out; it is no one-sided figure, while a
+// figure in digits still is.
+func TestWeakFigures(t *testing.T) {
+	tests := []struct {
+		zh, en  string
+		oneSide int
+	}{
+		{"他叫了一声，两个人都来了。", "He cried out, and they came.", 0},
+		{"他们走了2天。", "They walked for days.", 1},
+	}
+	for _, tt := range tests {
+		bt := Translate(normalize.Parse(tt.zh), normalize.Parse(tt.en), BitextOptions{})
+		if got := bt.Summary.FiguresOneSide; got != tt.oneSide {
+			t.Errorf("Translate(%s): got %d figures on one side, want %d", tt.zh, got, tt.oneSide)
+		}
+	}
+}

@@ -105,7 +105,9 @@ func (u *bunit) index(in *interner) {
 			u.literals = append(u.literals, a.key)
 			continue
 		}
-		u.ids = append(u.ids, in.id(a))
+		if !a.weak {
+			u.ids = append(u.ids, in.id(a))
+		}
 	}
 	slices.Sort(u.ids)
 	u.ids = slices.Compact(u.ids)
