@@ -383,6 +383,11 @@ func passageOf(a, b *bside, bd tbead, md model) BiPassage {
 	if la := lengthOf(ua); la > 0 {
 		p.LengthRatio = math.Round(lengthOf(ub)/(la*ratio)*100) / 100
 	}
+	if md.sentences {
+		// The paragraphs were aligned as sentences already.
+		p.Sentences = []SentencePair{{Old: a.pieces(bd.a), New: b.pieces(bd.b)}}
+		return p
+	}
 	sa, sb := a.sentences(bd.a), b.sentences(bd.b)
 	md.sentences = true
 	for _, sbd := range galeChurch(sa, sb, md) {
