@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -355,5 +356,25 @@ func TestWeakFigures(t *testing.T) {
 		if got := bt.Summary.FiguresOneSide; got != tt.oneSide {
 			t.Errorf("Translate(%s): got %d figures on one side, want %d", tt.zh, got, tt.oneSide)
 		}
+	}
+}
+
+// TestTranslateSentenceParagraphs: documents written a sentence a
+// paragraph are aligned as sentences once; a paragraph that the sentence
+// splitter cuts in two (at its question marks) stays whole in its pair,
+// rather than being aligned again inside with a null bead.
+func TestTranslateSentenceParagraphs(t *testing.T) {
+	zh := "亚伯也将他羊群中头生的和羊的脂油献上。\n\n耶和华看中了亚伯和他的供物，\n\n只是看不中该隐和他的供物。\n\n该隐就大大地发怒，变了脸色。\n\n耶和华对该隐说，你为什么发怒呢？\n\n你为什么变了脸色呢？"
+	en := "And Abel, he also brought of the firstlings of his flock and of the fat thereof.\n\nAnd the LORD had respect unto Abel and to his offering:\n\nBut unto Cain and to his offering he had not respect.\n\nAnd Cain was very wroth, and his countenance fell.\n\nAnd the LORD said unto Cain, Why art thou wroth? and why is thy countenance fallen?"
+	want := "耶和华对该隐说，你为什么发怒呢？ 你为什么变了脸色呢？ | And the LORD said unto Cain, Why art thou wroth? and why is thy countenance fallen?"
+	tr := Translate(normalize.Parse(zh), normalize.Parse(en), BitextOptions{})
+	var got []string
+	for _, p := range tr.Passages {
+		for _, sp := range p.Sentences {
+			got = append(got, joinSides(sp.Old)+" | "+joinSides(sp.New))
+		}
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("Translate: sentence pairs %q lack %q", got, want)
 	}
 }
