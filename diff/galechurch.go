@@ -170,7 +170,11 @@ func galeChurch(a, b []bunit, md model) []bead {
 	wlo := func(i int) int { return max(0, center[i]-band) }
 	whi := func(i int) int { return min(m, center[i]+band) }
 	if n*(2*band+1) <= maxFullCells {
-		return dp(a, b, wlo, whi, moves[:], fullCost(a, b, md, wlo, whi))
+		mvs := moves[:]
+		if md.rough {
+			mvs = moves[:5]
+		}
+		return dp(a, b, wlo, whi, mvs, fullCost(a, b, md, wlo, whi))
 	}
 	// The length diagonal already follows the side that cuts its text
 	// into more units; the margin is for text one side leaves out.
@@ -463,16 +467,14 @@ func idsIn(us []bunit) []int32 {
 // literalsFound counts the distinct literals of as found in the text of bs.
 func literalsFound(as, bs []bunit) int {
 	n := 0
-	var key string
 	for k, u := range as {
 		for i, l := range u.literals {
 			if slices.Contains(u.literals[:i], l) || k > 0 && slices.ContainsFunc(as[:k], func(v bunit) bool { return slices.Contains(v.literals, l) }) {
 				continue
 			}
-			if key == "" {
-				key = keyOf(bs)
-			}
-			if strings.Contains(key, l) {
+			// Each unit's text on its own: no joined copy per bead, and a
+			// literal never spans two units.
+			if slices.ContainsFunc(bs, func(v bunit) bool { return strings.Contains(v.key, l) }) {
 				n++
 			}
 		}
