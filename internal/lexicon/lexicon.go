@@ -4,10 +4,10 @@
 // written in characters (习近平) meets its spelling (Xi Jinping).
 //
 // The data is CC-CEDICT (https://cc-cedict.org, CC BY-SA 4.0; see NOTICE),
-// reduced by ./gen to a sorted, gzip-compressed list of about 116,000
-// words (1.7 MB) that the binary embeds; Load decompresses and indexes it
-// on first use only (about 100 ms, 30 MB), so that commands which align no
-// translation never pay for it.
+// reduced by ./gen to a sorted, gzip-compressed list of 116,000 words
+// (1.7 MB) that the binary embeds; Load decompresses and indexes it on
+// first use only (about 0.2 s and 20 MB of heap on a loaded 2-core
+// machine), so that commands which align no translation never pay for it.
 //
 //go:generate go run ./gen -in package/data/all.js -out cedict.txt.gz
 package lexicon
