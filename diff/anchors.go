@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/normalize"
@@ -25,6 +26,11 @@ type anchor struct {
 	key        string // concept id, literal key, or the figure's value
 	unit       string // figure unit
 	start, end int
+	// weak is set for a one or two written as a word with no measure
+	// unit (一声, 两个人, "two men"): a translator writes it or leaves it
+	// out at will ("a cry"), so it counts when both sides have it and is
+	// no difference when one side lacks it.
+	weak bool
 }
 
 // measureUnits must agree for two figures to match: the same value in
@@ -66,7 +72,7 @@ func anchorsOf(doc *normalize.Document, m *themes.Matcher, blocks []normalize.Bl
 			}
 			end := f.Start + len(strings.TrimRightFunc(doc.Text[f.Start:f.NounStart], unicode.IsSpace))
 			out = append(out, anchor{kind: AnchorFigure, key: strconv.FormatFloat(f.Value, 'g', 6, 64),
-				unit: f.Unit, start: f.Start, end: end})
+				unit: f.Unit, start: f.Start, end: end, weak: smallWord(doc.Text[f.Start:], f)})
 		}
 		out = append(out, literals(text, b.Start, han)...)
 	}
@@ -77,6 +83,16 @@ func anchorsOf(doc *normalize.Document, m *themes.Matcher, blocks []normalize.Bl
 	}
 	slices.SortStableFunc(out, func(a, b anchor) int { return a.start - b.start })
 	return out
+}
+
+// smallWord reports whether figure f, whose text starts text, is a one or
+// a two written as a word (一, 两, 二, "one", "two") with no measure unit.
+func smallWord(text string, f figures.Figure) bool {
+	if f.Value != 1 && f.Value != 2 || measureUnits(f.Unit) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	return !unicode.IsDigit(r)
 }
 
 // literals returns the foreign-script words of text: Latin words of two

@@ -112,11 +112,13 @@ type bside struct {
 	blocks  []normalize.Block
 	paras   []bunit
 	anchors []anchor
-	repeat  []int // paragraph each paragraph repeats, or -1
+	repeat  []int    // paragraph each paragraph repeats, or -1
+	lx      *lexical // shared by both sides; nil for none
+	zh      bool     // the document is in Chinese
 }
 
-func newBside(doc *normalize.Document, opts BitextOptions, in *interner) *bside {
-	s := &bside{doc: doc, in: in}
+func newBside(doc *normalize.Document, opts BitextOptions, in *interner, lx *lexical, zh bool) *bside {
+	s := &bside{doc: doc, in: in, lx: lx, zh: zh}
 	for _, b := range doc.Blocks {
 		if b.Kind == normalize.Furniture || b.Kind == normalize.Caption && !opts.Captions || b.First == b.Last {
 			continue
@@ -138,7 +140,17 @@ func newBside(doc *normalize.Document, opts BitextOptions, in *interner) *bside 
 // unit makes the alignment unit of the original text [start, end).
 func (s *bside) unit(start, end int, key string) bunit {
 	u := bunit{start: start, end: end, length: textLength(s.doc.Text[start:end]), key: key, anchors: s.anchorsWithin(start, end)}
+	if u.length > 0 {
+		u.logLen = math.Log(u.length)
+	}
 	u.index(s.in)
+	switch {
+	case s.lx == nil:
+	case s.zh:
+		u.lex = s.lx.chinese(s.doc.Text[start:end])
+	default:
+		u.lex = s.lx.english(s.doc.Text[start:end])
+	}
 	return u
 }
 
@@ -171,20 +183,31 @@ func (s *bside) sentences(sp span) []bunit {
 // See galechurch.go for the costs.
 func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 	in := newInterner()
-	a, b := newBside(old, opts, in), newBside(new, opts, in)
+	zhA, zhB := normalize.DetectLang(old.Text) == "zh", normalize.DetectLang(new.Text) == "zh"
+	var lx *lexical
+	switch {
+	case zhA && !zhB:
+		lx = newLexical(new.Text)
+	case zhB && !zhA:
+		lx = newLexical(old.Text)
+	}
+	a, b := newBside(old, opts, in, lx, zhA), newBside(new, opts, in, lx, zhB)
+	md := model{lexical: lx != nil, zhA: zhA, sentences: oneSentenceEach(a) && oneSentenceEach(b)}
 	ai, bi := originals(a.repeat), originals(b.repeat)
 	au, bu := pick(a.paras, ai), pick(b.paras, bi)
 	ratio := 1.0
 	if la, lb := lengthOf(au), lengthOf(bu); la > 0 && lb > 0 {
 		ratio = lb / la
 	}
-	beads := galeChurch(au, bu, ratio)
+	rough := model{ratio: ratio, rough: true}
+	beads := galeChurch(au, bu, rough)
 	// The first ratio counts untranslated paragraphs too; the second is the
 	// median of the 1:1 pairs.
 	if r := medianRatio(beads, au, bu); r > 0 && math.Abs(r-ratio) > 0.05*ratio {
 		ratio = r
-		beads = galeChurch(au, bu, ratio)
 	}
+	md.ratio = ratio
+	beads = refine(au, bu, md, beads)
 	// Back to paragraph indexes of the documents.
 	for k := range beads {
 		beads[k].a = remap(beads[k].a, ai)
@@ -192,10 +215,23 @@ func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 	}
 	t := &Bitext{Ratio: round(ratio)}
 	for _, bd := range withRepeats(beads, a.repeat, b.repeat) {
-		t.Passages = append(t.Passages, passageOf(a, b, bd, ratio))
+		t.Passages = append(t.Passages, passageOf(a, b, bd, md))
 	}
 	t.Summary = summarize(t.Passages)
 	return t
+}
+
+// oneSentenceEach reports whether most paragraphs of s (three in four)
+// hold one sentence: a document written a sentence a line, or with no
+// paragraphs to speak of, whose paragraphs are aligned as sentences.
+func oneSentenceEach(s *bside) bool {
+	n := 0
+	for _, b := range s.blocks {
+		if b.Last-b.First == 1 {
+			n++
+		}
+	}
+	return len(s.blocks) > 0 && 4*n >= 3*len(s.blocks)
 }
 
 // originals returns the indexes of the units that repeat nothing.
@@ -302,7 +338,8 @@ func withRepeats(beads []bead, ra, rb []int) []tbead {
 }
 
 // passageOf describes one bead: its sides, marks and sentence pairs.
-func passageOf(a, b *bside, bd tbead, ratio float64) BiPassage {
+func passageOf(a, b *bside, bd tbead, md model) BiPassage {
+	ratio := md.ratio
 	var p BiPassage
 	switch {
 	case bd.repeatOf >= 0:
@@ -346,8 +383,14 @@ func passageOf(a, b *bside, bd tbead, ratio float64) BiPassage {
 	if la := lengthOf(ua); la > 0 {
 		p.LengthRatio = math.Round(lengthOf(ub)/(la*ratio)*100) / 100
 	}
+	if md.sentences {
+		// The paragraphs were aligned as sentences already.
+		p.Sentences = []SentencePair{{Old: a.pieces(bd.a), New: b.pieces(bd.b)}}
+		return p
+	}
 	sa, sb := a.sentences(bd.a), b.sentences(bd.b)
-	for _, sbd := range galeChurch(sa, sb, ratio) {
+	md.sentences = true
+	for _, sbd := range galeChurch(sa, sb, md) {
 		p.Sentences = append(p.Sentences, SentencePair{Old: a.piecesOf(sa[sbd.a.lo:sbd.a.hi]), New: b.piecesOf(sb[sbd.b.lo:sbd.b.hi])})
 	}
 	return p
@@ -394,11 +437,12 @@ func sideBetween(doc *normalize.Document, start, end int) *Side {
 }
 
 // marks lists the anchors of one side: every figure and concept, and the
-// literals that found their partner (an unmatched foreign word is no news).
+// literals and weak figures that found their partner (an unmatched
+// foreign word, or a "two" the translation leaves out, is no news).
 func marks(text string, as []anchor, ok []bool) []Mark {
 	out := []Mark{}
 	for i, an := range as {
-		if an.kind == AnchorLiteral && !ok[i] {
+		if (an.kind == AnchorLiteral || an.weak) && !ok[i] {
 			continue
 		}
 		out = append(out, Mark{Kind: an.kind, Key: an.key, Unit: an.unit, Text: text[an.start:an.end],

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,8 +126,12 @@ func bu(length float64, figs ...string) bunit {
 	for _, f := range figs {
 		u.anchors = append(u.anchors, anchor{kind: AnchorFigure, key: f})
 	}
+	u.index(testInterner)
 	return u
 }
+
+// testInterner numbers the figures of the units bu makes.
+var testInterner = newInterner()
 
 func TestGaleChurch(t *testing.T) {
 	tests := []struct {
@@ -143,15 +148,34 @@ func TestGaleChurch(t *testing.T) {
 		{"figures decide what lengths cannot", []bunit{bu(100, "7"), bu(100, "9")}, []bunit{bu(400, "9")},
 			"[0,1)/[0,0) [1,2)/[0,1)"},
 		{"empty side", []bunit{bu(100)}, nil, "[0,1)/[0,0)"},
+		{"split in four", []bunit{bu(100), bu(400), bu(100)}, []bunit{bu(400), bu(400), bu(400), bu(400), bu(400), bu(400)},
+			"[0,1)/[0,1) [1,2)/[1,5) [2,3)/[5,6)"},
+		{"two into two", []bunit{bu(100), bu(150), bu(50), bu(100)}, []bunit{bu(400), bu(300), bu(500), bu(400)},
+			"[0,1)/[0,1) [1,3)/[1,3) [3,4)/[3,4)"},
+		{"figures on one side do not undo a pair", []bunit{bu(100, "1", "2", "3", "4", "5")}, []bunit{bu(400, "6", "7", "8", "9", "10")},
+			"[0,1)/[0,1)"},
+		{"a paragraph's short addition is left unpaired", []bunit{bu(100)}, []bunit{bu(400), bu(150)},
+			"[0,1)/[0,1) [1,1)/[1,2)"},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, bd := range galeChurch(tt.a, tt.b, 4) {
+		for _, bd := range galeChurch(tt.a, tt.b, model{ratio: 4}) {
 			got = append(got, fmt.Sprintf("[%d,%d)/[%d,%d)", bd.a.lo, bd.a.hi, bd.b.lo, bd.b.hi))
 		}
 		if g := strings.Join(got, " "); g != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.name, g, tt.want)
 		}
+	}
+}
+
+// TestGaleChurchSentences: units that are sentences have their own
+// priors: a short sentence more is a split, where a short paragraph more
+// is one left untranslated (TestGaleChurch).
+func TestGaleChurchSentences(t *testing.T) {
+	a, b := []bunit{bu(100)}, []bunit{bu(400), bu(150)}
+	beads := galeChurch(a, b, model{ratio: 4, sentences: true})
+	if len(beads) != 1 || beads[0].b != (span{0, 2}) {
+		t.Errorf("galeChurch(sentences 100 / 400, 150): got %v, want one 1:2 bead", beads)
 	}
 }
 
@@ -256,4 +280,101 @@ func FuzzTranslate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTranslateLexicon: the dictionary tells which Chinese sentences an
+// English one translates when lengths alone would pair them otherwise,
+// and a name meets its pinyin spelling.
+func TestTranslateLexicon(t *testing.T) {
+	tests := []struct {
+		name, zh, en string
+		want         []string // sentence pairs, "zh | en"
+	}{
+		{"one sentence in three and four",
+			"有晚上，有早晨，是第五日。神说，地要生出活物来，各从其类。牲畜，昆虫，野兽，各从其类。事就这样成了。于是神造出野兽，各从其类。牲畜，各从其类。地上一切昆虫，各从其类。神看着是好的。",
+			"And the evening and the morning were the fifth day. And God said, Let the earth bring forth the living creature after his kind, cattle, and creeping thing, and beast of the earth after his kind: and it was so. And God made the beast of the earth after his kind, and cattle after their kind, and every thing that creepeth upon the earth after his kind: and God saw that it was good.",
+			[]string{"有晚上，有早晨，是第五日。 | And the evening and the morning were the fifth day.",
+				"神说，地要生出活物来，各从其类。牲畜，昆虫，野兽，各从其类。事就这样成了。 | And God said, Let the earth bring forth the living creature after his kind, cattle, and creeping thing, and beast of the earth after his kind: and it was so.",
+				"于是神造出野兽，各从其类。牲畜，各从其类。地上一切昆虫，各从其类。神看着是好的。 | And God made the beast of the earth after his kind, and cattle after their kind, and every thing that creepeth upon the earth after his kind: and God saw that it was good."}},
+		{"a sentence a paragraph: split more often than left out",
+			"所以这井名叫庇耳拉海莱。\n\n这井正在加低斯和巴列中间。\n\n后来夏甲给亚伯兰生了一个儿子。\n\n亚伯兰给他起名叫以实玛利。\n\n夏甲给亚伯兰生以实玛利的时候，亚伯兰年八十六岁。",
+			"Wherefore the well was called Beerlahairoi; behold, it is between Kadesh and Bered.\n\nAnd Hagar bare Abram a son: and Abram called his son's name, which Hagar bare, Ishmael.\n\nAnd Abram was fourscore and six years old, when Hagar bare Ishmael to Abram.",
+			[]string{"所以这井名叫庇耳拉海莱。 这井正在加低斯和巴列中间。 | Wherefore the well was called Beerlahairoi; behold, it is between Kadesh and Bered.",
+				"后来夏甲给亚伯兰生了一个儿子。 亚伯兰给他起名叫以实玛利。 | And Hagar bare Abram a son: and Abram called his son's name, which Hagar bare, Ishmael.",
+				"夏甲给亚伯兰生以实玛利的时候，亚伯兰年八十六岁。 | And Abram was fourscore and six years old, when Hagar bare Ishmael to Abram."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := Translate(normalize.Parse(tt.zh), normalize.Parse(tt.en), BitextOptions{})
+			var got []string
+			for _, p := range tr.Passages {
+				for _, sp := range p.Sentences {
+					got = append(got, joinSides(sp.Old)+" | "+joinSides(sp.New))
+				}
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Translate(%s): sentence pairs (-want +got):\n%s", tt.name, d)
+			}
+		})
+	}
+}
+
+func joinSides(ss []Side) string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Text)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestNames(t *testing.T) {
+	lx := newLexical("Wang Qiyao met Xi Jinping in Shanghai.")
+	if lx == nil {
+		t.Fatal("newLexical: no dictionary")
+	}
+	for _, tt := range []struct{ zh, en string }{{"王琦瑶", "Wang Qiyao"}, {"习近平主席", "President Xi Jinping"}} {
+		e, z := lx.english(tt.en), lx.chinese(tt.zh)
+		if inE, inZ := hits(&e, &z); inE < 2 || inZ < 1 {
+			t.Errorf("hits(%s, %s): got %d English and %d Chinese words matched, want both names", tt.en, tt.zh, inE, inZ)
+		}
+	}
+}
+
+// TestWeakFigures: a one or a two written as a word (一声, 两个人) is
+// a figure a translator may leave out; it is no one-sided figure, while a
+// figure in digits still is.
+func TestWeakFigures(t *testing.T) {
+	tests := []struct {
+		zh, en  string
+		oneSide int
+	}{
+		{"他叫了一声，两个人都来了。", "He cried out, and they came.", 0},
+		{"他们走了2天。", "They walked for days.", 1},
+	}
+	for _, tt := range tests {
+		bt := Translate(normalize.Parse(tt.zh), normalize.Parse(tt.en), BitextOptions{})
+		if got := bt.Summary.FiguresOneSide; got != tt.oneSide {
+			t.Errorf("Translate(%s): got %d figures on one side, want %d", tt.zh, got, tt.oneSide)
+		}
+	}
+}
+
+// TestTranslateSentenceParagraphs: documents written a sentence a
+// paragraph are aligned as sentences once; a paragraph that the sentence
+// splitter cuts in two (at its question marks) stays whole in its pair,
+// rather than being aligned again inside with a null bead.
+func TestTranslateSentenceParagraphs(t *testing.T) {
+	zh := "亚伯也将他羊群中头生的和羊的脂油献上。\n\n耶和华看中了亚伯和他的供物，\n\n只是看不中该隐和他的供物。\n\n该隐就大大地发怒，变了脸色。\n\n耶和华对该隐说，你为什么发怒呢？\n\n你为什么变了脸色呢？"
+	en := "And Abel, he also brought of the firstlings of his flock and of the fat thereof.\n\nAnd the LORD had respect unto Abel and to his offering:\n\nBut unto Cain and to his offering he had not respect.\n\nAnd Cain was very wroth, and his countenance fell.\n\nAnd the LORD said unto Cain, Why art thou wroth? and why is thy countenance fallen?"
+	want := "耶和华对该隐说，你为什么发怒呢？ 你为什么变了脸色呢？ | And the LORD said unto Cain, Why art thou wroth? and why is thy countenance fallen?"
+	tr := Translate(normalize.Parse(zh), normalize.Parse(en), BitextOptions{})
+	var got []string
+	for _, p := range tr.Passages {
+		for _, sp := range p.Sentences {
+			got = append(got, joinSides(sp.Old)+" | "+joinSides(sp.New))
+		}
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("Translate: sentence pairs %q lack %q", got, want)
+	}
 }
