@@ -91,8 +91,9 @@ func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
 			withSentences(p.Changes, at, sides)
 		}
 		p.Changes = append(p.Changes, cs.changes(p)...)
+		facts := memoFacts()
 		for k := range p.Changes {
-			weighChange(&p.Changes[k])
+			weighChangeWith(&p.Changes[k], facts)
 		}
 		for _, c := range p.Changes {
 			if c.Class.Rank() > p.Level.Rank() {

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -102,53 +103,114 @@ type heldFigures struct {
 	mu    sync.Mutex
 	keys  [2]map[string]map[string]bool // by number: the observedKeys of the sentences holding it
 	steps [2]map[string]map[string]bool // by number: the figureKeys of their steps
+	// read holds, by sentence, the observed keys and step keys of its
+	// figures: a sentence holds many numbers, and is read once.
+	read [2]map[int]sentenceFigures
 }
+
+// sentenceFigures are the keys of one sentence's figures.
+type sentenceFigures struct{ keys, steps []string }
 
 func newHeldFigures(sides [2]side) *heldFigures {
 	h := &heldFigures{sides: sides}
 	for k := range sides {
 		h.keys[k], h.steps[k] = map[string]map[string]bool{}, map[string]map[string]bool{}
+		h.read[k] = map[int]sentenceFigures{}
 	}
 	return h
 }
 
 // with returns the observed keys and step keys of the figures in the
-// sentences of side k that hold number.
+// sentences of side k that hold number. The work is done outside the
+// lock, so that the goroutines classifying passages do not queue behind
+// one another; two may work out the same number, and keep one answer.
 func (h *heldFigures) with(k int, number string) (keys, steps map[string]bool) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
-	if keys, ok := h.keys[k][number]; ok {
-		return keys, h.steps[k][number]
+	keys, ok := h.keys[k][number]
+	steps = h.steps[k][number]
+	h.mu.Unlock()
+	if ok {
+		return keys, steps
 	}
+	keys, steps = h.compute(k, number)
+	h.mu.Lock()
+	h.keys[k][number], h.steps[k][number] = keys, steps
+	h.mu.Unlock()
+	return keys, steps
+}
+
+// compute is with's work: the sentences holding number, found in one
+// pass over the text (each occurrence placed in its sentence by binary
+// search, stopping past maxHolding), then their figures read.
+func (h *heldFigures) compute(k int, number string) (keys, steps map[string]bool) {
 	s := h.sides[k]
-	keys, steps = map[string]bool{}, map[string]bool{}
-	var holding []int
-	if strings.Contains(s.doc.Text, number) {
-		for i, se := range s.sents {
-			if strings.Contains(s.doc.Text[se.start:se.end], number) {
-				holding = append(holding, i)
-			}
-		}
-	}
+	holding := holdingSentences(s, number)
 	if len(holding) > maxHolding {
 		// A number said this often ("2", "one") is taken to be stated
 		// with every value and kind: no figure change, and no cost of
 		// reading them all.
-		h.keys[k][number], h.steps[k][number] = nil, nil
 		return nil, nil
 	}
-	for _, o := range observeSome(s, holding) {
-		keys[observedKey(o)] = true
-	}
+	keys, steps = map[string]bool{}, map[string]bool{}
 	for _, i := range holding {
-		for _, f := range quantities(s.doc.Text[s.sents[i].start:s.sents[i].end]) {
-			if f.NotFigure == figures.Step {
-				steps[figureKey(f)] = true
-			}
+		sf := h.sentence(k, i)
+		for _, key := range sf.keys {
+			keys[key] = true
+		}
+		for _, key := range sf.steps {
+			steps[key] = true
 		}
 	}
-	h.keys[k][number], h.steps[k][number] = keys, steps
 	return keys, steps
+}
+
+// sentence returns the keys of the figures of sentence i of side k,
+// reading it the first time.
+func (h *heldFigures) sentence(k, i int) sentenceFigures {
+	h.mu.Lock()
+	sf, ok := h.read[k][i]
+	h.mu.Unlock()
+	if ok {
+		return sf
+	}
+	s := h.sides[k]
+	for _, o := range observeSome(s, []int{i}) {
+		sf.keys = append(sf.keys, observedKey(o))
+	}
+	for _, f := range quantities(s.doc.Text[s.sents[i].start:s.sents[i].end]) {
+		if f.NotFigure == figures.Step {
+			sf.steps = append(sf.steps, figureKey(f))
+		}
+	}
+	h.mu.Lock()
+	h.read[k][i] = sf
+	h.mu.Unlock()
+	return sf
+}
+
+// holdingSentences returns, in order, the sentences of s whose text
+// holds number, at most maxHolding+1 of them.
+func holdingSentences(s side, number string) []int {
+	var holding []int
+	text := s.doc.Text
+	for off := 0; len(holding) <= maxHolding; {
+		i := strings.Index(text[off:], number)
+		if i < 0 {
+			break
+		}
+		at := off + i
+		off = at + 1
+		// The last sentence starting at or before the occurrence.
+		j := sort.Search(len(s.sents), func(j int) bool { return s.sents[j].start > at }) - 1
+		if j < 0 || at+len(number) > s.sents[j].end {
+			continue // not inside a compared sentence
+		}
+		if n := len(holding); n == 0 || holding[n-1] != j {
+			holding = append(holding, j)
+		}
+		off = max(off, s.sents[j].end) // the next sentence, at the earliest
+	}
+	return holding
 }
 
 // maxHolding is the most sentences of a document holding one number that
@@ -293,7 +355,17 @@ func isDecision(text string) bool { return has(text, policyVerbs, zhPolicyVerbs)
 // 1/2 percent", but not "we maintain the largest …" around a hunk that
 // adds "first"); and a figure. Signals keeps the names of what counted,
 // for --format json.
-func weighChange(c *Change) {
+func weighChange(c *Change) { weighChangeWith(c, factsOf) }
+
+// textFacts are what weighChange reads in a text.
+type textFacts struct{ vote, decision, figure bool }
+
+func factsOf(t string) textFacts { return textFacts{isVote(t), isDecision(t), statesFigure(t)} }
+
+// weighChangeWith is weighChange with the facts of a text given: the
+// changes of one passage share their sentences, and a memo reads each
+// once (memoFacts).
+func weighChangeWith(c *Change, facts func(string) textFacts) {
 	texts := []string{c.Old, c.New, c.OldSentence, c.NewSentence}
 	c.Weight, c.Signals = 0, nil
 	add := func(w int, name string) {
@@ -301,13 +373,13 @@ func weighChange(c *Change) {
 		c.Signals = append(c.Signals, name)
 	}
 	switch {
-	case slices.ContainsFunc(texts, isVote):
+	case slices.ContainsFunc(texts, func(t string) bool { return facts(t).vote }):
 		add(weightVote, "vote")
-	case isDecision(c.Old) || isDecision(c.New) ||
-		slices.ContainsFunc(texts[2:], func(t string) bool { return isDecision(t) && statesFigure(t) }):
+	case facts(c.Old).decision || facts(c.New).decision ||
+		slices.ContainsFunc(texts[2:], func(t string) bool { f := facts(t); return f.decision && f.figure }):
 		add(weightPolicyVerb, "policy verb")
 	}
-	if slices.ContainsFunc(texts, statesFigure) {
+	if slices.ContainsFunc(texts, func(t string) bool { return facts(t).figure }) {
 		add(weightFigure, "figure")
 	}
 }
@@ -318,4 +390,18 @@ func weighChange(c *Change) {
 func statesFigure(text string) bool {
 	return mayHoldNumber(text) && // the extraction costs more than the test
 		slices.ContainsFunc(quantities(text), func(f figures.Figure) bool { return f.Unit != figures.Rank })
+}
+
+// memoFacts returns factsOf remembering its answers, for the changes of
+// one passage.
+func memoFacts() func(string) textFacts {
+	memo := map[string]textFacts{}
+	return func(t string) textFacts {
+		f, ok := memo[t]
+		if !ok {
+			f = factsOf(t)
+			memo[t] = f
+		}
+		return f
+	}
 }
