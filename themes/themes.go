@@ -2,7 +2,6 @@ package themes
 
 import (
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/docdrift/docdrift/normalize"
@@ -27,14 +26,15 @@ type Theme struct {
 	Matches  map[string][]Match `json:"-"`
 }
 
-// Trends.
+// Trends, by the rules of trend (trend.go).
 const (
 	New          = "new"          // absent before, present in the latest document
-	Gone         = "gone"         // present before, absent from the latest documents
-	Rising       = "rising"       // present throughout, more often at the end
-	Falling      = "falling"      // present throughout, less often at the end
-	Steady       = "steady"       // present throughout at a similar rate
-	Intermittent = "intermittent" // present, absent, present again
+	Gone         = "gone"         // present before, absent from the latest document
+	Peaked       = "peaked"       // rose to a peak inside the series, then fell
+	Rising       = "rising"       // a monotonic upward trend since first use (Mann–Kendall)
+	Falling      = "falling"      // a monotonic downward trend since first use (Mann–Kendall)
+	Steady       = "steady"       // present in every document since first use, with no trend
+	Intermittent = "intermittent" // none of the above: absent in between, with no trend
 	Absent       = "absent"       // in no document
 )
 
@@ -90,44 +90,4 @@ func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
 	}
 	t.Trend = trend(counts, rates)
 	return t
-}
-
-// trend classifies a series of counts (and their rates) in date order.
-func trend(counts []int, rates []float64) string {
-	present := func(i int) bool { return counts[i] > 0 }
-	n := len(counts)
-	first, last := -1, -1
-	for i := range counts {
-		if present(i) {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	switch {
-	case first < 0:
-		return Absent
-	case n == 1:
-		return Steady
-	case first == n-1:
-		return New
-	case last < n-1:
-		// Absent at the end; intermittent if it also skipped a document
-		// while still in use.
-		if slices.Contains(counts[first:last+1], 0) {
-			return Intermittent
-		}
-		return Gone
-	case slices.Contains(counts[first:], 0):
-		return Intermittent
-	}
-	a, b := rates[first], rates[n-1]
-	switch {
-	case b > a*1.25:
-		return Rising
-	case b < a*0.8:
-		return Falling
-	}
-	return Steady
 }

@@ -194,7 +194,7 @@ func Build(docs []Document, opts Options) *Timeline {
 		}
 	}
 	corpus := themes.NewCorpus(tdocs, opts.Concepts)
-	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Rising: 2, themes.Falling: 3, themes.Intermittent: 4}
+	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Peaked: 2, themes.Rising: 3, themes.Falling: 4, themes.Intermittent: 5}
 	for _, c := range opts.Concepts {
 		th := corpus.Theme(c.Label, c, true)
 		if th.Trend != themes.Absent {
