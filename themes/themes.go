@@ -43,6 +43,7 @@ type Corpus struct {
 	docs    []Document
 	words   map[string]int
 	matches map[string][]Match // by document id
+	matcher *Matcher
 }
 
 // NewCorpus finds every concept of g in docs once; Themes then reads the
@@ -50,14 +51,22 @@ type Corpus struct {
 // longest wording win where concepts overlap. Cost: linear in the corpus
 // size.
 func NewCorpus(docs []Document, concepts []Concept) *Corpus {
-	m := NewMatcher(concepts)
-	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}}
+	return NewCorpusWith(docs, NewMatcher(concepts))
+}
+
+// NewCorpusWith is NewCorpus with a matcher already built (sharing its
+// segmenter's dictionary with another user).
+func NewCorpusWith(docs []Document, m *Matcher) *Corpus {
+	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}, matcher: m}
 	for _, d := range docs {
 		c.words[d.ID] = Words(d.Doc)
 		c.matches[d.ID] = m.Find(d.Doc)
 	}
 	return c
 }
+
+// Matcher returns the matcher the corpus was counted with.
+func (c *Corpus) Matcher() *Matcher { return c.matcher }
 
 // Theme returns a concept's counts, rates and trend in the corpus.
 func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
@@ -89,5 +98,17 @@ func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
 		counts = append(counts, n)
 	}
 	t.Trend = trend(counts, rates)
+	if t.Trend == Gone {
+		// Not gone while the latest document says it in other words
+		// (NearVariants): the trend reads those as its uses there.
+		last := c.docs[len(c.docs)-1]
+		if n := len(c.matcher.NearVariants(last.Doc, concept.ID)); n > 0 {
+			counts[len(counts)-1] = n
+			if w := c.words[last.ID]; w > 0 {
+				rates[len(rates)-1] = float64(n) * 10000 / float64(w)
+			}
+			t.Trend = trend(counts, rates)
+		}
+	}
 	return t
 }

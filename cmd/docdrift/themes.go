@@ -126,7 +126,9 @@ func themeCorpus(u *ui, args []string, encoding, glossary string, terms []string
 	for i, d := range docs {
 		in[i] = themes.Document{ID: d.ID, Doc: d.doc}
 	}
-	return c, docs, themes.NewCorpus(in, concepts), qs, g, nil
+	// One segmenter for concepts and phrases: its dictionary is large.
+	m := themes.NewMatcher(concepts).UseSegmenter(&segment.Segmenter{})
+	return c, docs, themes.NewCorpusWith(in, m), qs, g, nil
 }
 
 func runThemes(u *ui, opts themesOptions) error {
@@ -156,7 +158,7 @@ func runThemes(u *ui, opts themesOptions) error {
 	}
 	r := themesReport{corpus: c, docs: docs, themes: list}
 	if len(qs) == 0 {
-		r.discover(opts.top)
+		r.discover(opts.top, tc.Matcher().Segmenter())
 	}
 	return render(u, r, 0)
 }
@@ -188,9 +190,10 @@ type shift struct {
 
 // discover finds each document's distinctive phrases and the phrases that
 // appeared or vanished since the previous document of its language.
-func (r *themesReport) discover(top int) {
+// seg is shared with concept matching: its dictionary loads only if a
+// document has Chinese to cut, and only once.
+func (r *themesReport) discover(top int, seg *segment.Segmenter) {
 	counts := make([]themes.Counts, len(r.docs))
-	seg := &segment.Segmenter{} // its dictionary loads only if a document has Chinese to cut
 	parallel.For(len(r.docs), func(i int) { counts[i] = themes.CountPhrases(r.docs[i].doc, r.docs[i].Lang, seg) })
 	all := themes.Sum(counts...)
 	r.distinctive = make([]docPhrases, len(r.docs))
