@@ -41,7 +41,7 @@ func stems(s string) []string {
 // canonical tokens (NFKC, case folded, quotes and dashes unified), stemmed,
 // with punctuation left out so that "opening-up" and "opening up" read
 // alike — but a clause break is kept on the term after it; each ideograph
-// is a term of its own.
+// is a term of its own, traditional ones folded to simplified (fold.go).
 func terms(text string, base int) []term {
 	return termsOf(text, base, normalize.Tokens(text, base))
 }
@@ -57,7 +57,11 @@ func termsOf(text string, base int, toks []normalize.Token) []term {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(text[t.Start-base:])
-		out = append(out, term{stem: stem(t.Key), key: t.Key, start: t.Start, end: t.End, brk: brk, upper: unicode.IsUpper(r)})
+		key := t.Key
+		if t.Kind == normalize.Han {
+			key = foldHan(key) // 發 matches as 发 (fold.go)
+		}
+		out = append(out, term{stem: stem(key), key: key, start: t.Start, end: t.End, brk: brk, upper: unicode.IsUpper(r)})
 		brk = false
 	}
 	return out

@@ -97,3 +97,23 @@ func TestNearVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestTraditionalFold: traditional characters count with the simplified
+// wordings (the 1954 Government Work Report is in traditional script).
+func TestTraditionalFold(t *testing.T) {
+	tests := []struct {
+		text, wording string
+		want          int
+	}{
+		{"發展國民經濟的第一個五年計劃。", "五年计划", 1},
+		{"经济發展和社会发展。", "发展", 2},
+		{"推動構建人類命運共同體。", "人类命运共同体", 1},
+		{"第一个五年计划。", "五年計劃", 1}, // a traditional wording finds simplified text too
+	}
+	for _, tt := range tests {
+		m := NewMatcher([]Concept{{ID: "x", ZH: []string{tt.wording}}})
+		if got := len(m.Find(normalize.Parse(tt.text))); got != tt.want {
+			t.Errorf("%s in %s: %d matches, want %d", tt.wording, tt.text, got, tt.want)
+		}
+	}
+}
