@@ -102,7 +102,7 @@ type pattern struct {
 	// "Invest in China", "Belt and Road"); its capitalised words match
 	// their own form, or its plural, never another inflection.
 	name bool
-	han  bool // a Chinese wording: starts and ends on the segmenter's word boundaries
+	han  bool // a Chinese wording: starts and ends on the segmenter's word boundaries (onWords)
 }
 
 // NewMatcher compiles the wordings of concepts. Its cost is linear in the
@@ -201,7 +201,8 @@ func (m *Matcher) FindTokens(doc *normalize.Document, toks []normalize.Token) []
 type sentence struct {
 	text   string
 	ts     []term
-	bounds map[int]bool // offsets where a segmenter word starts or ends; nil until needed
+	words  map[int]int  // segmenter words, start to end offset; nil until needed
+	ends   map[int]bool // the words' end offsets
 	titled int          // 0 unknown, 1 title-cased, -1 not
 }
 
@@ -283,8 +284,7 @@ func isPlural(key, word string) bool {
 func (m *Matcher) accept(s *sentence, p pattern, i int) bool {
 	j := i + len(p.terms) - 1
 	if p.han {
-		b := s.boundaries(m.seg)
-		return b == nil || b[s.ts[i].start] && b[s.ts[j].end]
+		return s.onWords(m.seg, s.ts[i].start, s.ts[j].end)
 	}
 	if p.name {
 		return true
@@ -292,25 +292,32 @@ func (m *Matcher) accept(s *sentence, p pattern, i int) bool {
 	return !s.inName(i, j)
 }
 
-// boundaries returns the offsets where the segmenter's words of the
-// sentence start and end; nil if the segmenter failed (then every offset
-// is taken for a boundary).
-func (s *sentence) boundaries(seg *segment.Segmenter) map[int]bool {
-	if s.bounds != nil {
-		return s.bounds
+// onWords reports whether a Chinese match from a to z reads as words: it
+// starts where a segmenter word starts (紧缩 is not found in 通货紧缩) and
+// ends where a word ends, or is the head of the one word that starts with
+// it (扶贫 in 扶贫开发, 小康 in 小康水平, but not 六保 in 六/保险). True for
+// every span if the segmenter failed.
+func (s *sentence) onWords(seg *segment.Segmenter, a, z int) bool {
+	if s.words == nil {
+		s.words, s.ends = map[int]int{}, map[int]bool{}
+		x, y := s.ts[0].start, s.ts[len(s.ts)-1].end
+		cut, err := seg.Cut(s.text[x:y])
+		if err != nil {
+			s.words = map[int]int{-1: -1}
+			return true
+		}
+		off := x
+		for _, w := range cut {
+			s.words[off] = off + len(w)
+			off += len(w)
+			s.ends[off] = true
+		}
 	}
-	a, z := s.ts[0].start, s.ts[len(s.ts)-1].end
-	words, err := seg.Cut(s.text[a:z])
-	if err != nil {
-		return nil
+	if _, failed := s.words[-1]; failed {
+		return true
 	}
-	s.bounds = map[int]bool{a: true}
-	off := a
-	for _, w := range words {
-		off += len(w)
-		s.bounds[off] = true
-	}
-	return s.bounds
+	end, ok := s.words[a]
+	return ok && (s.ends[z] || end > z)
 }
 
 // inName reports whether terms i..j are capitalised words inside a longer

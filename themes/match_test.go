@@ -22,6 +22,7 @@ func TestReaderMatches(t *testing.T) {
 		{"六保 itself", "做好“六稳”工作、落实“六保”任务。", "six-stabilities", true, ""},
 		{"inside 通货紧缩", "又取得了遏制通货紧缩趋势的初步经验。", "policy-firming", false, "china-gwr-zh 2000: deflation is not policy firming"},
 		{"inside 紧缩编制", "根据精简机构、紧缩编制、调整干部的方针，开始整编的工作。", "policy-firming", false, "china-gwr-zh 1955: staff cuts"},
+		{"head of a compound", "五是加强农村扶贫开发。", "poverty-alleviation", true, "china-gwr-zh 2003: 扶贫开发 is one dictionary word"},
 		{"Chinese slogan", "推进高水平对外开放。", "high-standard-opening-up", true, ""},
 		{"Chinese enumeration", "建设市场化、法治化、国际化一流营商环境。", "business-environment", true, "the wording has its own enumeration commas"},
 		{"inside a name", "We are not neglecting the safeguards provided by peril points, an escape clause, or the National Security Amendment.", "holistic-national-security", false, "JFK 1962: a law's name"},

@@ -11,8 +11,10 @@ import "math"
 //   - gone: used before, absent from the latest document (what the
 //     timeline's last step reports as gone);
 //   - peaked: over mkMin documents or more since first use, the highest
-//     rate lies strictly inside them, and the rates rise to it and fall
-//     from it (each leg a monotonic trend by the test below);
+//     rate lies strictly inside them, the rates rise to it (a monotonic
+//     trend by the test below), and the latest rate is at most peakFall of
+//     it (poverty alleviation in the Government Work Reports: 7.5 per
+//     10,000 characters in 2018, 2.4 in 2025);
 //   - rising / falling: the rates since first use are a monotonic trend;
 //   - steady: used in every document since its first, with no trend;
 //   - intermittent: none of these (absent in between, with no trend).
@@ -30,6 +32,7 @@ const (
 	mkMin     = 4     // fewest points the Mann–Kendall test is read on
 	riseRatio = 1.25  // short runs: the last rate a quarter above the first
 	fallRatio = 0.8   // short runs: the last rate a fifth below the first
+	peakFall  = 0.5   // peaked: the latest rate at most half the peak
 )
 
 // trend classifies a series of counts (and their rates) in date order, by
@@ -74,7 +77,10 @@ func trend(counts []int, rates []float64) string {
 }
 
 // peakedRun reports whether xs rises to its highest value, which lies
-// strictly inside it, and falls from it.
+// strictly inside it, and ends at most peakFall of it. The fall is read
+// from its end, not tested for a trend: a fall after a peak is short and
+// uneven (7.5 · 5.4 · 5.7 · 1.3 · 3.6 · 1.9 · 2.4 is no monotonic trend at
+// p ≤ 0.10, yet plainly fell).
 func peakedRun(xs []float64) bool {
 	p := 0
 	for i, x := range xs {
@@ -85,7 +91,7 @@ func peakedRun(xs []float64) bool {
 	if p == 0 || p == len(xs)-1 {
 		return false
 	}
-	return direction(xs[:p+1]) == 1 && direction(xs[p:]) == -1
+	return direction(xs[:p+1]) == 1 && xs[len(xs)-1] <= xs[p]*peakFall
 }
 
 // direction is 1 when xs rises, -1 when it falls and 0 otherwise: by the

@@ -38,7 +38,8 @@ Trends, read from the rates in date order, the first that holds:
    absent        in no document
    new           absent from every document but the latest
    gone          used before, absent from the latest document (as the last step says)
-   peaked        the highest rate lies inside the series; the rates rise to it and fall from it
+   peaked        the highest rate lies inside the series, the rates rise to it, the latest is at
+                 most half of it (four documents or more)
    rising        the rates since first use are a monotonic upward trend
    falling       the rates since first use are a monotonic downward trend
    steady        used in every document since first, with no trend
