@@ -7,7 +7,10 @@
 // shared future" = 人类命运共同体). Matching is on stems of canonical tokens
 // (package normalize), so inflection ("invest"/"investing"), hyphens and
 // spaces ("opening-up"/"opening up"), quotes, case and line breaks do not
-// matter; Chinese matches character by character with spaces removed.
+// matter; Chinese matches character by character with spaces removed, on
+// the word boundaries of package segment. No match crosses a clause
+// break; Matcher.Find says what else keeps a match to what a reader would
+// count.
 // Where wordings of two concepts overlap ("free trade" inside "free trade
 // zones"), the longest match wins, so each stretch of text counts for one
 // concept only.

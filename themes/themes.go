@@ -2,7 +2,6 @@ package themes
 
 import (
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/docdrift/docdrift/normalize"
@@ -27,14 +26,15 @@ type Theme struct {
 	Matches  map[string][]Match `json:"-"`
 }
 
-// Trends.
+// Trends, by the rules of trend (trend.go).
 const (
 	New          = "new"          // absent before, present in the latest document
-	Gone         = "gone"         // present before, absent from the latest documents
-	Rising       = "rising"       // present throughout, more often at the end
-	Falling      = "falling"      // present throughout, less often at the end
-	Steady       = "steady"       // present throughout at a similar rate
-	Intermittent = "intermittent" // present, absent, present again
+	Gone         = "gone"         // present before, absent from the latest document
+	Peaked       = "peaked"       // rose to a peak inside the series, then fell
+	Rising       = "rising"       // a monotonic upward trend since first use (Mann–Kendall)
+	Falling      = "falling"      // a monotonic downward trend since first use (Mann–Kendall)
+	Steady       = "steady"       // present in every document since first use, with no trend
+	Intermittent = "intermittent" // none of the above: absent in between, with no trend
 	Absent       = "absent"       // in no document
 )
 
@@ -43,6 +43,7 @@ type Corpus struct {
 	docs    []Document
 	words   map[string]int
 	matches map[string][]Match // by document id
+	matcher *Matcher
 }
 
 // NewCorpus finds every concept of g in docs once; Themes then reads the
@@ -50,14 +51,22 @@ type Corpus struct {
 // longest wording win where concepts overlap. Cost: linear in the corpus
 // size.
 func NewCorpus(docs []Document, concepts []Concept) *Corpus {
-	m := NewMatcher(concepts)
-	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}}
+	return NewCorpusWith(docs, NewMatcher(concepts))
+}
+
+// NewCorpusWith is NewCorpus with a matcher already built (sharing its
+// segmenter's dictionary with another user).
+func NewCorpusWith(docs []Document, m *Matcher) *Corpus {
+	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}, matcher: m}
 	for _, d := range docs {
 		c.words[d.ID] = Words(d.Doc)
 		c.matches[d.ID] = m.Find(d.Doc)
 	}
 	return c
 }
+
+// Matcher returns the matcher the corpus was counted with.
+func (c *Corpus) Matcher() *Matcher { return c.matcher }
 
 // Theme returns a concept's counts, rates and trend in the corpus.
 func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
@@ -89,45 +98,17 @@ func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
 		counts = append(counts, n)
 	}
 	t.Trend = trend(counts, rates)
-	return t
-}
-
-// trend classifies a series of counts (and their rates) in date order.
-func trend(counts []int, rates []float64) string {
-	present := func(i int) bool { return counts[i] > 0 }
-	n := len(counts)
-	first, last := -1, -1
-	for i := range counts {
-		if present(i) {
-			if first < 0 {
-				first = i
+	if t.Trend == Gone {
+		// Not gone while the latest document says it in other words
+		// (NearVariants): the trend reads those as its uses there.
+		last := c.docs[len(c.docs)-1]
+		if n := len(c.matcher.NearVariants(last.Doc, concept.ID)); n > 0 {
+			counts[len(counts)-1] = n
+			if w := c.words[last.ID]; w > 0 {
+				rates[len(rates)-1] = float64(n) * 10000 / float64(w)
 			}
-			last = i
+			t.Trend = trend(counts, rates)
 		}
 	}
-	switch {
-	case first < 0:
-		return Absent
-	case n == 1:
-		return Steady
-	case first == n-1:
-		return New
-	case last < n-1:
-		// Absent at the end; intermittent if it also skipped a document
-		// while still in use.
-		if slices.Contains(counts[first:last+1], 0) {
-			return Intermittent
-		}
-		return Gone
-	case slices.Contains(counts[first:], 0):
-		return Intermittent
-	}
-	a, b := rates[first], rates[n-1]
-	switch {
-	case b > a*1.25:
-		return Rising
-	case b < a*0.8:
-		return Falling
-	}
-	return Steady
+	return t
 }

@@ -88,30 +88,60 @@ func TestLongestWordingWins(t *testing.T) {
 	}
 }
 
+// Real series from the corpora (rates per 10,000 characters) and the
+// label a reader would give them (issue 18).
+var (
+	gwrXiaokangCounts = []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 3, 0, 0, 1, 0, 0, 1, 0, 0, 3, 0, 4, 3, 3, 5, 3, 6, 0, 2, 3, 0, 4, 2, 2, 9, 4, 5, 7, 1, 1, 2, 0, 0}
+	gwrPovertyCounts  = []int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 3, 4, 4, 1, 2, 7, 2, 11, 3, 6, 2, 2, 2, 11, 2, 5, 8, 4, 7, 3, 9, 10, 14, 12, 10, 3, 8, 3, 4}
+	gwrPovertyRates   = []float64{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.7, 0.6, 0.7, 2.1, 2.6, 2.6, 0.7, 1.4, 4.9, 1.4, 5.3, 2, 3.6, 1.1, 1.1, 0.9, 6.2, 1.1, 2.8, 4.8, 2.8, 4.5, 1.8, 4.9, 5.7, 7.5, 6.5, 6.3, 1.9, 4.8, 1.9, 2.4}
+	gwrPovertyCounts2 = []int{1, 1, 1, 3, 4, 2, 1, 2, 7, 1, 7, 1, 4, 2, 0, 1, 9, 1, 2, 4, 3, 6, 2, 8, 10, 14, 10, 9, 2, 6, 3, 4}
+	gwrPovertyRates2  = []float64{0.7, 0.6, 0.7, 2.1, 2.6, 1.3, 0.7, 1.4, 4.9, 0.7, 3.3, 0.7, 2.4, 1.1, 0, 0.5, 5.1, 0.6, 1.1, 2.4, 2.1, 3.9, 1.2, 4.4, 5.7, 7.5, 5.4, 5.7, 1.3, 3.6, 1.9, 2.4}
+	cpcXiaokangCounts = []int{0, 0, 0, 1, 5, 4, 6, 23, 22, 19, 19, 3}
+	cpcXiaokangRates  = []float64{0, 0, 0, 0.3, 1.7, 1.6, 2.3, 8.8, 8.5, 7.1, 6.4, 1}
+)
+
 func TestTrend(t *testing.T) {
 	tests := []struct {
+		name   string
 		counts []int
+		rates  []float64 // nil: the counts
 		want   string
+		reason string
 	}{
-		{[]int{0, 0, 0}, Absent},
-		{[]int{0, 0, 2}, New},
-		{[]int{2, 1, 0}, Gone},
-		{[]int{2, 0, 1, 0}, Intermittent},
-		{[]int{1, 0, 1}, Intermittent},
-		{[]int{1, 2, 4}, Rising},
-		{[]int{4, 2, 1}, Falling},
-		{[]int{3, 3, 3}, Steady},
-		{[]int{0, 2, 2}, Steady},
-		{[]int{5}, Steady},
+		{"none", []int{0, 0, 0}, nil, Absent, ""},
+		{"only last", []int{0, 0, 2}, nil, New, ""},
+		{"dropped", []int{2, 1, 0}, nil, Gone, ""},
+		{"dropped after a gap", []int{2, 0, 1, 0}, nil, Gone, "absent from the latest: the last step says gone, so does the trend"},
+		{"gap", []int{1, 0, 1}, nil, Intermittent, ""},
+		{"short rise", []int{1, 2, 4}, nil, Rising, "three points: the ends compared"},
+		{"short fall", []int{4, 2, 1}, nil, Falling, ""},
+		{"flat", []int{3, 3, 3}, nil, Steady, ""},
+		{"flat since first", []int{0, 2, 2}, nil, Steady, ""},
+		{"one document", []int{5}, nil, Steady, ""},
+		{"end point noise", []int{2, 5, 3, 4, 3}, nil, Steady, "the old first-vs-last ratio read this as rising"},
+		{"monotonic", []int{1, 2, 2, 3, 5, 6}, nil, Rising, ""},
+		{"rise with a gap", []int{1, 0, 2, 3, 5, 6}, nil, Rising, "a trend holds through a gap"},
+		{"rise and fall", []int{1, 3, 6, 9, 5, 2, 1}, nil, Peaked, ""},
+		{"gwr 小康", gwrXiaokangCounts, nil, Gone, "0 in the 2024 and 2025 reports, which the step reports as gone"},
+		{"gwr poverty alleviation", gwrPovertyCounts, gwrPovertyRates, Peaked, "peaks in 2018 (7.5 per 10k), 1.9–2.4 since 2023"},
+		{"gwr poverty alleviation, reader's counts", gwrPovertyCounts2, gwrPovertyRates2, Peaked, "counts with strict word boundaries (1992 on): the fall is no Mann–Kendall trend, yet 7.5 → 2.4"},
+		{"spike", []int{3, 3, 3, 9, 3, 3}, nil, Steady, "no rise to the peak"},
+		{"late peak, small fall", []int{1, 2, 3, 4, 6, 5}, nil, Rising, "5 is more than half of 6"},
+		{"cpc 小康", cpcXiaokangCounts, cpcXiaokangRates, Peaked, "1·5·4·6·23·22·19·19·3 peaks at the 16th congress"},
 	}
 	for _, tt := range tests {
-		rates := make([]float64, len(tt.counts))
-		for i, c := range tt.counts {
-			rates[i] = float64(c)
-		}
-		if got := trend(tt.counts, rates); got != tt.want {
-			t.Errorf("trend(%v) = %s, want %s", tt.counts, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			rates := tt.rates
+			if rates == nil {
+				rates = make([]float64, len(tt.counts))
+				for i, c := range tt.counts {
+					rates[i] = float64(c)
+				}
+			}
+			if got := trend(tt.counts, rates); got != tt.want {
+				t.Errorf("trend(%v) = %s, want %s (%s)", tt.counts, got, tt.want, tt.reason)
+			}
+		})
 	}
 }
 

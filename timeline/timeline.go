@@ -188,7 +188,7 @@ func Build(docs []Document, opts Options) *Timeline {
 			s.Figures = figureChanges(tracks, s.Old, s.New)
 			weighTracked(s)
 		}
-		s.ConceptsGone = onlyIn(matches[p[0]], matches[p[1]], labels)
+		s.ConceptsGone = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
 		s.ConceptsNew = onlyIn(matches[p[1]], matches[p[0]], labels)
 	}
 	for _, tr := range tracks {
@@ -196,8 +196,8 @@ func Build(docs []Document, opts Options) *Timeline {
 			t.Tracks = append(t.Tracks, tr)
 		}
 	}
-	corpus := themes.NewCorpus(tdocs, opts.Concepts)
-	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Rising: 2, themes.Falling: 3, themes.Intermittent: 4}
+	corpus := themes.NewCorpusWith(tdocs, matcher)
+	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Peaked: 2, themes.Rising: 3, themes.Falling: 4, themes.Intermittent: 5}
 	for _, c := range opts.Concepts {
 		th := corpus.Theme(c.Label, c, true)
 		if th.Trend != themes.Absent {
@@ -534,6 +534,19 @@ func figureChanges(tracks []figures.Track, oldID, newID string) []FigureChange {
 			fc.Change = c
 		}
 		out = append(out, fc)
+	}
+	return out
+}
+
+// notNear keeps the concepts of gone that doc does not still say in other
+// words: "2 percent inflation objective" is not gone from a statement that
+// says "inflation to its 2 percent objective" (themes.Matcher.NearVariants).
+func notNear(gone []ConceptRef, m *themes.Matcher, doc *normalize.Document) []ConceptRef {
+	out := gone[:0]
+	for _, c := range gone {
+		if len(m.NearVariants(doc, c.ID)) == 0 {
+			out = append(out, c)
+		}
 	}
 	return out
 }

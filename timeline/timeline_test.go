@@ -165,3 +165,25 @@ func TestWeighTracked(t *testing.T) {
 		t.Errorf("first change %+v, want the tracked record, weight %d", c, weightTracked)
 	}
 }
+
+// TestConceptsGoneNearVariant: a concept is not gone from a document that
+// still says it in other words (FOMC 2024-07-31 → 2024-09-18, issue 18),
+// and the step and the theme's trend agree.
+func TestConceptsGoneNearVariant(t *testing.T) {
+	g, _ := themes.Default()
+	docs := []Document{
+		doc("2024-07-31", "2024-07-31", "en", "", "In recent months, there has been some further progress toward the Committee's 2 percent inflation objective.\n\nThe Committee seeks to achieve maximum employment.\n"),
+		doc("2024-09-18", "2024-09-18", "en", "", "Inflation has made further progress toward the Committee's 2 percent objective.\n\nThe Committee is strongly committed to supporting maximum employment and returning inflation to its 2 percent objective.\n"),
+	}
+	tl := Build(docs, Options{Concepts: g.Concepts})
+	for _, c := range tl.Steps[0].ConceptsGone {
+		if c.ID == "inflation-target" {
+			t.Errorf("concepts gone %+v: the 2 percent objective is still there", tl.Steps[0].ConceptsGone)
+		}
+	}
+	for _, th := range tl.Themes {
+		if th.Concept == "inflation-target" && th.Trend == themes.Gone {
+			t.Errorf("theme %s: trend %s, want not gone", th.Concept, th.Trend)
+		}
+	}
+}

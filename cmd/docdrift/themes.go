@@ -31,9 +31,21 @@ func themesCommand() *cli.Command {
 		ArgsUsage: "CORPUS",
 		Description: `Counts, in every document, each concept asked for with --term — in any of its wordings,
 English or Chinese, from docdrift's glossary (or yours, --glossary) — and says how its use
-moved over time: new, gone, rising, falling, steady or intermittent. Counts are also given
-per 10,000 words (per 10,000 characters for Chinese). A term in no glossary is searched as
-written, with its inflections.
+moved over time. Counts are also given per 10,000 words (per 10,000 characters for
+Chinese). A term in no glossary is searched as written, with its inflections.
+
+Trends, read from the rates in date order, the first that holds:
+   absent        in no document
+   new           absent from every document but the latest
+   gone          used before, absent from the latest document (as the last step says)
+   peaked        the highest rate lies inside the series, the rates rise to it, the latest is at
+                 most half of it (four documents or more)
+   rising        the rates since first use are a monotonic upward trend
+   falling       the rates since first use are a monotonic downward trend
+   steady        used in every document since first, with no trend
+   intermittent  absent in between, with no trend
+A trend is the Mann–Kendall test at two-sided p ≤ 0.10 (|Z| ≥ 1.645) on four rates or more;
+on two or three, the last rate at least 25% above (rising) or 20% below (falling) the first.
 
 Without --term, docdrift finds what changed by itself: each document's distinctive phrases
 against the rest of the corpus (ranked by keyness: the log-odds ratio with an informative
@@ -115,7 +127,9 @@ func themeCorpus(u *ui, args []string, encoding, glossary string, terms []string
 	for i, d := range docs {
 		in[i] = themes.Document{ID: d.ID, Doc: d.doc}
 	}
-	return c, docs, themes.NewCorpus(in, concepts), qs, g, nil
+	// One segmenter for concepts and phrases: its dictionary is large.
+	m := themes.NewMatcher(concepts).UseSegmenter(&segment.Segmenter{})
+	return c, docs, themes.NewCorpusWith(in, m), qs, g, nil
 }
 
 func runThemes(u *ui, opts themesOptions) error {
@@ -140,12 +154,12 @@ func runThemes(u *ui, opts themesOptions) error {
 				list = append(list, t)
 			}
 		}
-		order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Rising: 2, themes.Falling: 3, themes.Intermittent: 4, themes.Steady: 5}
+		order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Peaked: 2, themes.Rising: 3, themes.Falling: 4, themes.Intermittent: 5, themes.Steady: 6}
 		slices.SortStableFunc(list, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
 	}
 	r := themesReport{corpus: c, docs: docs, themes: list}
 	if len(qs) == 0 {
-		r.discover(opts.top)
+		r.discover(opts.top, tc.Matcher().Segmenter())
 	}
 	return render(u, r, 0)
 }
@@ -177,9 +191,10 @@ type shift struct {
 
 // discover finds each document's distinctive phrases and the phrases that
 // appeared or vanished since the previous document of its language.
-func (r *themesReport) discover(top int) {
+// seg is shared with concept matching: its dictionary loads only if a
+// document has Chinese to cut, and only once.
+func (r *themesReport) discover(top int, seg *segment.Segmenter) {
 	counts := make([]themes.Counts, len(r.docs))
-	seg := &segment.Segmenter{} // its dictionary loads only if a document has Chinese to cut
 	parallel.For(len(r.docs), func(i int) { counts[i] = themes.CountPhrases(r.docs[i].doc, r.docs[i].Lang, seg) })
 	all := themes.Sum(counts...)
 	r.distinctive = make([]docPhrases, len(r.docs))

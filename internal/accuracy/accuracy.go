@@ -456,6 +456,7 @@ func (e evaluator) concepts(s *Set) ([]Row, error) {
 	}
 	m := themes.NewMatcher(g.Concepts)
 	var doc, literal Score
+	var misses []string
 	for _, c := range s.Concepts {
 		d, err := e.read(c.File)
 		if err != nil {
@@ -465,7 +466,9 @@ func (e evaluator) concepts(s *Set) ([]Row, error) {
 		if !ok {
 			return nil, fmt.Errorf("concept %q is not in the glossary", c.Concept)
 		}
-		found := false
+		// Present as a reader would say it: a wording, or a near-variant
+		// of one (what keeps a concept from being "gone").
+		found := len(m.NearVariants(d, concept.ID)) > 0
 		for _, match := range m.Find(d) {
 			if match.Concept == concept.ID {
 				found = true
@@ -473,10 +476,13 @@ func (e evaluator) concepts(s *Set) ([]Row, error) {
 			}
 		}
 		doc.presence(c.Present, found)
+		if found != c.Present {
+			misses = append(misses, fmt.Sprintf("%s in %s: found %v, want %v", c.Concept, c.File, found, c.Present))
+		}
 		literal.presence(c.Present, strings.Contains(strings.ToLower(d.Text), strings.ToLower(concept.Label)))
 	}
 	return []Row{
-		{Capability: "concept presence", Tool: "docdrift", Cases: len(s.Concepts), Score: doc},
+		{Capability: "concept presence", Tool: "docdrift", Cases: len(s.Concepts), Score: doc, Misses: misses},
 		{Capability: "concept presence", Tool: "literal search of the label", Cases: len(s.Concepts), Score: literal,
 			Note: "what grep -i finds"},
 	}, nil
