@@ -290,11 +290,18 @@ func compare(old, new Document, matcher *themes.Matcher, opts Options) Step {
 	return s
 }
 
-// spanPairs are the passages of a comparison that have both sides.
+// alignedEvidence is the least similarity of a paired passage whose
+// figures the tracks take as one fact's: a pair the comparison made on
+// a few shared words, or on a clause of a longer sentence, is no such
+// evidence.
+const alignedEvidence = 0.5
+
+// spanPairs are the passages of a comparison that have both sides and
+// pair them surely: whole sentences, at alignedEvidence or above.
 func spanPairs(ps []diff.Passage) []figures.SpanPair {
 	var out []figures.SpanPair
 	for _, p := range ps {
-		if p.Old != nil && p.New != nil {
+		if p.Old != nil && p.New != nil && p.Clause == nil && p.Score >= alignedEvidence {
 			out = append(out, figures.SpanPair{OldStart: p.Old.Start, OldEnd: p.Old.End, NewStart: p.New.Start, NewEnd: p.New.End})
 		}
 	}
