@@ -358,23 +358,7 @@ func (al *aligner) similar() {
 	for _, c := range found {
 		cands = append(cands, c...)
 	}
-	slices.SortFunc(cands, func(x, y cand) int {
-		switch {
-		case x.score != y.score:
-			if x.score > y.score {
-				return -1
-			}
-			return 1
-		case x.dist != y.dist:
-			if x.dist < y.dist {
-				return -1
-			}
-			return 1
-		case x.i != y.i:
-			return x.i - y.i
-		}
-		return x.j - y.j
-	})
+	slices.SortFunc(cands, func(x, y cand) int { return byScore(x, y) })
 	for _, c := range cands {
 		if al.aPair[c.i] < 0 && al.bPair[c.j] < 0 {
 			al.add(pair{old: span{c.i, c.i + 1}, new: span{c.j, c.j + 1}, score: c.score})
@@ -387,6 +371,26 @@ type cand struct {
 	i, j  int
 	score float64
 	dist  float64
+}
+
+// byScore orders candidate pairs best first: by score, then the nearer
+// in position, then in reading order.
+func byScore(x, y cand) int {
+	switch {
+	case x.score != y.score:
+		if x.score > y.score {
+			return -1
+		}
+		return 1
+	case x.dist != y.dist:
+		if x.dist < y.dist {
+			return -1
+		}
+		return 1
+	case x.i != y.i:
+		return x.i - y.i
+	}
+	return x.j - y.j
 }
 
 // scored returns the candidate pairs of the old sentence i that reach the

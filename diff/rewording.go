@@ -355,21 +355,7 @@ func (al *aligner) clauses() {
 		}
 	}
 	slices.SortFunc(cands, func(x, y clauseCand) int {
-		switch {
-		case x.score != y.score:
-			if x.score > y.score {
-				return -1
-			}
-			return 1
-		case x.dist != y.dist:
-			if x.dist < y.dist {
-				return -1
-			}
-			return 1
-		case x.i != y.i:
-			return x.i - y.i
-		}
-		return x.j - y.j
+		return byScore(cand{x.i, x.j, x.score, x.dist}, cand{y.i, y.j, y.score, y.dist})
 	})
 	for _, c := range cands {
 		if al.aPair[c.i] < 0 && al.bPair[c.j] < 0 {
