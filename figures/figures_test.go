@@ -519,3 +519,29 @@ func TestTracksAligned(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTracks links the figures of two documents made from the input and
+// checks the contract of Tracks: no panic, at most one observation per
+// document in a track, evidence only after a track's first observation.
+//
+//	go test ./figures -run '^$' -fuzz FuzzTracks -fuzztime 1m
+func FuzzTracks(f *testing.F) {
+	f.Add("第五条 处五十万元以下的罚款。", "第六条 处三百万元以下的罚款。")
+	f.Add("Exports rose 5 percent, from 10 to 23 items, for 7 consecutive years.", "Exports rose 9 percent by 1/2 percentage point to 4-3/4 to 5 percent.")
+	f.Add("今年主要预期目标是：国内生产总值增长8%左右；居民消费价格涨幅控制在3%左右。", "过去一年，国内生产总值增长9.2%。")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		docs := []Document{{ID: "a", Date: "2023", Doc: normalize.Parse(a)}, {ID: "b", Date: "2024", Doc: normalize.Parse(b)}}
+		for _, tr := range Tracks(docs) {
+			seen := map[string]bool{}
+			for k, o := range tr.Observations {
+				if seen[o.Doc] {
+					t.Fatalf("track %q holds two observations of %s", tr.Label, o.Doc)
+				}
+				seen[o.Doc] = true
+				if k == 0 && o.Evidence != nil {
+					t.Fatalf("track %q: its first observation has evidence %+v", tr.Label, o.Evidence)
+				}
+			}
+		}
+	})
+}
