@@ -545,3 +545,15 @@ func FuzzTracks(f *testing.F) {
 		}
 	})
 }
+
+// TestMeasureAcrossClauses: a figure with no measure of its own takes the
+// figure before it's only within its clause; a record that opens its
+// clause names what it counts after it.
+func TestMeasureAcrossClauses(t *testing.T) {
+	text := "The cumulative intended transaction volume has exceeded 580 billion US dollars; For five consecutive years, the World Open Report has been released."
+	for _, o := range observe(Document{ID: "d", Doc: normalize.Parse(text)}, false) {
+		if o.Text == "five consecutive years" && !strings.Contains(o.Measure, "World Open Report") {
+			t.Errorf("measure of %q = %q, want the World Open Report's", o.Text, o.Measure)
+		}
+	}
+}

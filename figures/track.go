@@ -341,7 +341,10 @@ func observe(d Document, notFigures bool) []Observation {
 			// A figure whose own clause names no thing measures what the
 			// figure before it did: "by 1/2 percentage point to 4-3/4 to 5
 			// percent", 国内生产总值47.2万亿元，比上年增长9.2%.
-			if isThinMeasure(o.Measure) && prevMeasure != "" && f.Unit != Rank {
+			// Not across a semicolon: a new clause says a new thing
+			// ("…exceeded 580 billion US dollars; For five consecutive
+			// years, the World Open Report has been released").
+			if isThinMeasure(o.Measure) && prevMeasure != "" && f.Unit != Rank && !strings.ContainsAny(lead, ";；") {
 				if o.Measure != "" && hasHan(o.Measure) {
 					o.Measure = prevMeasure + o.Measure
 				} else {
@@ -363,6 +366,12 @@ func observe(d Document, notFigures bool) []Observation {
 			rest := doc.Text[f.End:s.End]
 			o.Role = roleOf(f, doc.Text[s.Start:f.Start], clauseOf(lead), rest, intro)
 			o.counter = isCounter(f, lead, rest)
+			// "For 13 consecutive years, China's outbound direct
+			// investment has ranked …": a record opening its sentence
+			// names what it counts after it.
+			if o.counter && isThinMeasure(o.Measure) && !hasHan(rest) {
+				o.Measure = measureOf(headWords(strings.TrimLeft(rest, " ,"), 4), false)
+			}
 			after := ""
 			switch rest := doc.Text[f.End:s.End]; {
 			case f.Unit == Rank:
