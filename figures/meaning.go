@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -168,15 +169,7 @@ func zhMeasure(s string) string {
 // nothing at all: "", 增长, 提高.
 func isThinMeasure(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return true
-	}
-	for _, w := range zhChange {
-		if s == w {
-			return true
-		}
-	}
-	return false
+	return s == "" || slices.Contains(zhChange, s)
 }
 
 // isClassifierUnit reports a Chinese counted unit that is a measure word
@@ -305,14 +298,7 @@ func startsWithAny(s string, prefixes []string) bool {
 }
 
 // isZhFraming reports a measure that is a framing word alone: 可以, 为.
-func isZhFraming(m string) bool {
-	for _, w := range zhFramingEnd {
-		if m == w {
-			return true
-		}
-	}
-	return false
-}
+func isZhFraming(m string) bool { return slices.Contains(zhFramingEnd, m) }
 
 // zhSubjectOf returns what a Chinese sentence, given up to a figure,
 // names first: its first clause, trimmed as a measure and cut to twelve

@@ -132,7 +132,9 @@ func isClock(before, after string, f Figure) bool {
 	if b := len(before); b >= 2 && before[b-1] == ':' && isASCIIDigit(before[b-2]) {
 		return true
 	}
-	lo := strings.ToLower(strings.TrimLeft(f.Text+after, "0123456789 "))
+	// The words right after the number are enough: the rest of the text
+	// is not copied for every figure.
+	lo := strings.ToLower(strings.TrimLeft(f.Text+after[:min(len(after), 16)], "0123456789 "))
 	for _, s := range []string{"a.m.", "p.m.", "am ", "pm ", "o'clock", "o’clock"} {
 		if strings.HasPrefix(lo, s) {
 			return true
@@ -192,21 +194,30 @@ func isNamePart(before string, f Figure) bool {
 // isEnumerator reports a bare number that opens its line or sentence and
 // is followed by a list mark: "(一)", "一、", "1)", "2. ".
 func isEnumerator(before, after string) bool {
-	b := strings.TrimRight(before, " \t(（[")
-	if k := strings.LastIndexByte(b, '\n'); k >= 0 {
-		b = b[k+1:]
-	}
-	if strings.TrimSpace(b) != "" {
-		return false
-	}
 	switch {
 	case strings.HasPrefix(after, "、"), strings.HasPrefix(after, ")"), strings.HasPrefix(after, "）"),
-		strings.HasPrefix(after, "]"), strings.HasPrefix(after, "．"):
-		return true
-	case strings.HasPrefix(after, ". "), after == ".":
-		return true
+		strings.HasPrefix(after, "]"), strings.HasPrefix(after, "．"),
+		strings.HasPrefix(after, ". "), after == ".":
+		return opensLine(strings.TrimRight(before, " \t(（["))
 	}
 	return false
+}
+
+// opensLine reports whether the end of before holds nothing but white
+// space since the start of its line. It reads backwards only as far as
+// that line goes, so that a long text is not scanned for every figure.
+func opensLine(before string) bool {
+	for i := len(before); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(before[:i])
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i -= size
+	}
+	return true
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -154,12 +155,15 @@ const maxPosting = 50
 // Tracks extracts the figures of each document (in the order given, which
 // should be date order) and links those that measure the same thing into
 // tracks. Dates ("in 2024") are not figures; they give observations their
-// year. A figure links to the open track of the same unit whose context is
-// most similar, at or above LinkThreshold, among tracks not yet seen in
-// this document; a document that translates another links its figures to
-// the original's by equal value and unit first. Candidate tracks come from
-// an inverted index on context features, never from all pairs: the cost is
-// about linear in the number of figures.
+// year. Each figure gets a measure and a role; a figure said again in its
+// document joins its first statement. A document's other figures are then
+// linked in one assignment (see linker.assign) to open tracks of the same
+// unit and a compatible role, by the similarity of their contexts or
+// measures, at or above LinkThreshold, one figure per track and document;
+// a document that translates another links its figures to the original's
+// by equal value and unit first. Candidate tracks come from an inverted
+// index on context features, never from all pairs: the cost is about
+// linear in the number of figures.
 func Tracks(docs []Document) []Track { return TracksAligned(docs, nil) }
 
 // Alignment is evidence from a comparison of two documents: the spans of
@@ -949,16 +953,16 @@ func (l *linker) assign(obs []Observation) ([]int, []float64) {
 	dist := func(c candidate) float64 { return math.Abs(obs[c.obs].Value - last(c).Value) }
 	shift := func(c candidate) float64 { return math.Abs(obs[c.obs].pos - last(c).pos) }
 	slices.SortStableFunc(cands, func(a, b candidate) int {
-		if c := cmpFloat(b.score, a.score); c != 0 {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
 		// Between equals, the value closer to the track's last, then the
 		// one at the nearer place in its document: editions keep their
 		// order (two articles of a law that set a fine in the same words).
-		if c := cmpFloat(dist(a), dist(b)); c != 0 {
+		if c := cmp.Compare(dist(a), dist(b)); c != 0 {
 			return c
 		}
-		if c := cmpFloat(shift(a), shift(b)); c != 0 {
+		if c := cmp.Compare(shift(a), shift(b)); c != 0 {
 			return c
 		}
 		return a.obs - b.obs
@@ -1032,7 +1036,7 @@ func (l *linker) explain(o Observation, ti int, by string) *Evidence {
 			e.Shared = append(e.Shared, f)
 		}
 	}
-	slices.SortStableFunc(e.Shared, func(a, b string) int { return cmpFloat(l.w.weight(b), l.w.weight(a)) })
+	slices.SortStableFunc(e.Shared, func(a, b string) int { return cmp.Compare(l.w.weight(b), l.w.weight(a)) })
 	if len(e.Shared) > 8 {
 		e.Shared = e.Shared[:8]
 	}
@@ -1056,16 +1060,6 @@ func wordOf(feature, sentence string) string {
 		}
 	}
 	return stem
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // advancingThreshold is the similarity from which two counts of years,
