@@ -214,6 +214,12 @@ func scan(toks []tok, key string) []tok {
 		case r == ' ':
 			i += size
 		case isDigit(r):
+			if n := spacedDigits(key, i); n > 0 {
+				// Read as printed without its spaces: 1 9 9 7 年 is a year.
+				toks = append(toks, tok{strings.ReplaceAll(key[i:i+n], " ", ""), i, i + n, tDigits})
+				i += n
+				continue
+			}
 			j := i + digitRun(key, i)
 			toks = append(toks, tok{key[i:j], i, j, tDigits})
 			i = j
@@ -332,6 +338,47 @@ func isURL(s string) bool {
 
 // groupOfThree reports whether s starts with exactly three digits, as
 // after a thousands separator.
+// spacedDigits returns the length of a number typeset with a space after
+// each digit inside Chinese text, as some reports print them ("达到7 4 7 7 2
+// 亿元", "增长8 ．8 ％", "1 9 9 7 年"), or 0: single digits (or a point and a
+// digit) one space apart, two at least, with an ideograph before them and
+// an ideograph or a percent sign after them (or the text's start
+// before). English text never has them
+// between ideographs, so a list of numbers there stays a list.
+func spacedDigits(key string, i int) int {
+	before := strings.TrimSuffix(key[:i], " ")
+	if r, _ := utf8.DecodeLastRuneInString(before); before != "" && !normalize.IsHan(r) {
+		return 0
+	}
+	if i+1 < len(key) && isDigit(rune(key[i+1])) {
+		return 0
+	}
+	single := func(k int) bool { return k == len(key) || !isDigit(rune(key[k])) }
+	j, n := i+1, 1
+	for j+1 < len(key) && key[j] == ' ' {
+		switch {
+		case isDigit(rune(key[j+1])) && single(j+2):
+			j += 2
+		case key[j+1] == '.' && j+2 < len(key) && isDigit(rune(key[j+2])) && single(j+3):
+			j += 3
+		default:
+			goto end
+		}
+		n++
+	}
+end:
+	if n < 2 {
+		return 0
+	}
+	after := strings.TrimPrefix(key[j:], " ")
+	if r, _ := utf8.DecodeRuneInString(after); !normalize.IsHan(r) && r != '%' {
+		return 0
+	}
+	// The space before the unit is the number's, so that the unit is
+	// read as written right after it.
+	return len(key) - len(after) - i
+}
+
 func groupOfThree(s string) bool {
 	n := 0
 	for n < len(s) && isDigit(rune(s[n])) {

@@ -557,3 +557,110 @@ func TestMeasureAcrossClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestRolesOverSpans: growth compared with a year long past, or counted
+// in a block that opens with a span of years, is the span's (cumulative);
+// an average over a span still to come is a plan's target; growth on the
+// year before stays a result.
+func TestRolesOverSpans(t *testing.T) {
+	tests := []struct {
+		text, figure, want string
+	}{
+		{"2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。", "65.5%", RoleCumulative},
+		{"2005年与2000年相比，国内生产总值增长57.3%。", "57.3%", RoleCumulative},
+		{"2007年国内生产总值比2006年增长11.4%。", "11.4%", RoleResult},
+		{"国内生产总值47.2万亿元，比上年增长9.2%。", "9.2%", RoleResult},
+		{"五年来，人民生活明显改善。城镇新增就业4200万人。", "4200万人", RoleCumulative},
+		{"五年来，人民生活明显改善。去年城镇新增就业1100万人。", "1100万人", RoleResult},
+		{"今后五年，我国经济增长预期目标是年均增长7%。", "7%", RoleTarget},
+		{"Over the past four years, the economy added 8 million jobs.", "8 million jobs", RoleCumulative},
+	}
+	for _, tt := range tests {
+		got := ""
+		for _, o := range observe(Document{ID: "d", Date: "2008-03-05", Doc: normalize.Parse(tt.text)}, false) {
+			if o.Text == tt.figure {
+				got = o.Role
+			}
+		}
+		if got != tt.want {
+			t.Errorf("role of %q in %q = %q, want %q", tt.figure, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestTracksOfOneMeasureInOtherWords: a target stated as 经济增长预期目标 one
+// year and 国内生产总值增长 the next is one track (the report says both in the
+// year it changes its wording); a five-year average stays apart from the
+// five years' total growth.
+func TestTracksOfOneMeasureInOtherWords(t *testing.T) {
+	var docs []Document
+	for i, s := range []string{
+		"中央提出今年经济增长预期目标为7%左右。",
+		"今年经济社会发展主要预期目标是：国内生产总值增长8%左右。中央提出今年经济增长预期目标为8%左右，是为了使预期目标符合实际情况。",
+		"今年国民经济和社会发展的主要预期目标是：国内生产总值增长8%左右。",
+		"2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。",
+		"2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。",
+	} {
+		docs = append(docs, Document{ID: fmt.Sprint(2004 + i), Date: fmt.Sprint(2004+i, "-03-05"), Doc: normalize.Parse(s)})
+	}
+	trackOf := map[string]int{}
+	for k, x := range Tracks(docs) {
+		for _, o := range x.Observations {
+			trackOf[o.Doc+" "+o.Text] = k
+			// What the evidence says both share, the sentence or the
+			// measure (composed across clauses) says.
+			if o.Evidence == nil {
+				continue
+			}
+			for _, w := range o.Evidence.Shared {
+				if !strings.Contains(strings.ToLower(o.Sentence), w) && !strings.Contains(o.Measure, w) {
+					t.Errorf("%s %s: shared word %q is not in %q", o.Doc, o.Text, w, o.Sentence)
+				}
+			}
+		}
+	}
+	same := func(a, b string) bool {
+		ka, oka := trackOf[a]
+		kb, okb := trackOf[b]
+		return oka && okb && ka == kb
+	}
+	if !same("2004 7%左右", "2005 8%左右") || !same("2005 8%左右", "2006 8%左右") {
+		t.Errorf("the growth target is split: %v", trackOf)
+	}
+	if !same("2007 9.5%", "2008 10.6%") || !same("2007 57.3%", "2008 65.5%") || same("2007 9.5%", "2007 57.3%") || same("2008 10.6%", "2007 57.3%") {
+		t.Errorf("averages and totals mixed or split: %v", trackOf)
+	}
+}
+
+// TestEvidenceSaysTheDocumentsWords: a link made through the other
+// spelling of a measure (经济增长 for 国内生产总值增长) shows the words the
+// sentence says, not the other spelling's.
+func TestEvidenceSaysTheDocumentsWords(t *testing.T) {
+	var docs []Document
+	for i, s := range []string{
+		"今年主要预期目标是：国内生产总值增长8%左右，城镇新增就业900万人。",
+		"今年主要预期目标是：经济增长7%左右，城镇新增就业1000万人。",
+	} {
+		docs = append(docs, Document{ID: fmt.Sprint(2004 + i), Date: fmt.Sprint(2004+i, "-03-05"), Doc: normalize.Parse(s)})
+	}
+	found := false
+	for _, x := range Tracks(docs) {
+		for _, o := range x.Observations {
+			if o.Text != "7%左右" {
+				continue
+			}
+			if o.Evidence == nil {
+				t.Fatalf("7%%左右 is not linked to 8%%左右")
+			}
+			found = true
+			for _, w := range o.Evidence.Shared {
+				if !strings.Contains(o.Sentence, w) {
+					t.Errorf("shared word %q is not in %q", w, o.Sentence)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no 7%左右")
+	}
+}

@@ -343,3 +343,40 @@ var zhStop = func() map[string]bool {
 	}
 	return m
 }()
+
+// measureVariants spells a few measures that documents name in more than
+// one way the same way, for the features that compare contexts only (a
+// track's label keeps the document's words): "economic growth" is the
+// growth of GDP, 经济增长 that of 国内生产总值, and a report that says
+// 今年经济增长预期目标为8%左右 in one year and 国内生产总值增长8%左右 in the
+// next states one target. Names of measures, not sentences of a corpus;
+// the canonical spelling is the commoner one in statistical reports.
+var measureVariants = [][2]string{
+	{"经济增长", "国内生产总值增长"},
+	{"经济增速", "国内生产总值增速"},
+	{"GDP增长", "国内生产总值增长"},
+	{"gross domestic product", "GDP"},
+	{"Gross Domestic Product", "GDP"},
+	{"Gross domestic product", "GDP"},
+}
+
+// spellMeasures spells the measures of measureVariants one way.
+var spellMeasures = func() *strings.Replacer {
+	var pairs []string
+	for _, v := range measureVariants {
+		pairs = append(pairs, v[0], v[1])
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// variantHolding returns the words of sentence that spellMeasures turned
+// into a spelling that holds part, or "": what a reader finds in the
+// sentence for a feature of the other spelling (经济增长 for 国内).
+func variantHolding(part, sentence string) string {
+	for _, v := range measureVariants {
+		if strings.Contains(v[1], part) && strings.Contains(sentence, v[0]) {
+			return v[0]
+		}
+	}
+	return ""
+}

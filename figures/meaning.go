@@ -2,8 +2,11 @@ package figures
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/docdrift/docdrift/internal/lazyre"
 )
 
 // Roles: what kind of statement holds a figure. Figures of different
@@ -39,9 +42,13 @@ var (
 		"over the past", "in the past", "over the last", "in the last", "since"}
 	zhTarget = []string{"目标是", "目标为", "目标定为", "目标定在", "目标：", "目标:", "预期目标", "调控目标", "力争", "拟",
 		"预期为", "预期增长", "预计"}
-	zhNotTarget   = []string{"完成", "实现了", "实现年初", "超过预期", "超额", "达到了", "过去", "去年", "上年"}
-	zhCumulative  = []string{"年均", "平均每年", "累计", "合计", "总计", "五年来", "十年来", "这五年", "过去五年"}
-	zhReferenceTo = []string{"提高到", "提高至", "提升到", "提升至", "降到", "降至", "下降到", "下降至", "降低到", "增加到", "增长到", "扩大到", "上升到", "减少到", "缩小到"}
+	zhNotTarget = []string{"完成", "实现了", "实现年初", "超过预期", "超额", "达到了", "过去", "去年", "上年"}
+	zhAhead     = []string{"今后", "未来"}
+	// Openings of a block that name the span its figures count over.
+	zhSpanOpenings = []string{"五年来", "十年来", "这五年", "过去五年", "五年间", "十年间", "这十年", "过去十年"}
+	enSpanOpenings = []string{"over the past", "over the last", "in the past", "in the last", "during the past"}
+	zhCumulative   = []string{"年均", "平均每年", "累计", "合计", "总计", "五年来", "十年来", "这五年", "过去五年"}
+	zhReferenceTo  = []string{"提高到", "提高至", "提升到", "提升至", "降到", "降至", "下降到", "下降至", "降低到", "增加到", "增长到", "扩大到", "上升到", "减少到", "缩小到"}
 )
 
 // roleOf says the role of figure f. before is its sentence up to the
@@ -59,6 +66,10 @@ func roleOf(f Figure, before, clause, after, intro string) string {
 		return RoleReference
 	case containsAny(strings.ToLower(clause), enCumulative) || containsAny(clause, zhCumulative) ||
 		startsWithAny(lo, []string{"over the last", "over the past", "in the past", "in the last"}):
+		// A span still to come is a plan's: "今后五年…预期目标…年均增长7%".
+		if containsAny(clause, zhTarget) || containsAny(clauseOf(before), zhAhead) {
+			return RoleTarget
+		}
 		return RoleCumulative
 	case containsAnyWord(strings.ToLower(clause), enTarget) || isGoalAfter(after):
 		return RoleTarget
@@ -221,6 +232,13 @@ func clauseOf(lead string) string {
 	return lead
 }
 
+// isAverage reports a clause that says its figure of each year of a span
+// on average: 年均增长, 平均每年, "an average of", "averaged".
+func isAverage(clause string) bool {
+	return strings.Contains(clause, "年均") || strings.Contains(clause, "平均") ||
+		strings.Contains(strings.ToLower(clause), "averag")
+}
+
 // counterCues mark a count of years that advances with time.
 var counterCues = []string{"consecutive", "straight", "in a row", "running", "连续", "持续"}
 
@@ -362,4 +380,45 @@ func relativeYear(before string) (int, bool) {
 		best, off = k, r.off
 	}
 	return off, best >= 0
+}
+
+// baseYear matches a comparison with a named year: 比2002年, 与2000年相比,
+// "compared with 2002", "than in 2002".
+var baseYear = lazyre.New(`(?:比|较|与|同)\s*(\d{4})\s*年|(?i)\b(?:compared (?:with|to)|than in)\s+(\d{4})\b`)
+
+// spansYears reports whether a growth figure compares with a year at
+// least two years before the one it is said of (ref, or the document's
+// year docYear when unknown, then three): "2007年，国内生产总值达到24.66万亿元，
+// 比2002年增长65.5%" is the growth of five years, not of one, whatever the
+// words around it say. before is the figure's sentence up to the figure;
+// a "last year" said after the comparison makes it a year's again.
+func spansYears(before string, ref, docYear int) bool {
+	if !strings.Contains(before, "年") && !strings.Contains(before, "compared") && !strings.Contains(before, "than in") {
+		return false
+	}
+	ms := baseYear.Regexp().FindAllStringSubmatchIndex(before, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	m := ms[len(ms)-1]
+	var digits string
+	if m[2] >= 0 {
+		digits = before[m[2]:m[3]]
+	} else {
+		digits = before[m[4]:m[5]]
+	}
+	base, err := strconv.Atoi(digits)
+	if err != nil {
+		return false
+	}
+	if containsAny(before[m[1]:], []string{"上年", "去年", "同比", "last year", "a year earlier"}) {
+		return false
+	}
+	switch {
+	case ref > 0 && ref != base: // ref is often the base itself, the year named last
+		return ref-base >= 2
+	case docYear > 0:
+		return docYear-base >= 3
+	}
+	return false
 }

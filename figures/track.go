@@ -74,8 +74,16 @@ type Observation struct {
 	// sizesChange marks a figure that sizes a change ("reduce the
 	// deficit by $2.5 trillion"), a fact apart from the level it changed.
 	sizesChange bool
-	measure     []string // similarity features of the measure alone
-	mweight     float64  // their total weight
+	// average marks a figure said of each year of a span on average
+	// (年均增长9.5%, "averaged 3 percent"), a fact apart from the span's
+	// total (比2000年增长57.3%), and a plan's average target apart from a
+	// year's target.
+	average bool
+	measure []string // similarity features of the measure alone
+	// restated holds the restatements joined to this observation (Also),
+	// for their words: a fact is known by each of its wordings.
+	restated []Observation
+	mweight  float64 // their total weight
 }
 
 // Mention is one more place where a document states an observation's
@@ -369,7 +377,11 @@ func observe(d Document, notFigures bool) []Observation {
 			prevMeasure, prevLead = o.Measure, lead
 			rest := doc.Text[f.End:s.End]
 			o.Role = roleOf(f, doc.Text[s.Start:f.Start], clauseOf(lead), rest, intro)
+			if o.Role == RoleResult && (spansYears(doc.Text[s.Start:f.Start], o.Year, year) || inSpanBlock(doc, s, f)) {
+				o.Role = RoleCumulative // 比2002年增长65.5%: five years' growth
+			}
 			o.counter = isCounter(f, lead, rest)
+			o.average = isAverage(clauseOf(lead))
 			// "For 13 consecutive years, China's outbound direct
 			// investment has ranked …": a record opening its sentence
 			// names what it counts after it.
@@ -654,8 +666,10 @@ func head(s string, n int) string {
 }
 
 // contextFeatures are the similarity features of a figure's context:
-// content word stems, and pairs of ideographs for Chinese.
+// content word stems, and pairs of ideographs for Chinese, with the
+// variant names of a measure spelled one way (measureVariants).
 func contextFeatures(s string) []string {
+	s = spellMeasures.Replace(s)
 	var out []string
 	var prevHan rune
 	var word []rune
@@ -729,8 +743,21 @@ func (w weights) total(ctx []string) float64 { return overlap.Total(ctx, w.weigh
 // that of their measures alone when higher and they share at least two
 // words: the words around a figure change from one statement to the
 // next ("decided today to keep" / "to establish"), what it measures
-// does not.
+// does not. An observation restated in its document is compared in each
+// of its wordings, the best counting.
 func (w weights) similarity(a, b Observation) float64 {
+	sc := w.wordsSimilarity(a, b)
+	for _, x := range a.restated {
+		sc = math.Max(sc, w.wordsSimilarity(x, b))
+	}
+	for _, y := range b.restated {
+		sc = math.Max(sc, w.wordsSimilarity(a, y))
+	}
+	return sc
+}
+
+// wordsSimilarity is similarity for one wording of each observation.
+func (w weights) wordsSimilarity(a, b Observation) float64 {
 	sc := overlap.Dice(a.context, b.context, a.weight, b.weight, w.weight)
 	if overlap.Shared(a.measure, b.measure) >= 2 {
 		sc = math.Max(sc, overlap.Dice(a.measure, b.measure, a.mweight, b.mweight, w.weight))
@@ -872,7 +899,8 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 			last := t.Observations[len(t.Observations)-1]
 			// One observation per document and track; a target links to
 			// targets, a result to results.
-			if t.Unit != o.Unit || last.Doc == o.Doc || !rolesLink(last, o) || last.sizesChange != o.sizesChange {
+			if t.Unit != o.Unit || last.Doc == o.Doc || !rolesLink(last, o) || last.sizesChange != o.sizesChange ||
+				o.Role == last.Role && o.Role != RoleResult && o.average != last.average {
 				continue
 			}
 			// A dissent's preferred value is a series only while the
@@ -1040,24 +1068,37 @@ func (l *linker) explain(o Observation, ti int, by string) *Evidence {
 	if len(e.Shared) > 8 {
 		e.Shared = e.Shared[:8]
 	}
-	for i, f := range e.Shared {
-		e.Shared[i] = wordOf(f, o.Sentence)
+	words := e.Shared[:0]
+	for _, f := range e.Shared {
+		if w := wordOf(f, o.Sentence); !slices.Contains(words, w) {
+			words = append(words, w)
+		}
 	}
+	e.Shared = words
 	return e
 }
 
 // wordOf returns a context feature as a reader knows it: the first word
-// of sentence with its stem ("services" for w:servic), or the feature
-// without its prefix.
+// of sentence with its stem ("services" for w:servic), the words of the
+// sentence that measureVariants spell another way (经济增长 for h:国内), or
+// the feature without its prefix.
 func wordOf(feature, sentence string) string {
 	stem := feature[2:] // "w:" or "h:"
 	if !strings.HasPrefix(feature, "w:") {
+		if !strings.Contains(sentence, stem) {
+			if v := variantHolding(stem, sentence); v != "" {
+				return v // 国内 of 国内生产总值增长, which the sentence says as 经济增长
+			}
+		}
 		return stem
 	}
 	for _, w := range strings.FieldsFunc(sentence, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }) {
 		if normalize.Stem(strings.ToLower(w)) == stem {
 			return strings.ToLower(w)
 		}
+	}
+	if v := variantHolding(strings.ToUpper(stem), sentence); v != "" {
+		return v // gdp, which the sentence says as "gross domestic product"
 	}
 	return stem
 }
@@ -1093,16 +1134,26 @@ func (l *linker) restates(obs []Observation, o Observation) bool {
 		// Two articles of a law may set the same fine in the same words:
 		// a restatement never crosses a numbered article.
 		if p.Role != o.Role || p.Unit != o.Unit || !equalWithin(*p, o) || !equalPtr(p.High, o.High) || p.period != o.period ||
-			p.article != o.article {
+			p.article != o.article || p.average != o.average {
 			continue
 		}
-		if overlap.Shared(o.context, p.context) < 2 || l.w.similarity(*p, o) < sureThreshold {
+		if overlap.Shared(o.context, p.context) < 2 || l.w.similarity(*p, o) < sureThreshold && !namesWithin(*p, o, l.w) {
 			continue
 		}
 		p.Also = append(p.Also, Mention{Text: o.Text, Start: o.Start, End: o.End, Line: o.Line})
+		p.restated = append(p.restated, o)
 		return true
 	}
 	return false
+}
+
+// namesWithin reports whether one observation's measure holds all of
+// the other's, three features at least: the target list says 国内生产总值增长
+// 8%左右, its explanation 中央提出今年经济增长预期目标为8%左右 — one fact,
+// explained in more words.
+func namesWithin(a, b Observation, w weights) bool {
+	return overlap.Shared(a.measure, b.measure) >= 3 &&
+		overlap.Containment(a.measure, b.measure, a.mweight, b.mweight, w.weight) >= 0.95
 }
 
 func equalPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
@@ -1184,15 +1235,29 @@ func isStandardUnit(u string) bool {
 }
 
 // finish sets a track's key, label and change.
-func (t *Track) finish() {
-	first := t.Observations[0]
-	label := first.Measure
-	for _, o := range t.Observations {
-		if o.Measure != "" && !hasHan(o.Measure) {
-			label = o.Measure // prefer an English label
-			break
+// labelOf names a track by what its observations measure: the measure
+// most of them state (the first of equals), in English if any is (a
+// translation's track), or "". The first observation's words alone may be
+// a fragment (定 of 目标定为8%).
+func labelOf(obs []Observation) string {
+	english := slices.ContainsFunc(obs, func(o Observation) bool { return o.Measure != "" && !hasHan(o.Measure) })
+	count := map[string]int{}
+	label, best := "", 0
+	for _, o := range obs {
+		if o.Measure == "" || english && hasHan(o.Measure) {
+			continue
+		}
+		count[o.Measure]++
+		if n := count[o.Measure]; n > best {
+			label, best = o.Measure, n
 		}
 	}
+	return label
+}
+
+func (t *Track) finish() {
+	first := t.Observations[0]
+	label := labelOf(t.Observations)
 	if label == "" {
 		label = first.Text
 	}
@@ -1344,6 +1409,43 @@ func skipUnitRest(text string, end, limit int) int {
 		}
 	}
 	return end
+}
+
+// inSpanBlock reports a figure of a block that opens by naming a span
+// of years ("五年来，人民生活明显改善。…城镇新增就业4200万人", "Over the past
+// four years, …"), or of a sentence that does (五年全国新增城镇就业5100万人),
+// when nothing in its own sentence before it names a
+// year of its own: what the block counts, it counts over the span.
+func inSpanBlock(doc *normalize.Document, s normalize.Sentence, f Figure) bool {
+	b := doc.Blocks[s.Block]
+	open := strings.TrimLeft(doc.Text[b.Start:min(b.End, b.Start+40)], " \t　—")
+	lo := strings.ToLower(open)
+	before := doc.Text[s.Start:f.Start]
+	sentence := strings.TrimLeft(before, " \t　—")
+	if !startsWithAny(open, zhSpanOpenings) && !startsWithAny(lo, enSpanOpenings) &&
+		!startsWithAny(sentence, []string{"五年", "十年"}) {
+		return false
+	}
+	if _, ok := relativeYear(before); ok {
+		return false
+	}
+	return !namesYear(before)
+}
+
+// namesYear reports a year written in digits: 2012年, "in 2012".
+func namesYear(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case digits == 4 && (r == '年' || r == ' ' || r == ',' || r == '，'):
+			return true
+		default:
+			digits = 0
+		}
+	}
+	return digits == 4
 }
 
 // introOf returns the text that introduces sentence si: the statement

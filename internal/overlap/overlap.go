@@ -46,3 +46,13 @@ func Total[K any](s []K, weight func(K) float64) float64 {
 	}
 	return t
 }
+
+// Containment returns the weight two sorted sets without duplicates share
+// over the weight of the lighter one, in [0, 1]: 1 when one holds all of
+// the other; 0 when either weighs nothing. Cost O(len(a)+len(b)).
+func Containment[K cmp.Ordered](a, b []K, ta, tb float64, weight func(K) float64) float64 {
+	if ta == 0 || tb == 0 {
+		return 0
+	}
+	return sharedWeight(a, b, weight) / min(ta, tb)
+}

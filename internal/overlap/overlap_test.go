@@ -28,3 +28,19 @@ func TestShared(t *testing.T) {
 		t.Errorf("Shared with an empty set = %d, want 0", got)
 	}
 }
+
+func TestContainment(t *testing.T) {
+	one := func(string) float64 { return 1 }
+	for _, c := range []struct {
+		a, b []string
+		want float64
+	}{
+		{[]string{"a", "b"}, []string{"a", "b", "c", "d"}, 1},
+		{[]string{"a", "x"}, []string{"a", "b", "c", "d"}, 0.5},
+		{nil, []string{"a"}, 0},
+	} {
+		if got := Containment(c.a, c.b, Total(c.a, one), Total(c.b, one), one); got != c.want {
+			t.Errorf("Containment(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package figures
+
+import "testing"
+
+// TestSpacedDigits: a report that typesets a space after each digit
+// (1998's) states 74772亿元, not 2亿元; a list of numbers in English stays
+// a list.
+func TestSpacedDigits(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string // the figures' values, as Format shows them
+	}{
+		{"1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，平均每年增长1 1 ％。", []string{"¥7.4772tn", "11%"}},
+		{"去年经济增长8 ．8 ％，商品零售价格涨幅为0 ．8 ％。", []string{"8.8%", "0.8%"}},
+		{"The scores were 9 7 and 5 percent.", []string{"9", "7", "5%"}},
+		{"增长8%和7 %。", []string{"8%", "7%"}},
+	} {
+		var got []string
+		for _, f := range Extract(c.text, 0) {
+			if f.Unit == Date || f.NotFigure != "" {
+				continue
+			}
+			got = append(got, f.Short())
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+			continue
+		}
+		for k := range got {
+			if got[k] != c.want[k] {
+				t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+				break
+			}
+		}
+	}
+}
