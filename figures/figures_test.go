@@ -664,3 +664,35 @@ func TestEvidenceSaysTheDocumentsWords(t *testing.T) {
 		t.Fatal("no 7%左右")
 	}
 }
+
+// TestLawFines: a fine is measured by who pays it, not by the body that
+// imposes it; two articles whose fines read the same ("有前款所列行为之一的")
+// are told apart by the article they refer to, even when the fines trade
+// values between editions.
+func TestLawFines(t *testing.T) {
+	edition := func(a, b string) string {
+		return "第四十一条 作为统计调查对象的组织拒绝提供统计资料的，由统计机构责令改正。\n\n" +
+			"企业事业单位或者其他组织有前款所列行为之一的，可以并处" + a + "以下的罚款。\n\n" +
+			"第四十二条 作为统计调查对象的组织迟报统计资料，或者未设置原始记录的，由统计机构责令改正。\n\n" +
+			"企业事业单位或者其他组织有前款所列行为之一的，可以并处" + b + "以下的罚款。\n\n" +
+			"第四十三条 行业协会违反本法规定，组织本行业的经营者达成垄断协议的，反垄断执法机构可以处五十万元以下的罚款。\n"
+	}
+	docs := []Document{
+		{ID: "2009", Date: "2009-06-27", Doc: normalize.Parse(edition("五万元", "一万元"))},
+		{ID: "2024", Date: "2024-09-13", Doc: normalize.Parse(edition("十万元", "五万元"))},
+	}
+	pairs := map[string]string{}
+	for _, x := range Tracks(docs) {
+		if len(x.Observations) == 2 {
+			pairs[x.Observations[0].Text] = x.Observations[1].Text
+		}
+		for _, o := range x.Observations {
+			if o.Text == "五十万元以下" && o.Measure == "反垄断执法机构" {
+				t.Errorf("the association's fine is measured by the body imposing it: %q", o.Measure)
+			}
+		}
+	}
+	if pairs["五万元以下"] != "十万元以下" || pairs["一万元以下"] != "五万元以下" {
+		t.Errorf("fines linked across articles: %v, want 五万元以下 → 十万元以下 and 一万元以下 → 五万元以下", pairs)
+	}
+}

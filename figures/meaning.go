@@ -315,6 +315,20 @@ func startsWithAny(s string, prefixes []string) bool {
 	return false
 }
 
+// zhAgents end the names of the bodies that act on a figure rather than
+// what it measures: 反垄断执法机构可以处五十万元以下的罚款.
+var zhAgents = []string{"机构", "机关", "部门", "政府", "法院", "检察院", "委员会"}
+
+// isZhAgent reports a measure that names only who imposes the figure.
+func isZhAgent(m string) bool {
+	for _, a := range zhAgents {
+		if strings.HasSuffix(m, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // isZhFraming reports a measure that is a framing word alone: 可以, 为.
 func isZhFraming(m string) bool { return slices.Contains(zhFramingEnd, m) }
 

@@ -196,6 +196,18 @@ func parseFigure(toks []tok, i int, ranges bool) (Figure, int) {
 			}
 		}
 	}
+	// A span a law sets by its two bounds: 二万元以上十万元以下, 百分之一以上百分之十以下.
+	if ranges && f.High == nil && f.Qualifier == Over && j >= 2 && at(toks, j-2) == "以" && at(toks, j-1) == "上" && toks[j-1].hi == at0(toks, j) {
+		if g, n := parseFigure(toks, j, false); n > 0 && (g.Qualifier == Under || g.Qualifier == AtMost) &&
+			g.Value > f.Value && (g.Unit == f.Unit || g.Unit == "" || f.Unit == "") {
+			high := g.Value
+			f.High, f.Qualifier = &high, Exact
+			if f.Unit == "" {
+				f.Unit = g.Unit
+			}
+			j += n
+		}
+	}
 	if f.Qualifier == Exact && f.High == nil && (periodBefore[at(toks, i-1)] || at(toks, i-2)+at(toks, i-1) == "过去") && isPeriodUnit(f.Unit) {
 		f.Unit, f.nounTokens = Period, 0
 	}
@@ -294,6 +306,14 @@ var months = func() map[string]bool {
 	}
 	return m
 }()
+
+// at0 is the start of toks[i], or -1 past the end.
+func at0(toks []tok, i int) int {
+	if i >= 0 && i < len(toks) {
+		return toks[i].lo
+	}
+	return -1
+}
 
 func at(toks []tok, i int) string {
 	if i >= 0 && i < len(toks) {

@@ -1,6 +1,9 @@
 package figures
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSpacedDigits: a report that typesets a space after each digit
 // (1998's) states 74772亿元, not 2亿元; a list of numbers in English stays
@@ -31,6 +34,30 @@ func TestSpacedDigits(t *testing.T) {
 				t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 				break
 			}
+		}
+	}
+}
+
+// TestLawRanges: a span set by its two bounds is one figure, a range.
+func TestLawRanges(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"对个人处二万元以上十万元以下的罚款。", []string{"¥20000–100000"}},
+		{"并处上一年度销售额百分之一以上百分之十以下的罚款。", []string{"1–10%"}},
+		{"可以处五十万元以下的罚款。", []string{"<¥500000"}},
+		{"处五万元以上的罚款，十万元以下的部分免征。", []string{">¥50000", "<¥100000"}},
+	} {
+		var got []string
+		for _, f := range Extract(c.text, 0) {
+			if f.Unit == Date || f.NotFigure != "" {
+				continue
+			}
+			got = append(got, f.Short())
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
 }

@@ -367,9 +367,10 @@ func observe(d Document, notFigures bool) []Observation {
 					o.Subject = o.Measure
 				}
 			}
-			// Still nothing: a Chinese sentence names its subject first
+			// Still nothing, or only who imposes it (反垄断执法机构可以处…): a
+			// Chinese sentence names its subject first
 			// (行业协会违反本法规定，…，可以处三百万元以下的罚款).
-			if isThinMeasure(o.Measure) || isZhFraming(o.Measure) {
+			if isThinMeasure(o.Measure) || isZhFraming(o.Measure) || isZhAgent(o.Measure) {
 				if m := zhSubjectOf(doc.Text[s.Start:f.Start]); m != "" {
 					o.Measure = m
 				}
@@ -416,7 +417,7 @@ func observe(d Document, notFigures bool) []Observation {
 					o.Measure, after = np, np
 				}
 			}
-			o.context = contextFeatures(o.Subject + " " + o.Measure + " " + tail(lead, 12) + " " + after)
+			o.context = contextFeatures(o.Subject + " " + o.Measure + " " + tail(lead, 12) + " " + after + " " + referredArticle(doc, s, text))
 			o.measure = contextFeatures(o.Measure)
 			if f.From != nil {
 				out = append(out, earlier(o, doc.Text))
@@ -979,14 +980,25 @@ func (l *linker) assign(obs []Observation) ([]int, []float64) {
 		return t.Observations[len(t.Observations)-1]
 	}
 	dist := func(c candidate) float64 { return math.Abs(obs[c.obs].Value - last(c).Value) }
+	context := func(c candidate) float64 {
+		o, p := obs[c.obs], last(c)
+		return overlap.Dice(o.context, p.context, o.weight, p.weight, l.w.weight)
+	}
 	shift := func(c candidate) float64 { return math.Abs(obs[c.obs].pos - last(c).pos) }
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
-		// Between equals, the value closer to the track's last, then the
-		// one at the nearer place in its document: editions keep their
-		// order (two articles of a law that set a fine in the same words).
+		// Between equals (a measure stated in the same words), the one
+		// whose words around agree more (the article a law's fine refers
+		// to), then the value closer to the track's last, then the one at
+		// the nearer place in its document: editions keep their order (two
+		// articles of a law that set a fine in the same words).
+		if a.score == b.score {
+			if c := cmp.Compare(context(b), context(a)); c != 0 {
+				return c
+			}
+		}
 		if c := cmp.Compare(dist(a), dist(b)); c != 0 {
 			return c
 		}
@@ -1409,6 +1421,28 @@ func skipUnitRest(text string, end, limit int) int {
 		}
 	}
 	return end
+}
+
+// referredArticle returns the opening words of the article a law's
+// sentence refers to by 前款 or 本条第一款 ("企业事业单位或者其他组织有前款所列行为之一的，
+// 可以并处五万元以下的罚款"): what the fine is for is said there, and two
+// articles' fines in the same words differ only by it. It returns "" for
+// other sentences. The article is the nearest block before that opens
+// with its number (第四十一条), at most 40 blocks back.
+func referredArticle(doc *normalize.Document, s normalize.Sentence, text string) string {
+	if !strings.Contains(text, "前款") && !strings.Contains(text, "本条第一款") {
+		return ""
+	}
+	for b := s.Block - 1; b >= 0 && b >= s.Block-40; b-- {
+		t := strings.TrimSpace(doc.Text[doc.Blocks[b].Start:doc.Blocks[b].End])
+		if !strings.HasPrefix(t, "第") {
+			continue
+		}
+		if j := strings.Index(t, "条"); j > 0 && j < 24 {
+			return head(strings.TrimSpace(t[j+len("条"):]), 30)
+		}
+	}
+	return ""
 }
 
 // inSpanBlock reports a figure of a block that opens by naming a span
