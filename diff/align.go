@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
@@ -130,8 +131,10 @@ func align(a, b side) []pair {
 	al.aPair = filled(len(a.sents), -1)
 	al.bPair = filled(len(b.sents), -1)
 	al.exactInOrder()
-	al.exactAnywhere()
+	shaped := al.sameShapeInOrder()
+	al.exactAnywhere(shaped)
 	al.weigh()
+	al.addShaped(shaped)
 	al.titles()
 	al.similar()
 	al.sameMeasure()
@@ -238,21 +241,118 @@ func (al *aligner) myers(a, b span) {
 }
 
 // exactAnywhere pairs identical sentences left over, wherever they stand:
-// they are moved.
-func (al *aligner) exactAnywhere() {
+// they are moved. The sentences of shaped stay where they are.
+func (al *aligner) exactAnywhere(shaped []shapedPair) {
+	keptA, keptB := map[int]bool{}, map[int]bool{}
+	for _, p := range shaped {
+		keptA[p.i], keptB[p.j] = true, true
+	}
 	free := map[string][]int{}
 	for j, s := range al.b.sents {
-		if al.bPair[j] < 0 {
+		if al.bPair[j] < 0 && !keptB[j] {
 			free[s.key] = append(free[s.key], j)
 		}
 	}
 	for i, s := range al.a.sents {
-		if al.aPair[i] >= 0 || len(free[s.key]) == 0 {
+		if al.aPair[i] >= 0 || keptA[i] || len(free[s.key]) == 0 {
 			continue
 		}
 		j := free[s.key][0]
 		free[s.key] = free[s.key][1:]
 		al.add(pair{old: span{i, i + 1}, new: span{j, j + 1}, score: 1, exact: true})
+	}
+}
+
+// shapedPair is an old sentence i and a new sentence j that read the
+// same but for their numbers, in order between two exact pairs.
+type shapedPair struct{ i, j int }
+
+// sameShapeInOrder finds, in each gap between the pairs exactInOrder
+// made, the sentences that keep their order and read the same but for
+// their numbers (shapeKey): a fine or a rate changed in place. They are
+// paired in place before any identical sentence elsewhere is taken for a
+// move: a law whose two articles end in the same words
+// (企业事业单位或者其他组织有前款所列行为之一的，可以并处五万元以下的罚款) and trade their
+// fines between editions keeps each article's fine in its article,
+// changed, instead of showing one article's sentence as moved unchanged
+// and hiding that its fine doubled. Myers over each gap, as exactInOrder.
+func (al *aligner) sameShapeInOrder() []shapedPair {
+	var out []shapedPair
+	ids := map[string]rune{}
+	gap := func(a, b span) {
+		if a.lo >= a.hi || b.lo >= b.hi {
+			return
+		}
+		ra := encodeKeys(ids, al.a.sents[a.lo:a.hi], shapeOf)
+		rb := encodeKeys(ids, al.b.sents[b.lo:b.hi], shapeOf)
+		i, j := a.lo, b.lo
+		for _, d := range diffRunes(ra, rb) {
+			n := len([]rune(d.Text))
+			switch d.Type {
+			case opEqual:
+				for k := 0; k < n; k++ {
+					if al.a.sents[i+k].key != al.b.sents[j+k].key {
+						out = append(out, shapedPair{i + k, j + k})
+					}
+				}
+				i, j = i+n, j+n
+			case opDelete:
+				i += n
+			case opInsert:
+				j += n
+			}
+		}
+	}
+	lo, lb := 0, 0
+	for _, p := range al.pairs { // exactInOrder's, in order
+		gap(span{lo, p.old.lo}, span{lb, p.new.lo})
+		lo, lb = p.old.hi, p.new.hi
+	}
+	gap(span{lo, len(al.a.sents)}, span{lb, len(al.b.sents)})
+	return out
+}
+
+// shapeOf is a sentence's key with every run of digits and numeral
+// characters one mark; a sentence of little but numbers ("（一）", fewer
+// than four other characters) has a shape of its own, its key marked,
+// which only the same sentence shares.
+func shapeOf(s sent) string {
+	var b []rune
+	other := 0
+	inNumber := false
+	for _, r := range s.key {
+		if isNumeral(r) {
+			if !inNumber {
+				b = append(b, '#')
+			}
+			inNumber = true
+			continue
+		}
+		inNumber = false
+		b = append(b, r)
+		other++
+	}
+	if other < 4 {
+		return "\x00" + s.key
+	}
+	return string(b)
+}
+
+// isNumeral reports a digit or a Chinese numeral character.
+func isNumeral(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("零〇一二三四五六七八九十百千万亿两", r)
+}
+
+// addShaped pairs the sentences of sameShapeInOrder, each with its
+// similarity, those that reach PairThreshold; the others stay free.
+func (al *aligner) addShaped(shaped []shapedPair) {
+	for _, p := range shaped {
+		if al.aPair[p.i] >= 0 || al.bPair[p.j] >= 0 {
+			continue
+		}
+		if sc := al.score(span{p.i, p.i + 1}, span{p.j, p.j + 1}); sc >= PairThreshold {
+			al.add(pair{old: span{p.i, p.i + 1}, new: span{p.j, p.j + 1}, score: sc})
+		}
 	}
 }
 

@@ -108,7 +108,7 @@ func TestSimilarShortcuts(t *testing.T) {
 	al := &aligner{a: newSide(parseFixture(t, "qiushi-2024.txt"), text), b: newSide(parseFixture(t, "qiushi-2025.txt"), text)}
 	al.aPair, al.bPair = filled(len(al.a.sents), -1), filled(len(al.b.sents), -1)
 	al.exactInOrder()
-	al.exactAnywhere()
+	al.exactAnywhere(nil)
 	al.weigh()
 	sh := &shared{weight: make([]float64, len(al.b.sents)), own: make([]float64, len(al.w.weights))}
 	pairs, bounded := 0, 0
@@ -471,4 +471,30 @@ func FuzzDiff(f *testing.F) {
 		old, new := normalize.Parse(a), normalize.Parse(b)
 		checkCoverage(t, old, new, Compare(old, new, Options{}), Options{})
 	})
+}
+
+// TestFiguresChangeInPlace: two articles of a law end in the same words
+// and trade their fines between editions (the Statistics Law, 2009 →
+// 2024). Each article's sentence pairs with its own, changed; an identical
+// sentence of the other article is not taken for a move, which would show
+// a doubled fine as unchanged.
+func TestFiguresChangeInPlace(t *testing.T) {
+	edition := func(a, b string) *normalize.Document {
+		return normalize.Parse("第四十一条 作为统计调查对象的组织拒绝提供统计资料的，由统计机构责令改正。\n\n" +
+			"企业事业单位或者其他组织有前款所列行为之一的，可以并处" + a + "以下的罚款。\n\n" +
+			"个体工商户有本条第一款所列行为之一的，给予警告。\n\n" +
+			"第四十二条 作为统计调查对象的组织迟报统计资料的，由统计机构责令改正。\n\n" +
+			"企业事业单位或者其他组织有前款所列行为之一的，可以并处" + b + "以下的罚款。\n")
+	}
+	old, new := edition("五万元", "一万元"), edition("十万元", "五万元")
+	r := Compare(old, new, Options{})
+	checkCoverage(t, old, new, r, Options{})
+	for _, p := range r.Passages {
+		if p.Old == nil || p.New == nil || !strings.Contains(p.Old.Text, "罚款") {
+			continue
+		}
+		if p.Kind != Changed || p.Old.Line != p.New.Line {
+			t.Errorf("passage %s, lines %d → %d: %q → %q; want each fine changed in its own article", p.Kind, p.Old.Line, p.New.Line, p.Old.Text, p.New.Text)
+		}
+	}
 }
