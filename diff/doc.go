@@ -16,7 +16,13 @@
 //     github.com/sergi/go-diff) pairs the identical sentences in the gaps
 //     between anchors. For a new edition of a document this pairs almost
 //     everything, cheaply.
-//  2. Exact, anywhere: identical sentences left over are paired wherever
+//  2. Same but for numbers, in order: in the same gaps, a Myers diff over
+//     keys with their numbers masked finds the sentences that keep their
+//     place and changed only a figure; they are kept for each other
+//     (paired once weighed, at PairThreshold), so that an identical
+//     sentence elsewhere — two articles of a law ending in the same words —
+//     is not taken for a move that hides a changed fine.
+//     Exact, anywhere: identical sentences left over are paired wherever
 //     they stand (they will be reported as moved).
 //  3. Titles: when the first compared sentence of each document is a
 //     heading and the two score at least PairThreshold (see 4), they pair
