@@ -35,6 +35,7 @@ type figureChange struct {
 	Label, Arrow, Change string
 	Old, New             figures.Observation
 	OldShort, NewShort   string
+	Since                string // the document of Old when not the step's old one
 	Hedge                string
 }
 
@@ -75,6 +76,9 @@ func newStep(n int, s timeline.Step, old, new corpus.Document) stepView {
 	for _, f := range s.Figures {
 		fc := figureChange{Label: f.Label, Arrow: arrows[f.Change], Change: f.Change, Old: f.Old, New: f.New,
 			OldShort: f.Old.Figure.Short(), NewShort: f.New.Figure.Short()}
+		if f.Old.Doc != s.Old {
+			fc.Since = f.Old.Doc
+		}
 		if f.Hedge {
 			fc.Hedge = f.Old.Qualifier + " → " + f.New.Qualifier
 		}

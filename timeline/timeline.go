@@ -182,10 +182,16 @@ func Build(docs []Document, opts Options) *Timeline {
 	// after another, with the passages each edition step paired as
 	// evidence.
 	tracks := figures.TracksAligned(fdocs, alignments(t.Steps))
+	before := map[string]string{} // the document before each in its series
+	for _, s := range t.Steps {
+		if s.Kind == Edition {
+			before[s.New] = s.Old
+		}
+	}
 	for i, p := range steps {
 		s := &t.Steps[i]
 		if s.Kind == Edition {
-			s.Figures = figureChanges(tracks, s.Old, s.New)
+			s.Figures = figureChanges(tracks, s.Old, s.New, before[s.Old])
 			weighTracked(s)
 		}
 		s.ConceptsGone = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
@@ -516,9 +522,14 @@ func classes(ps []diff.Passage) map[diff.Class]int {
 	return m
 }
 
-// figureChanges lists the tracks observed in both documents whose value
-// or hedge differs between them.
-func figureChanges(tracks []figures.Track, oldID, newID string) []FigureChange {
+// figureChanges lists the tracks observed in the new document whose
+// value or hedge differs from the one before it: the old document's, or,
+// when the old document does not state the fact, that of the document
+// before it in the series, prevID (Old.Doc says which). An FOMC statement
+// between meetings that speaks only of the discount rate does not hide
+// the next meeting's rate cut; a fact last stated years before is no
+// change of this step.
+func figureChanges(tracks []figures.Track, oldID, newID, prevID string) []FigureChange {
 	out := []FigureChange{}
 	for _, t := range tracks {
 		var o, n *figures.Observation
@@ -528,6 +539,12 @@ func figureChanges(tracks []figures.Track, oldID, newID string) []FigureChange {
 				o = &t.Observations[k]
 			case newID:
 				n = &t.Observations[k]
+				// Tracks are in document order; a translation's value is
+				// no earlier statement.
+				if o == nil && k > 0 && prevID != "" && t.Observations[k-1].Doc == prevID &&
+					!byTranslation(*n) && !byTranslation(t.Observations[k-1]) {
+					o = &t.Observations[k-1]
+				}
 			}
 		}
 		if o == nil || n == nil {
@@ -543,6 +560,10 @@ func figureChanges(tracks []figures.Track, oldID, newID string) []FigureChange {
 		out = append(out, fc)
 	}
 	return out
+}
+
+func byTranslation(o figures.Observation) bool {
+	return o.Evidence != nil && o.Evidence.By == figures.ByTranslation
 }
 
 // notNear keeps the concepts of gone that doc does not still say in other

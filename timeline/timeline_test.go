@@ -187,3 +187,30 @@ func TestConceptsGoneNearVariant(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureChangeSinceLastStated: a statement between meetings that does
+// not state the rate does not hide the next meeting's cut: the step after
+// it compares with the value last stated, and says where.
+func TestFigureChangeSinceLastStated(t *testing.T) {
+	docs := []Document{
+		doc("2007-08-07", "2007-08-07", "en", "", "The Federal Open Market Committee decided today to keep its target for the federal funds rate at 5-1/4 percent.\n\nVoting for the action were all members.\n"),
+		doc("2007-08-17", "2007-08-17", "en", "", "The Board of Governors approved a reduction in the discount rate to 5-3/4 percent.\n\nVoting for the action were all members.\n"),
+		doc("2007-09-18", "2007-09-18", "en", "", "The Federal Open Market Committee decided today to lower its target for the federal funds rate 50 basis points to 4-3/4 percent.\n\nVoting for the action were all members.\n"),
+	}
+	tl := Build(docs, Options{})
+	if len(tl.Steps) != 2 {
+		t.Fatalf("%d steps, want 2", len(tl.Steps))
+	}
+	var found bool
+	for _, f := range tl.Steps[1].Figures {
+		if f.New.Value == 4.75 {
+			found = true
+			if f.Old.Value != 5.25 || f.Old.Doc != "2007-08-07" || f.Change != figures.Down {
+				t.Errorf("figure change %+v: want 5.25 of 2007-08-07 → 4.75, down", f)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("step 2007-08-17 → 2007-09-18 lists no change of the target: %+v", tl.Steps[1].Figures)
+	}
+}

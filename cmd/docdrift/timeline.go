@@ -234,7 +234,7 @@ func (r timelineReport) counts(s timeline.Step) []string {
 	return out
 }
 
-func figureChangeLine(f timeline.FigureChange) string {
+func figureChangeLine(f timeline.FigureChange, oldID string) string {
 	arrow := map[string]string{figures.Up: "↑", figures.Down: "↓", figures.Same: "~", figures.Restated: "≃", figures.Advancing: "↗"}[f.Change]
 	label := truncateWidth(f.Label, 40)
 	// A target, a dissent's preferred value or an earlier reference must
@@ -243,8 +243,13 @@ func figureChangeLine(f timeline.FigureChange) string {
 	case figures.RoleTarget, figures.RoleAlternative, figures.RoleReference:
 		label += " (" + r + ")"
 	}
-	line := fmt.Sprintf("%s %s: %s (line %d) → %s (line %d)", arrow, label,
-		truncateWidth(f.Old.Text, 30), f.Old.Line, truncateWidth(f.New.Text, 30), f.New.Line)
+	// A value last stated before the step's old document says where.
+	where := fmt.Sprintf("line %d", f.Old.Line)
+	if f.Old.Doc != oldID {
+		where = f.Old.Doc + ", " + where
+	}
+	line := fmt.Sprintf("%s %s: %s (%s) → %s (line %d)", arrow, label,
+		truncateWidth(f.Old.Text, 30), where, truncateWidth(f.New.Text, 30), f.New.Line)
 	if f.Hedge {
 		line += ", hedge " + f.Old.Qualifier + " → " + f.New.Qualifier
 	}
@@ -308,7 +313,7 @@ func (r timelineReport) text(u *ui) {
 					fmt.Fprintf(u.out, "    … and %d more (%s)\n", len(s.Figures)-i, visibleName(r.hint([]string{"docdrift", "figures", "--changed"})))
 					break
 				}
-				line := visibleName(figureChangeLine(f))
+				line := visibleName(figureChangeLine(f, s.Old))
 				switch f.Change {
 				case figures.Up:
 					line = u.ins.Sprint(line)
@@ -466,7 +471,7 @@ func (r timelineReport) markdownStep(u *ui, s timeline.Step) {
 			fmt.Fprintf(u.out, "- … and %d more figures changed\n", len(s.Figures)-i)
 			break
 		}
-		fmt.Fprintf(u.out, "- figure %s\n", mdEscape(figureChangeLine(f)))
+		fmt.Fprintf(u.out, "- figure %s\n", mdEscape(figureChangeLine(f, s.Old)))
 	}
 	if len(s.ConceptsNew) > 0 {
 		fmt.Fprintf(u.out, "- concepts new: %s\n", mdEscape(conceptList(s.ConceptsNew)))
