@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -87,6 +89,12 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			t.Fatalf("count %s: %v", selector, err)
 		}
 		return n
+	}
+	// Sections off screen are laid out only as they near the view, so
+	// that a long report opens fast.
+	lazy, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("section.step")).contentVisibility`))
+	if err != nil || lazy != "auto" {
+		t.Errorf("section.step content-visibility: %q (%v), want auto", lazy, err)
 	}
 	if got, want := count("section.step"), len(tl.Steps); got != want {
 		t.Errorf("steps: got %d sections, want %d", got, want)
@@ -276,4 +284,56 @@ func decode(t *testing.T, b []byte, v any) {
 func number(v any) int {
 	f, _ := v.(float64)
 	return int(f)
+}
+
+// TestHTMLReportLoadTimes measures how fast a report opens in headless
+// Chromium: the time to the first contentful paint (the first screen),
+// to DOMContentLoaded and to the load event, each in a fresh browser.
+// It only runs when DOCDRIFT_PAGE names a page and asserts nothing: the
+// numbers go to BENCHMARKS.md.
+//
+//	DOCDRIFT_PAGE=/tmp/r.html DOCDRIFT_PAGE_LOADS=5 go test ./cmd/docdrift -run LoadTimes -v
+func TestHTMLReportLoadTimes(t *testing.T) {
+	page := os.Getenv("DOCDRIFT_PAGE")
+	if page == "" {
+		t.Skip("DOCDRIFT_PAGE is not set: no page to time")
+	}
+	browser := browserOrSkip(t)
+	page, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads := 3
+	if n, err := strconv.Atoi(os.Getenv("DOCDRIFT_PAGE_LOADS")); err == nil && n > 0 {
+		loads = n
+	}
+	type timing struct{ FCP, DCL, Load float64 }
+	var all []timing
+	for range loads {
+		ctx := newBrowser(t, browser)
+		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
+			t.Fatalf("open %s: %v", page, err)
+		}
+		tm, err := chromedp.Run(ctx, chromedp.Evaluate[timing](`(function () {
+			var n = performance.getEntriesByType("navigation")[0];
+			var p = performance.getEntriesByName("first-contentful-paint")[0];
+			return {FCP: p ? p.startTime : -1, DCL: n.domContentLoadedEventEnd, Load: n.loadEventEnd};
+		}())`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("first contentful paint %6.0f ms, DOMContentLoaded %6.0f ms, load %6.0f ms", tm.FCP, tm.DCL, tm.Load)
+		all = append(all, tm)
+	}
+	summary := func(name string, f func(timing) float64) {
+		var xs []float64
+		for _, tm := range all {
+			xs = append(xs, f(tm))
+		}
+		slices.Sort(xs)
+		t.Logf("%s: min %.0f ms, median %.0f ms, max %.0f ms", name, xs[0], xs[len(xs)/2], xs[len(xs)-1])
+	}
+	summary("first contentful paint", func(tm timing) float64 { return tm.FCP })
+	summary("DOMContentLoaded", func(tm timing) float64 { return tm.DCL })
+	summary("load", func(tm timing) float64 { return tm.Load })
 }
