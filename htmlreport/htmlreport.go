@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/docdrift/docdrift/corpus"
@@ -54,6 +55,10 @@ type Report struct {
 	// Verdict, when set, is said first, above everything else: the
 	// outcome of docdrift check.
 	Verdict *Verdict
+	// DataFrom is how many bytes of quoted text the page holds as markup
+	// before its steps carry passages and changes as data; 0 means
+	// DefaultDataFrom, a negative number always data.
+	DataFrom int
 }
 
 // Verdict is the outcome of a check: whether it failed, and the words
@@ -91,9 +96,13 @@ type page struct {
 	Steps    []stepView
 	Tracks   []trackView
 	Heat     heatMap
-	CSS      template.CSS
-	JS       template.JS
-	CSP      string
+	// Lazy is true when the steps carry their passages and changes as
+	// data blocks (see DefaultDataFrom); Data is then the page's own.
+	Lazy bool
+	Data template.JS
+	CSS  template.CSS
+	JS   template.JS
+	CSP  string
 }
 
 type docView struct {
@@ -133,12 +142,44 @@ func newPage(r Report) page {
 	for i, s := range t.Steps {
 		p.Steps = append(p.Steps, newStep(i+1, s, docs[s.Old], docs[s.New]))
 	}
+	p.lazify(r.DataFrom)
 	axis := newTimeAxis(r.Documents)
 	for _, tr := range t.Tracks {
 		p.Tracks = append(p.Tracks, newTrack(tr, docs, axis))
 	}
 	p.Heat = newHeatMap(t.Present, r.Documents)
 	return p
+}
+
+// lazify turns the steps' passages and changes into data blocks when
+// they quote more than limit bytes (see Report.DataFrom).
+func (p *page) lazify(limit int) {
+	if limit == 0 {
+		limit = DefaultDataFrom
+	}
+	size := 0
+	for _, s := range p.Steps {
+		size += s.quotedSize()
+	}
+	if size <= limit {
+		return
+	}
+	p.Lazy = true
+	ps := &pieces{ids: map[string]int{}}
+	kinds := []string{}
+	for _, s := range p.Steps {
+		for _, g := range s.Groups {
+			for _, r := range g.Rows {
+				if !slices.Contains(kinds, r.Kind) {
+					kinds = append(kinds, r.Kind)
+				}
+			}
+		}
+	}
+	for i := range p.Steps {
+		p.Steps[i].Data = p.Steps[i].data(ps, kinds)
+	}
+	p.Data = marshalJS(pageData{Kinds: kinds, Classes: p.Classes, Pieces: ps.list})
 }
 
 // sourceHash is the CSP source expression that allows an inline element

@@ -48,7 +48,40 @@ func TestWriteEscapes(t *testing.T) {
 	if err := Write(&b, hostile()); err != nil {
 		t.Fatal(err)
 	}
+	checkEscaped(t, b.String())
+}
+
+// TestWriteEscapesData: a long report's data blocks hold document text as
+// JSON strings, where < and > are escapes, so that no text can close the
+// block or open an element.
+func TestWriteEscapesData(t *testing.T) {
+	r := hostile()
+	r.DataFrom = -1
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
 	page := b.String()
+	for _, bad := range []string{"<script>alert", "<img", "<i>new", "\x1b", `onerror=alert(2)>`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page holds %q", bad)
+		}
+	}
+	if n := strings.Count(page, "<script>"); n != 1 {
+		t.Errorf("page has %d script elements that run, want 1 (its own)", n)
+	}
+	if n := strings.Count(page, `<script type="application/json"`); n != 2 {
+		t.Errorf("page has %d data blocks, want 2 (the page's and the step's)", n)
+	}
+	for _, want := range []string{`\u003cscript\u003ealert(1)\u003c/script\u003e`, `\\x1b[31m`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+func checkEscaped(t *testing.T, page string) {
+	t.Helper()
 	for _, bad := range []string{"<script>alert", "<img", "<i>new", "\x1b", `onerror=alert(2)>`} {
 		if strings.Contains(page, bad) {
 			t.Errorf("page holds %q", bad)

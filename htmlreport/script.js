@@ -1,14 +1,205 @@
-// docdrift report: filtering and navigation. The page reads in full
-// without this script; it only adds the controls.
+// docdrift report: filtering and navigation; and, on a long report, the
+// steps' changes and passages laid out from their data blocks as each
+// step nears the view (then, when the page is idle, every other step). A
+// short report reads in full without this script.
 (function () {
   "use strict";
-  var rows = Array.prototype.slice.call(document.querySelectorAll(".row"));
-  var controls = document.getElementById("controls");
-  if (!rows.length || !controls) { return; }
-  var kinds = [];
-  rows.forEach(function (r) {
-    if (kinds.indexOf(r.dataset.kind) < 0) { kinds.push(r.dataset.kind); }
+  var main = document.querySelector("main");
+  var pageData = readData(document.getElementById("page-data"));
+  var pieces = pageData ? pageData.p : [];
+  var classes = pageData ? pageData.classes : [];
+  // The steps whose data is not laid out yet, in page order.
+  var waiting = [];
+  if (pageData) {
+    document.querySelectorAll("section.step").forEach(function (sec) {
+      if (sec.querySelector("script.step-data")) { waiting.push(sec); }
+    });
+  }
+
+  function readData(el) { return el ? JSON.parse(el.textContent) : null; }
+
+  // text joins a data block's pieces: a string stands for itself, a
+  // number for a text of the page's table.
+  function text(items) {
+    var s = "";
+    items.forEach(function (it) { s += typeof it === "number" ? pieces[it] : it; });
+    return s;
+  }
+
+  // node makes an element; its text is always text, never markup.
+  function node(tag, cls, content) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (content !== undefined) { e.textContent = content; }
+    return e;
+  }
+
+  var segTags = ["", "del", "ins"];
+
+  // side lays out one side of a passage: [code, pieces...] for plain,
+  // deleted and inserted text (a plain piece may stand alone),
+  // [class, title, pieces...] for a figure written another way and the
+  // marks of a translation.
+  function side(cls, lang, segs) {
+    var d = node("div", cls);
+    if (lang) { d.lang = lang; }
+    if (!segs.length) {
+      d.appendChild(node("span", "none", "—"));
+      return d;
+    }
+    segs.forEach(function (s) {
+      if (typeof s !== "object") {
+        d.appendChild(document.createTextNode(text([s])));
+        return;
+      }
+      if (typeof s[0] === "number") {
+        var t = text(s.slice(1));
+        d.appendChild(s[0] === 0 ? document.createTextNode(t) : node(segTags[s[0]], "", t));
+        return;
+      }
+      var e = node(s[0] === "fmt" ? "span" : "mark", s[0], text(s.slice(2)));
+      e.title = s[1];
+      d.appendChild(e);
+    });
+    return d;
+  }
+
+  // row lays out passage n: [kind, rank, old lines, new lines, score,
+  // note, change, old side, new side], the kind by its place in the
+  // page's kinds and the class by its rank (-1 for none).
+  function row(anchor, langs, n, r) {
+    var id = anchor + "-p" + n;
+    var kind = pageData.kinds[r[0]];
+    var e = node("div", r[6] ? "row change" : "row");
+    e.id = id;
+    e.dataset.kind = kind;
+    e.dataset.rank = r[1];
+    var head = node("div", "head");
+    var a = node("a", "", "#" + n);
+    a.href = "#" + id;
+    head.append(a, " ", node("span", "kind k-" + kind, kind));
+    if (r[1] >= 0) { head.append(" ", node("span", "badge lv-" + classes[r[1]], classes[r[1]])); }
+    if (r[4]) { head.append(" ", node("span", "note", "score " + r[4])); }
+    head.append(" ", node("span", "line", "lines " + r[2] + " → " + r[3]));
+    if (r[5]) { head.append(" ", node("span", "note", r[5])); }
+    e.append(head, side("old", langs[0], r[7]), side("new", langs[1], r[8]));
+    return e;
+  }
+
+  // change lays out an item of the list of most significant changes:
+  // [rank, passage, linked, old line, new line, old text, new text].
+  function change(anchor, c) {
+    var cls = classes[c[0]];
+    var li = node("li", "lv-" + cls);
+    li.append(node("span", "badge lv-" + cls, cls), " ");
+    if (c[2]) {
+      var a = node("a", "", "passage " + c[1]);
+      a.href = "#" + anchor + "-p" + c[1];
+      li.append(a);
+    } else {
+      li.append("passage " + c[1]);
+    }
+    li.append(" ", node("span", "line", "lines " + (c[3] || "–") + " → " + (c[4] || "–")), ": ");
+    var o = text(c[5]), n = text(c[6]);
+    if (o) { li.append(node("del", "", o)); }
+    if (o && n) { li.append(" → "); }
+    if (n) { li.append(node("ins", "", n)); }
+    return li;
+  }
+
+  // layOut fills a step's list of changes and its passages from its data
+  // block: runs of same passages folded as on a short report.
+  function layOut(sec) {
+    var i = waiting.indexOf(sec);
+    if (i < 0) { return; }
+    waiting.splice(i, 1);
+    if (observer) { observer.unobserve(sec); }
+    var d = readData(sec.querySelector("script.step-data"));
+    var list = sec.querySelector("ol.changes");
+    if (list) {
+      var items = document.createDocumentFragment();
+      d.c.forEach(function (c) { items.appendChild(change(sec.id, c)); });
+      list.appendChild(items);
+    }
+    var box = sec.querySelector(".passages");
+    if (box) {
+      var rows = document.createDocumentFragment();
+      var n = 0;
+      d.g.forEach(function (g) {
+        var parent = rows;
+        if (g[0]) {
+          parent = node("details", "same-run");
+          parent.appendChild(node("summary", "", g[0]));
+          rows.appendChild(parent);
+        }
+        g[1].forEach(function (r) { parent.appendChild(row(sec.id, d.l, ++n, r)); });
+      });
+      box.appendChild(rows);
+    }
+    if (controls && !controls.hidden) { filter(sec); }
+    if (!waiting.length) { main.dataset.laidOut = "all"; }
+  }
+
+  function layOutAll() {
+    while (waiting.length) { layOut(waiting[0]); }
+  }
+
+  var observer = null;
+  if (waiting.length && "IntersectionObserver" in window) {
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { layOut(e.target); } });
+    }, { rootMargin: "1500px 0px" });
+    waiting.forEach(function (sec) { observer.observe(sec); });
+  }
+  // The other steps, one at a time while the page is idle, so that
+  // finding in the page and the filters reach every passage.
+  var later = window.requestIdleCallback || function (f) { return setTimeout(f, 0); };
+  function background() {
+    if (!waiting.length) { return; }
+    layOut(waiting[0]);
+    later(background);
+  }
+  if (!waiting.length) {
+    main.dataset.laidOut = "all";
+  } else if (!observer) {
+    layOutAll();
+  } else {
+    window.addEventListener("load", function () { later(background); });
+  }
+
+  // A link to a passage not laid out yet lays out its step first.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var m = /^(step-\d+)-p\d+$/.exec(id);
+    if (!m || !waiting.length) { return; }
+    var sec = document.getElementById(m[1]);
+    if (!sec) { return; }
+    layOut(sec);
+    var target = document.getElementById(id);
+    if (target) { target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
+
+  // Print every passage, and put the page back as it was afterwards.
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    layOutAll();
+    closed = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
+    closed.forEach(function (d) { d.open = true; });
   });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+  });
+
+  var controls = document.getElementById("controls");
+  var kinds = pageData ? pageData.kinds : [];
+  if (!pageData) {
+    document.querySelectorAll(".row").forEach(function (r) {
+      if (kinds.indexOf(r.dataset.kind) < 0) { kinds.push(r.dataset.kind); }
+    });
+  }
+  if (!kinds.length || !controls) { return; }
   var box = document.getElementById("kinds");
   kinds.forEach(function (k) {
     var label = document.createElement("label");
@@ -32,13 +223,13 @@
     return on;
   }
 
-  // apply hides the rows of unchecked kinds and, for passages with
-  // changes, those below the class asked for; a run of same passages
+  // filter hides the rows under root of unchecked kinds and, for passages
+  // with changes, those below the class asked for; a run of same passages
   // disappears with its last shown row.
-  function apply() {
+  function filter(root) {
     var on = shownKinds();
     var min = parseInt(level.value, 10);
-    rows.forEach(function (r) {
+    root.querySelectorAll(".row").forEach(function (r) {
       var rank = parseInt(r.dataset.rank, 10);
       // Rows without a class (same passages, translations) answer to
       // their kind only.
@@ -46,20 +237,25 @@
       r.classList.toggle("filtered", hide);
       r.classList.remove("current");
     });
-    document.querySelectorAll("details.same-run").forEach(function (d) {
+    root.querySelectorAll("details.same-run").forEach(function (d) {
       d.classList.toggle("filtered", !d.querySelector(".row:not(.filtered)"));
     });
+    if (current < 0) { position.textContent = stops().length + " changes shown"; }
+  }
+
+  function apply() {
     current = -1;
-    position.textContent = stops().length + " changes shown";
+    filter(document);
   }
 
   function stops() {
-    return rows.filter(function (r) {
-      return r.classList.contains("change") && !r.classList.contains("filtered");
+    return Array.prototype.filter.call(document.querySelectorAll(".row.change"), function (r) {
+      return !r.classList.contains("filtered");
     });
   }
 
   function go(step) {
+    layOutAll();
     var s = stops();
     if (!s.length) { return; }
     if (current >= 0 && current < s.length) { s[current].classList.remove("current"); }
@@ -79,16 +275,6 @@
   document.addEventListener("keydown", function (e) {
     if (e.target && /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) { return; }
     if (e.key === "j") { go(1); } else if (e.key === "k") { go(-1); }
-  });
-
-  // Print every passage, and put the page back as it was afterwards.
-  var closed = [];
-  window.addEventListener("beforeprint", function () {
-    closed = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
-    closed.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    closed.forEach(function (d) { d.open = false; });
   });
 
   controls.hidden = false;

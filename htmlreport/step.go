@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"fmt"
+	"html/template"
 
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/diff"
@@ -24,6 +25,9 @@ type stepView struct {
 	Changes      []changeView
 	Groups       []group // the passages side by side, runs of unremarkable ones collapsed
 	HasRows      bool
+	// Data holds Changes and Groups for the page's script to lay out,
+	// when the page is lazy; empty otherwise.
+	Data template.JS
 }
 
 type count struct {

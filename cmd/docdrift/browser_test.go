@@ -5,33 +5,85 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/docdrift/docdrift/diff"
 )
 
 // TestHTMLReportInBrowser writes the HTML timeline of the fixture corpus
 // and opens it in a real headless Chromium: the page must load with no
 // console error (a CSP refusal among them), show every section with the
 // counts the JSON reports give, draw a chart for each changed figure, and
-// answer its controls. It saves a full-page screenshot as a test
-// artifact (go test -artifacts keeps it). Skipped where no browser is on
-// PATH; .ci/run installs Debian's chromium.
+// answer its controls. It does so twice: for the page as docdrift writes
+// it for this small corpus (passages as markup) and as it writes a long
+// report's (passages as data that the page's script lays out). It saves
+// a full-page screenshot of each as a test artifact (go test -artifacts
+// keeps them). Skipped where no browser is on PATH; .ci/run installs
+// Debian's chromium.
 func TestHTMLReportInBrowser(t *testing.T) {
 	browser := browserOrSkip(t)
 	fixtures, err := filepath.Abs("../../fixtures/opening-up")
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := filepath.Join(t.TempDir(), "report.html")
-	runOK(t, "timeline", "--format", "html", "--output", page, fixtures)
+	for _, mode := range []struct {
+		name     string
+		dataFrom int
+	}{{"markup", 0}, {"data", -1}} {
+		t.Run(mode.name, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "report.html")
+			writeHTMLReport(t, fixtures, page, mode.dataFrom)
+			checkReportInBrowser(t, browser, fixtures, page)
+		})
+	}
+}
+
+// writeHTMLReport writes the HTML timeline of corpus to page, as
+// "docdrift timeline --format html" does, with the given
+// htmlreport.Report.DataFrom.
+func writeHTMLReport(t *testing.T, corpus, page string, dataFrom int) {
+	t.Helper()
+	var out bytes.Buffer
+	u := &ui{out: &out, err: io.Discard, format: formatHTML}
+	g, c, docs, err := loadWithGlossary(u, []string{corpus}, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTimelineReport(u, c, docs, g.Concepts, diff.Hedge, true)
+	r.dataFrom = dataFrom
+	if err := r.html(u); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openLaidOut opens page and waits until its script has laid out every
+// step.
+func openLaidOut(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
+		t.Fatalf("open %s: %v", page, err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("main").dataset.laidOut === "all"`)); err != nil {
+		t.Fatalf("%s: the steps were not all laid out: %v", page, err)
+	}
+}
+
+func checkReportInBrowser(t *testing.T, browser, fixtures, page string) {
 	var tl struct {
 		Steps []struct {
 			Summary map[string]any `json:"summary"`
@@ -78,9 +130,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			}
 		}
 	}()
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
-		t.Fatalf("open %s: %v", page, err)
-	}
+	openLaidOut(t, ctx, page)
 
 	count := func(selector string) int {
 		t.Helper()
@@ -164,6 +214,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		t.Fatalf("screenshot: %v", err)
 	}
 	shotPath := filepath.Join(t.ArtifactDir(), "report.jpeg")
+
 	if err := os.WriteFile(shotPath, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -189,18 +240,28 @@ func TestHTMLReportEscapedInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	page := filepath.Join(dir, "report.html")
-	runOK(t, "timeline", "--format", "html", "--output", page, dir)
-	ctx := newBrowser(t, browser)
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
-		t.Fatalf("open %s: %v", page, err)
+	for _, mode := range []struct {
+		name     string
+		dataFrom int
+	}{{"markup", 0}, {"data", -1}} {
+		t.Run(mode.name, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "report.html")
+			writeHTMLReport(t, dir, page, mode.dataFrom)
+			checkEscapedInBrowser(t, browser, page)
+		})
 	}
+}
+
+func checkEscapedInBrowser(t *testing.T, browser, page string) {
+	ctx := newBrowser(t, browser)
+	openLaidOut(t, ctx, page)
 	for _, c := range []struct {
 		expr string
 		want bool
 	}{
 		{`document.querySelectorAll("img, i, h1 b").length === 0`, true},
-		{`document.scripts.length === 1`, true},
+		// The page's own script; data blocks are not run.
+		{`document.querySelectorAll("script:not([type])").length === 1`, true},
 		{`window.pwned === undefined`, true},
 		{`document.body.textContent.includes("<script>window.pwned=2</script>")`, true},
 		{`document.querySelector("h1").textContent === "<b>Bold</b> title"`, true},
@@ -336,4 +397,75 @@ func TestHTMLReportLoadTimes(t *testing.T) {
 	summary("first contentful paint", func(tm timing) float64 { return tm.FCP })
 	summary("DOMContentLoaded", func(tm timing) float64 { return tm.DCL })
 	summary("load", func(tm timing) float64 { return tm.Load })
+}
+
+// TestHTMLReportDataInBrowser checks the page of a long report against
+// the page of a short one, for the fixture corpus: once the script has
+// laid out the data blocks, every passage row and every change listed
+// reads as on the page written as markup, each row with the same
+// attributes; and a folded run of same passages opens to show its text.
+func TestHTMLReportDataInBrowser(t *testing.T) {
+	browser := browserOrSkip(t)
+	fixtures, err := filepath.Abs("../../fixtures/opening-up")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	markup, data := filepath.Join(dir, "markup.html"), filepath.Join(dir, "data.html")
+	writeHTMLReport(t, fixtures, markup, 0)
+	writeHTMLReport(t, fixtures, data, -1)
+	if b, err := os.ReadFile(data); err != nil || !bytes.Contains(b, []byte(`class="step-data"`)) {
+		t.Fatalf("%s holds no data block (%v)", data, err)
+	}
+	// Each row as its attributes, the text of each of its parts and the
+	// markup of its sides; each change as its text; white space
+	// collapsed.
+	const read = `(function () {
+		var norm = function (s) { return s.replace(/\s+/g, " ").trim(); };
+		var rows = Array.prototype.map.call(document.querySelectorAll(".row"), function (r) {
+			return [r.id, r.className, r.dataset.kind, r.dataset.rank, r.lang,
+				norm(r.querySelector(".head").textContent),
+				r.querySelector(".old").lang, r.querySelector(".new").lang,
+				norm(r.querySelector(".old").innerHTML), norm(r.querySelector(".new").innerHTML),
+				r.parentElement.tagName, r.parentElement.tagName === "DETAILS" ? norm(r.parentElement.querySelector("summary").textContent) : ""].join(" | ");
+		});
+		var changes = Array.prototype.map.call(document.querySelectorAll("ol.changes li"), function (li) {
+			return norm(li.innerHTML);
+		});
+		return rows.concat(changes);
+	}())`
+	var pages [2][]string
+	for i, page := range []string{markup, data} {
+		ctx := newBrowser(t, browser)
+		openLaidOut(t, ctx, page)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](read))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[i] = got
+		if i == 0 {
+			continue
+		}
+		// A folded run opens to show its passages' text.
+		folded := `document.querySelector("details.same-run")`
+		if n, err := chromedp.Run(ctx, chromedp.Evaluate[bool](folded+` !== null && !`+folded+`.open && !`+folded+`.querySelector(".row .new").checkVisibility()`)); err != nil || !n {
+			t.Fatalf("no folded run of same passages, or its text shows before it is opened (%v)", err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("details.same-run > summary"))); err != nil {
+			t.Fatal(err)
+		}
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+			var n = document.querySelector("details.same-run .row .new");
+			return n.checkVisibility() ? n.innerText : "";
+		}())`))
+		if err != nil || len(strings.TrimSpace(shown)) < 10 {
+			t.Errorf("opened folded run: shows %q (%v), want its passage's text", shown, err)
+		}
+	}
+	if len(pages[0]) < 20 {
+		t.Fatalf("markup page: %d rows and changes, want more", len(pages[0]))
+	}
+	if d := cmp.Diff(pages[0], pages[1]); d != "" {
+		t.Errorf("rows and changes laid out from data differ from markup (-markup +data):\n%s", d)
+	}
 }

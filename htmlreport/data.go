@@ -1,0 +1,186 @@
+package htmlreport
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docdrift/docdrift/normalize"
+)
+
+// DefaultDataFrom is how many bytes of quoted text (passages and the
+// changes listed) a page holds as markup. Over it, each step carries its
+// passages and changes as a compact data block that the page's script
+// lays out as the step nears the view, and text that several steps quote
+// (a document is the new side of one step and the old side of the next)
+// is written once for the whole page.
+const DefaultDataFrom = 1 << 20
+
+// Kinds of segment, as the data blocks number them; any other class (a
+// mark's) is written out with its title.
+var segCodes = map[string]int{"": 0, "del": 1, "ins": 2}
+
+// pieceMin is the length, in bytes, from which a piece of text is written
+// once in the page's table of pieces and referred to by its number;
+// shorter pieces are written where they stand.
+const pieceMin = 24
+
+// pieces is the page's table of texts that its data blocks refer to by
+// number, each written once.
+type pieces struct {
+	list []string
+	ids  map[string]int
+}
+
+// items cuts s at the ends of its sentences and returns the pieces: a
+// string for a short piece, the number of a piece in the table for a long
+// one.
+func (ps *pieces) items(s string) []any {
+	out := []any{}
+	for s != "" {
+		n := sentenceEnd(s)
+		piece := s[:n]
+		s = s[n:]
+		if len(piece) < pieceMin {
+			if k := len(out) - 1; k >= 0 {
+				if prev, ok := out[k].(string); ok {
+					out[k] = prev + piece
+					continue
+				}
+			}
+			out = append(out, piece)
+			continue
+		}
+		id, ok := ps.ids[piece]
+		if !ok {
+			id = len(ps.list)
+			ps.list = append(ps.list, piece)
+			ps.ids[piece] = id
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// sentenceEnd is the length of s's first sentence: up to and with the
+// first full stop, question or exclamation mark or semicolon (a Latin
+// one followed by a space, with the space), or all of s.
+func sentenceEnd(s string) int {
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？', '；':
+			return i + utf8.RuneLen(r)
+		case '.', '!', '?', ';':
+			if strings.HasPrefix(s[i+1:], " ") {
+				return i + 2
+			}
+		}
+	}
+	return len(s)
+}
+
+// stepData is what a step's data block holds: the changes listed, the
+// groups of passages (a summary for a folded run, "" for an open one),
+// and the documents' languages.
+type stepData struct {
+	Changes [][]any  `json:"c"`
+	Groups  [][]any  `json:"g"`
+	Langs   []string `json:"l"`
+}
+
+// quotedSize is the number of bytes of document text the step quotes in
+// its passages and changes.
+func (v stepView) quotedSize() int {
+	n := 0
+	for _, c := range v.Changes {
+		n += len(c.Old) + len(c.New)
+	}
+	for _, g := range v.Groups {
+		for _, r := range g.Rows {
+			for _, s := range r.Old {
+				n += len(s.Text)
+			}
+			for _, s := range r.New {
+				n += len(s.Text)
+			}
+		}
+	}
+	return n
+}
+
+// data encodes the step's changes and passages for its data block. A
+// class is written as its rank (its place in diff.Classes, -1 for none),
+// a kind as its place in kinds; the passages are numbered from 1 in
+// order, so their numbers are left out.
+func (v stepView) data(ps *pieces, kinds []string) template.JS {
+	d := stepData{Changes: [][]any{}, Groups: [][]any{}, Langs: []string{v.Old.Lang, v.New.Lang}}
+	for _, c := range v.Changes {
+		row := 0
+		if c.Row != "" {
+			row = 1
+		}
+		d.Changes = append(d.Changes, []any{c.Class.Rank(), c.Passage, row, c.OldLine, c.NewLine,
+			ps.items(normalize.Visible(c.Old)), ps.items(normalize.Visible(c.New))})
+	}
+	for _, g := range v.Groups {
+		rows := []any{}
+		for _, r := range g.Rows {
+			change := 0
+			if r.Change {
+				change = 1
+			}
+			rows = append(rows, []any{slices.Index(kinds, r.Kind), r.Rank, r.OldLines, r.NewLines, r.Score,
+				normalize.Visible(r.Note), change, segsData(r.Old, ps), segsData(r.New, ps)})
+		}
+		summary := ""
+		if g.Collapsed {
+			summary = normalize.Visible(g.Summary)
+		}
+		d.Groups = append(d.Groups, []any{summary, rows})
+	}
+	return marshalJS(d)
+}
+
+// segsData encodes a side's segments: [code, pieces...] for plain,
+// deleted and inserted text, or the one piece alone of a plain segment of
+// one; [class, title, pieces...] for the others.
+func segsData(ss []seg, ps *pieces) []any {
+	out := []any{}
+	for _, s := range ss {
+		var head []any
+		items := ps.items(normalize.Visible(s.Text))
+		if code, ok := segCodes[s.Class]; ok {
+			if code == 0 && len(items) == 1 {
+				out = append(out, items[0])
+				continue
+			}
+			head = []any{code}
+		} else {
+			head = []any{s.Class, normalize.Visible(s.Title)}
+		}
+		out = append(out, append(head, items...))
+	}
+	return out
+}
+
+// marshalJS encodes v as JSON for a data block. encoding/json writes <, >
+// and & as \u escapes, so no text can close the block.
+func marshalJS(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Strings, numbers and slices of them: an error is a bug.
+		panic(fmt.Sprintf("htmlreport: %v", err))
+	}
+	return template.JS(b)
+}
+
+// pageData is the page's own data block: the kinds of passage (for the
+// filter), the classes, least significant first, and the table of pieces.
+type pageData struct {
+	Kinds   []string `json:"kinds"`
+	Classes []string `json:"classes"`
+	Pieces  []string `json:"p"`
+}
