@@ -118,22 +118,14 @@ func (v stepView) quotedSize() int {
 func (v stepView) data(ps *pieces, kinds []string) template.JS {
 	d := stepData{Changes: [][]any{}, Groups: [][]any{}, Langs: []string{v.Old.Lang, v.New.Lang}}
 	for _, c := range v.Changes {
-		row := 0
-		if c.Row != "" {
-			row = 1
-		}
-		d.Changes = append(d.Changes, []any{c.Class.Rank(), c.Passage, row, c.OldLine, c.NewLine,
+		d.Changes = append(d.Changes, []any{c.Class.Rank(), c.Passage, flag(c.Row != ""), c.OldLine, c.NewLine,
 			ps.items(normalize.Visible(c.Old)), ps.items(normalize.Visible(c.New))})
 	}
 	for _, g := range v.Groups {
 		rows := []any{}
 		for _, r := range g.Rows {
-			change := 0
-			if r.Change {
-				change = 1
-			}
 			rows = append(rows, []any{slices.Index(kinds, r.Kind), r.Rank, r.OldLines, r.NewLines, r.Score,
-				normalize.Visible(r.Note), change, segsData(r.Old, ps), segsData(r.New, ps)})
+				normalize.Visible(r.Note), flag(r.Change), segsData(r.Old, ps), segsData(r.New, ps)})
 		}
 		summary := ""
 		if g.Collapsed {
@@ -183,4 +175,39 @@ type pageData struct {
 	Kinds   []string `json:"kinds"`
 	Classes []string `json:"classes"`
 	Pieces  []string `json:"p"`
+}
+
+// tracksData encodes the figure tracks for the figures section's data
+// block: per track [change, arrow, label, unit, hedge changed, long,
+// chart, width, height, baseline, ticks, value ticks, points,
+// observations], a tick as [x, y, label, align] and an observation as
+// [doc, short, text, line, date, x, y, high y, range, labelled, label y,
+// anchor, sentence], the texts as pieces.
+func tracksData(ts []trackView, ps *pieces) template.JS {
+	out := []any{}
+	ticks := func(tks []tick) []any {
+		out := []any{}
+		for _, tk := range tks {
+			out = append(out, []any{tk.X, tk.Y, normalize.Visible(tk.Label), tk.Align})
+		}
+		return out
+	}
+	for _, t := range ts {
+		obs := []any{}
+		for _, o := range t.Observations {
+			obs = append(obs, []any{normalize.Visible(o.Doc), o.Short, ps.items(normalize.Visible(o.Text)), o.Line, o.Date,
+				o.X, o.Y, o.YHigh, flag(o.Range), flag(o.Labelled), o.LabelY, o.Anchor, ps.items(normalize.Visible(normalize.Tidy(o.Sentence)))})
+		}
+		out = append(out, []any{t.Change, t.Arrow, normalize.Visible(t.Label), normalize.Visible(t.Unit), flag(t.Hedge), flag(t.Long),
+			flag(t.Chart), t.Width, t.Height, t.Baseline, ticks(t.Ticks), ticks(t.ValueTicks), t.Points, obs})
+	}
+	return marshalJS(out)
+}
+
+// flag is 1 for true, 0 for false.
+func flag(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

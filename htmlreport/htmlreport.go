@@ -100,9 +100,12 @@ type page struct {
 	// data blocks (see DefaultDataFrom); Data is then the page's own.
 	Lazy bool
 	Data template.JS
-	CSS  template.CSS
-	JS   template.JS
-	CSP  string
+	// TracksData holds Tracks for the script to lay out, when the page is
+	// lazy.
+	TracksData template.JS
+	CSS        template.CSS
+	JS         template.JS
+	CSP        string
 }
 
 type docView struct {
@@ -142,17 +145,18 @@ func newPage(r Report) page {
 	for i, s := range t.Steps {
 		p.Steps = append(p.Steps, newStep(i+1, s, docs[s.Old], docs[s.New]))
 	}
-	p.lazify(r.DataFrom)
 	axis := newTimeAxis(r.Documents)
 	for _, tr := range t.Tracks {
 		p.Tracks = append(p.Tracks, newTrack(tr, docs, axis))
 	}
+	p.lazify(r.DataFrom)
 	p.Heat = newHeatMap(t.Present, r.Documents)
 	return p
 }
 
-// lazify turns the steps' passages and changes into data blocks when
-// they quote more than limit bytes (see Report.DataFrom).
+// lazify turns the steps' passages and changes, and the figure tracks,
+// into data blocks when the steps quote more than limit bytes (see
+// Report.DataFrom).
 func (p *page) lazify(limit int) {
 	if limit == 0 {
 		limit = DefaultDataFrom
@@ -178,6 +182,9 @@ func (p *page) lazify(limit int) {
 	}
 	for i := range p.Steps {
 		p.Steps[i].Data = p.Steps[i].data(ps, kinds)
+	}
+	if len(p.Tracks) > 0 {
+		p.TracksData = tracksData(p.Tracks, ps)
 	}
 	p.Data = marshalJS(pageData{Kinds: kinds, Classes: p.Classes, Pieces: ps.list})
 }

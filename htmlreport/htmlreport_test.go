@@ -70,8 +70,8 @@ func TestWriteEscapesData(t *testing.T) {
 	if n := strings.Count(page, "<script>"); n != 1 {
 		t.Errorf("page has %d script elements that run, want 1 (its own)", n)
 	}
-	if n := strings.Count(page, `<script type="application/json"`); n != 2 {
-		t.Errorf("page has %d data blocks, want 2 (the page's and the step's)", n)
+	if n := strings.Count(page, `<script type="application/json"`); n != 3 {
+		t.Errorf("page has %d data blocks, want 3 (the page's, the step's and the figures')", n)
 	}
 	for _, want := range []string{`\u003cscript\u003ealert(1)\u003c/script\u003e`, `\\x1b[31m`} {
 		if !strings.Contains(page, want) {

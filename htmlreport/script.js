@@ -11,8 +11,8 @@
   // The steps whose data is not laid out yet, in page order.
   var waiting = [];
   if (pageData) {
-    document.querySelectorAll("section.step").forEach(function (sec) {
-      if (sec.querySelector("script.step-data")) { waiting.push(sec); }
+    document.querySelectorAll("section.step, #figures").forEach(function (sec) {
+      if (sec.querySelector("script.step-data, script.figures-data")) { waiting.push(sec); }
     });
   }
 
@@ -107,13 +107,83 @@
     return li;
   }
 
-  // layOut fills a step's list of changes and its passages from its data
-  // block: runs of same passages folded as on a short report.
+  var svgNS = "http://www.w3.org/2000/svg";
+
+  // svgNode makes an SVG element with attributes given as name, value,
+  // name, value...
+  function svgNode(tag, attrs, content) {
+    var e = document.createElementNS(svgNS, tag);
+    for (var i = 0; i < attrs.length; i += 2) { e.setAttribute(attrs[i], attrs[i + 1]); }
+    if (content !== undefined) { e.textContent = content; }
+    return e;
+  }
+
+  // track lays out a figure track's row: [change, arrow, label, unit,
+  // hedge changed, long, chart, width, height, baseline, ticks, value
+  // ticks, points, observations].
+  function track(t) {
+    var tr = node("tr", "track " + t[0]);
+    var arrow = node("td", "arrow", t[1]);
+    arrow.setAttribute("aria-label", t[0]);
+    var what = node("td");
+    what.append(t[2], node("br"), node("span", "note", t[3] + ", " + t[0] + (t[4] ? ", hedge changed" : "")));
+    var list = node("ol", "obs");
+    t[13].forEach(function (o) {
+      var li = node("li");
+      li.append(node("code", "", o[0]), " ", node("span", "value", o[1]), " “" + text(o[2]) + "” ", node("span", "line", "line " + o[3]));
+      list.appendChild(li);
+    });
+    var cell = node("td");
+    if (t[5]) {
+      var fold = node("details");
+      fold.append(node("summary", "", t[13].length + " observations"), list);
+      cell.append(fold);
+    } else {
+      cell.append(list);
+    }
+    var chartCell = node("td");
+    if (t[6]) { chartCell.append(chart(t)); }
+    tr.append(arrow, what, cell, chartCell);
+    return tr;
+  }
+
+  // chart draws a track's chart; an observation is [doc, short, text,
+  // line, date, x, y, high y, range, labelled, label y, anchor, sentence].
+  function chart(t) {
+    var label = t[2] + ": " + t[13].map(function (o) { return o[1] + " in " + o[4]; }).join(", ");
+    var svg = svgNode("svg", ["class", "chart", "role", "img", "width", t[7], "height", t[8], "viewBox", "0 0 " + t[7] + " " + t[8], "aria-label", label]);
+    svg.append(svgNode("line", ["class", "axis", "x1", 0, "x2", t[7], "y1", t[9], "y2", t[9]]));
+    t[10].forEach(function (k) { svg.append(svgNode("text", ["class", "tick", "x", k[0], "y", k[1], "text-anchor", k[3]], k[2])); });
+    t[11].forEach(function (k) { svg.append(svgNode("text", ["class", "tick value-axis", "x", k[0], "y", k[1], "text-anchor", k[3]], k[2])); });
+    svg.append(svgNode("polyline", ["class", "line", "points", t[12]]));
+    t[13].forEach(function (o) {
+      var g = svgNode("g", ["class", "point"]);
+      if (o[8]) { g.append(svgNode("line", ["class", "range", "x1", o[5], "x2", o[5], "y1", o[6], "y2", o[7]])); }
+      var c = svgNode("circle", ["cx", o[5], "cy", o[6], "r", t[5] ? "2.5" : "4"]);
+      c.append(svgNode("title", [], o[0] + " (" + o[4] + ", line " + o[3] + "): “" + text(o[2]) + "” — " + text(o[12])));
+      g.append(c);
+      if (o[9]) { g.append(svgNode("text", ["class", "val", "x", o[5], "y", o[10], "text-anchor", o[11]], o[1])); }
+      svg.append(g);
+    });
+    return svg;
+  }
+
+  // layOut fills a section from its data block: a step's list of changes
+  // and its passages (runs of same passages folded as on a short
+  // report), or the figure tracks.
   function layOut(sec) {
     var i = waiting.indexOf(sec);
     if (i < 0) { return; }
     waiting.splice(i, 1);
     if (observer) { observer.unobserve(sec); }
+    if (sec.id === "figures") {
+      var body = sec.querySelector("table.tracks tbody");
+      var tracks = document.createDocumentFragment();
+      readData(sec.querySelector("script.figures-data")).forEach(function (t) { tracks.appendChild(track(t)); });
+      body.appendChild(tracks);
+      if (!waiting.length) { main.dataset.laidOut = "all"; }
+      return;
+    }
     var d = readData(sec.querySelector("script.step-data"));
     var list = sec.querySelector("ol.changes");
     if (list) {

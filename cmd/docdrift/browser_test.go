@@ -403,7 +403,8 @@ func TestHTMLReportLoadTimes(t *testing.T) {
 // the page of a short one, for the fixture corpus: once the script has
 // laid out the data blocks, every passage row and every change listed
 // reads as on the page written as markup, each row with the same
-// attributes; and a folded run of same passages opens to show its text.
+// attributes, and each figure track's row and chart is the same markup;
+// and a folded run of same passages opens to show its text.
 func TestHTMLReportDataInBrowser(t *testing.T) {
 	browser := browserOrSkip(t)
 	fixtures, err := filepath.Abs("../../fixtures/opening-up")
@@ -432,7 +433,10 @@ func TestHTMLReportDataInBrowser(t *testing.T) {
 		var changes = Array.prototype.map.call(document.querySelectorAll("ol.changes li"), function (li) {
 			return norm(li.innerHTML);
 		});
-		return rows.concat(changes);
+		var tracks = Array.prototype.map.call(document.querySelectorAll("#figures tr.track"), function (tr) {
+			return tr.outerHTML.replace(/>\s+</g, "><");
+		});
+		return rows.concat(changes, tracks);
 	}())`
 	var pages [2][]string
 	for i, page := range []string{markup, data} {
