@@ -1,6 +1,9 @@
 package htmlreport
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -111,11 +114,11 @@ func (v stepView) quotedSize() int {
 	return n
 }
 
-// data encodes the step's changes and passages for its data block. A
+// data encodes the step's changes and passages for the page's data. A
 // class is written as its rank (its place in diff.Classes, -1 for none),
 // a kind as its place in kinds; the passages are numbered from 1 in
 // order, so their numbers are left out.
-func (v stepView) data(ps *pieces, kinds []string) template.JS {
+func (v stepView) data(ps *pieces, kinds []string) stepData {
 	d := stepData{Changes: [][]any{}, Groups: [][]any{}, Langs: []string{v.Old.Lang, v.New.Lang}}
 	for _, c := range v.Changes {
 		d.Changes = append(d.Changes, []any{c.Class.Rank(), c.Passage, flag(c.Row != ""), c.OldLine, c.NewLine,
@@ -133,7 +136,7 @@ func (v stepView) data(ps *pieces, kinds []string) template.JS {
 		}
 		d.Groups = append(d.Groups, []any{summary, rows})
 	}
-	return marshalJS(d)
+	return d
 }
 
 // segsData encodes a side's segments: [code, pieces...] for plain,
@@ -158,32 +161,46 @@ func segsData(ss []seg, ps *pieces) []any {
 	return out
 }
 
-// marshalJS encodes v as JSON for a data block. encoding/json writes <, >
-// and & as \u escapes, so no text can close the block.
-func marshalJS(v any) template.JS {
+// packJS encodes v as JSON, compressed with gzip, as a base64 string
+// for the page's data block: a script element of type application/json
+// whose text is that JSON string. Base64 holds no character that could
+// close the block; the script reads it back with the browser's own
+// DecompressionStream. Compression halves the data of a long report (the
+// documents' text a little, the numbers that lay it out four times).
+func packJS(v any) template.JS {
 	b, err := json.Marshal(v)
 	if err != nil {
 		// Strings, numbers and slices of them: an error is a bug.
 		panic(fmt.Sprintf("htmlreport: %v", err))
 	}
-	return template.JS(b)
+	var z bytes.Buffer
+	w := gzip.NewWriter(&z)
+	if _, err := w.Write(b); err != nil {
+		panic(fmt.Sprintf("htmlreport: %v", err))
+	}
+	if err := w.Close(); err != nil {
+		panic(fmt.Sprintf("htmlreport: %v", err))
+	}
+	return template.JS(`"` + base64.StdEncoding.EncodeToString(z.Bytes()) + `"`)
 }
 
-// pageData is the page's own data block: the kinds of passage (for the
-// filter), the classes, least significant first, and the table of pieces.
+// pageData is what the page's data block holds: the kinds of passage
+// (for the filter), the classes, least significant first, the table of
+// pieces, each step's data by its anchor, and the figure tracks.
 type pageData struct {
-	Kinds   []string `json:"kinds"`
-	Classes []string `json:"classes"`
-	Pieces  []string `json:"p"`
+	Kinds   []string            `json:"kinds"`
+	Classes []string            `json:"classes"`
+	Steps   map[string]stepData `json:"steps"`
+	Tracks  []any               `json:"tracks"`
+	Pieces  []string            `json:"p"`
 }
 
-// tracksData encodes the figure tracks for the figures section's data
-// block: per track [change, arrow, label, unit, hedge changed, long,
+// tracksData encodes the figure tracks for the page's data: per track [change, arrow, label, unit, hedge changed, long,
 // chart, width, height, baseline, ticks, value ticks, points,
 // observations], a tick as [x, y, label, align] and an observation as
 // [doc, short, text, line, date, x, y, high y, range, labelled, label y,
 // anchor, sentence], the texts as pieces.
-func tracksData(ts []trackView, ps *pieces) template.JS {
+func tracksData(ts []trackView, ps *pieces) []any {
 	out := []any{}
 	ticks := func(tks []tick) []any {
 		out := []any{}
@@ -201,7 +218,7 @@ func tracksData(ts []trackView, ps *pieces) template.JS {
 		out = append(out, []any{t.Change, t.Arrow, normalize.Visible(t.Label), normalize.Visible(t.Unit), flag(t.Hedge), flag(t.Long),
 			flag(t.Chart), t.Width, t.Height, t.Baseline, ticks(t.Ticks), ticks(t.ValueTicks), t.Points, obs})
 	}
-	return marshalJS(out)
+	return out
 }
 
 // flag is 1 for true, 0 for false.

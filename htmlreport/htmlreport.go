@@ -96,16 +96,14 @@ type page struct {
 	Steps    []stepView
 	Tracks   []trackView
 	Heat     heatMap
-	// Lazy is true when the steps carry their passages and changes as
-	// data blocks (see DefaultDataFrom); Data is then the page's own.
+	// Lazy is true when the steps' passages and changes and the figure
+	// tracks are data for the page's script (see DefaultDataFrom), in
+	// Data.
 	Lazy bool
 	Data template.JS
-	// TracksData holds Tracks for the script to lay out, when the page is
-	// lazy.
-	TracksData template.JS
-	CSS        template.CSS
-	JS         template.JS
-	CSP        string
+	CSS  template.CSS
+	JS   template.JS
+	CSP  string
 }
 
 type docView struct {
@@ -180,13 +178,13 @@ func (p *page) lazify(limit int) {
 			}
 		}
 	}
-	for i := range p.Steps {
-		p.Steps[i].Data = p.Steps[i].data(ps, kinds)
+	d := pageData{Kinds: kinds, Classes: p.Classes, Steps: map[string]stepData{}}
+	for _, s := range p.Steps {
+		d.Steps[s.Anchor] = s.data(ps, kinds)
 	}
-	if len(p.Tracks) > 0 {
-		p.TracksData = tracksData(p.Tracks, ps)
-	}
-	p.Data = marshalJS(pageData{Kinds: kinds, Classes: p.Classes, Pieces: ps.list})
+	d.Tracks = tracksData(p.Tracks, ps)
+	d.Pieces = ps.list
+	p.Data = packJS(d)
 }
 
 // sourceHash is the CSP source expression that allows an inline element

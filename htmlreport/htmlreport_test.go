@@ -2,7 +2,12 @@ package htmlreport
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -51,9 +56,9 @@ func TestWriteEscapes(t *testing.T) {
 	checkEscaped(t, b.String())
 }
 
-// TestWriteEscapesData: a long report's data blocks hold document text as
-// JSON strings, where < and > are escapes, so that no text can close the
-// block or open an element.
+// TestWriteEscapesData: a long report's data block is base64, which no
+// text can break out of; inside, document text is JSON strings that the
+// script only ever writes as text, control characters made visible.
 func TestWriteEscapesData(t *testing.T) {
 	r := hostile()
 	r.DataFrom = -1
@@ -70,14 +75,38 @@ func TestWriteEscapesData(t *testing.T) {
 	if n := strings.Count(page, "<script>"); n != 1 {
 		t.Errorf("page has %d script elements that run, want 1 (its own)", n)
 	}
-	if n := strings.Count(page, `<script type="application/json"`); n != 3 {
-		t.Errorf("page has %d data blocks, want 3 (the page's, the step's and the figures')", n)
+	m := regexp.MustCompile(`<script type="application/json" id="page-data">"([A-Za-z0-9+/=]+)"</script>`).FindAllStringSubmatch(page, -1)
+	if len(m) != 1 {
+		t.Fatalf("page has %d data blocks of base64, want 1", len(m))
 	}
+	data := unpack(t, m[0][1])
 	for _, want := range []string{`\u003cscript\u003ealert(1)\u003c/script\u003e`, `\\x1b[31m`} {
-		if !strings.Contains(page, want) {
-			t.Errorf("page lacks %q", want)
+		if !strings.Contains(data, want) {
+			t.Errorf("page's data lacks %q", want)
 		}
 	}
+	var d pageData
+	if err := json.Unmarshal([]byte(data), &d); err != nil || len(d.Steps) != 1 || len(d.Tracks) != 1 {
+		t.Errorf("page's data: %d steps, %d tracks (%v), want 1 of each", len(d.Steps), len(d.Tracks), err)
+	}
+}
+
+// unpack reads back what packJS wrote.
+func unpack(t *testing.T, b64 string) string {
+	t.Helper()
+	z, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func checkEscaped(t *testing.T, page string) {

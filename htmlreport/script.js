@@ -1,22 +1,23 @@
 // docdrift report: filtering and navigation; and, on a long report, the
-// steps' changes and passages laid out from their data blocks as each
-// step nears the view (then, when the page is idle, every other step). A
-// short report reads in full without this script.
+// steps' changes and passages and the figure tracks laid out from the
+// page's data as each section nears the view (then, when the page is
+// idle, every other one). A short report reads in full without this
+// script.
 (function () {
   "use strict";
   var main = document.querySelector("main");
-  var pageData = readData(document.getElementById("page-data"));
-  var pieces = pageData ? pageData.p : [];
-  var classes = pageData ? pageData.classes : [];
-  // The steps whose data is not laid out yet, in page order.
+  var controls = document.getElementById("controls");
+  // A long report's data (see unpack): the table of pieces, the classes,
+  // each step's passages and changes, the figure tracks.
+  var pageData = null;
+  var pieces = [];
+  var classes = [];
+  // The sections whose data is not laid out yet, in page order.
   var waiting = [];
-  if (pageData) {
-    document.querySelectorAll("section.step, #figures").forEach(function (sec) {
-      if (sec.querySelector("script.step-data, script.figures-data")) { waiting.push(sec); }
-    });
-  }
-
-  function readData(el) { return el ? JSON.parse(el.textContent) : null; }
+  var observer = null;
+  // filtered, once the controls are set up, applies them to a section
+  // just laid out.
+  var filtered = null;
 
   // text joins a data block's pieces: a string stands for itself, a
   // number for a text of the page's table.
@@ -168,7 +169,7 @@
     return svg;
   }
 
-  // layOut fills a section from its data block: a step's list of changes
+  // layOut fills a section from the page's data: a step's list of changes
   // and its passages (runs of same passages folded as on a short
   // report), or the figure tracks.
   function layOut(sec) {
@@ -179,12 +180,12 @@
     if (sec.id === "figures") {
       var body = sec.querySelector("table.tracks tbody");
       var tracks = document.createDocumentFragment();
-      readData(sec.querySelector("script.figures-data")).forEach(function (t) { tracks.appendChild(track(t)); });
+      pageData.tracks.forEach(function (t) { tracks.appendChild(track(t)); });
       body.appendChild(tracks);
-      if (!waiting.length) { main.dataset.laidOut = "all"; }
+      if (!waiting.length) { laidOut(); }
       return;
     }
-    var d = readData(sec.querySelector("script.step-data"));
+    var d = pageData.steps[sec.id];
     var list = sec.querySelector("ol.changes");
     if (list) {
       var items = document.createDocumentFragment();
@@ -206,147 +207,188 @@
       });
       box.appendChild(rows);
     }
-    if (controls && !controls.hidden) { filter(sec); }
-    if (!waiting.length) { main.dataset.laidOut = "all"; }
+    if (filtered) { filtered(sec); }
+    if (!waiting.length) { laidOut(); }
+  }
+
+  // laidOut says that every section is laid out, to tests and to the
+  // browser's performance timeline.
+  function laidOut() {
+    main.dataset.laidOut = "all";
+    performance.mark("docdrift: laid out");
   }
 
   function layOutAll() {
     while (waiting.length) { layOut(waiting[0]); }
   }
 
-  var observer = null;
-  if (waiting.length && "IntersectionObserver" in window) {
-    observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) { if (e.isIntersecting) { layOut(e.target); } });
-    }, { rootMargin: "1500px 0px" });
-    waiting.forEach(function (sec) { observer.observe(sec); });
-  }
-  // The other steps, one at a time while the page is idle, so that
-  // finding in the page and the filters reach every passage.
-  var later = window.requestIdleCallback || function (f) { return setTimeout(f, 0); };
-  function background() {
-    if (!waiting.length) { return; }
-    layOut(waiting[0]);
-    later(background);
-  }
-  if (!waiting.length) {
-    main.dataset.laidOut = "all";
-  } else if (!observer) {
-    layOutAll();
-  } else {
-    window.addEventListener("load", function () { later(background); });
+  // unpack reads the page's data block: JSON, gzipped, in base64, in a
+  // JSON string.
+  function unpack(el) {
+    var bin = atob(JSON.parse(el.textContent));
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
   }
 
-  // A link to a passage not laid out yet lays out its step first.
-  function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var m = /^(step-\d+)-p\d+$/.exec(id);
-    if (!m || !waiting.length) { return; }
-    var sec = document.getElementById(m[1]);
-    if (!sec) { return; }
-    layOut(sec);
-    var target = document.getElementById(id);
-    if (target) { target.scrollIntoView(); }
-  }
-  window.addEventListener("hashchange", reveal);
-  reveal();
-
-  // Print every passage, and put the page back as it was afterwards.
-  var closed = [];
-  window.addEventListener("beforeprint", function () {
-    layOutAll();
-    closed = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
-    closed.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    closed.forEach(function (d) { d.open = false; });
-  });
-
-  var controls = document.getElementById("controls");
-  var kinds = pageData ? pageData.kinds : [];
-  if (!pageData) {
-    document.querySelectorAll(".row").forEach(function (r) {
-      if (kinds.indexOf(r.dataset.kind) < 0) { kinds.push(r.dataset.kind); }
-    });
-  }
-  if (!kinds.length || !controls) { return; }
-  var box = document.getElementById("kinds");
-  kinds.forEach(function (k) {
-    var label = document.createElement("label");
-    var input = document.createElement("input");
-    input.type = "checkbox";
-    input.value = k;
-    input.checked = true;
-    input.addEventListener("change", apply);
-    label.appendChild(input);
-    label.appendChild(document.createTextNode(" " + k));
-    box.appendChild(label);
-  });
-  var level = document.getElementById("min-level");
-  level.addEventListener("change", apply);
-  var position = document.getElementById("position");
-  var current = -1;
-
-  function shownKinds() {
-    var on = {};
-    box.querySelectorAll("input").forEach(function (i) { on[i.value] = i.checked; });
-    return on;
-  }
-
-  // filter hides the rows under root of unchecked kinds and, for passages
-  // with changes, those below the class asked for; a run of same passages
-  // disappears with its last shown row.
-  function filter(root) {
-    var on = shownKinds();
-    var min = parseInt(level.value, 10);
-    root.querySelectorAll(".row").forEach(function (r) {
-      var rank = parseInt(r.dataset.rank, 10);
-      // Rows without a class (same passages, translations) answer to
-      // their kind only.
-      var hide = !on[r.dataset.kind] || (rank >= 0 && rank < min);
-      r.classList.toggle("filtered", hide);
-      r.classList.remove("current");
-    });
-    root.querySelectorAll("details.same-run").forEach(function (d) {
-      d.classList.toggle("filtered", !d.querySelector(".row:not(.filtered)"));
-    });
-    if (current < 0) { position.textContent = stops().length + " changes shown"; }
-  }
-
-  function apply() {
-    current = -1;
-    filter(document);
-  }
-
-  function stops() {
-    return Array.prototype.filter.call(document.querySelectorAll(".row.change"), function (r) {
-      return !r.classList.contains("filtered");
-    });
-  }
-
-  function go(step) {
-    layOutAll();
-    var s = stops();
-    if (!s.length) { return; }
-    if (current >= 0 && current < s.length) { s[current].classList.remove("current"); }
-    if (current < 0) {
-      current = step > 0 ? 0 : s.length - 1;
-    } else {
-      current = (current + step + s.length) % s.length;
+  // start lays out what is in view, and sets up the rest, the links and
+  // the controls.
+  function start() {
+    if (waiting.length && "IntersectionObserver" in window) {
+      observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) { if (e.isIntersecting) { layOut(e.target); } });
+      }, { rootMargin: "1500px 0px" });
+      waiting.forEach(function (sec) { observer.observe(sec); });
     }
-    var r = s[current];
-    r.classList.add("current");
-    r.scrollIntoView({ block: "center" });
-    position.textContent = "change " + (current + 1) + " of " + s.length;
+    // The other steps, one at a time while the page is idle, so that
+    // finding in the page and the filters reach every passage.
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 0); };
+    function background() {
+      if (!waiting.length) { return; }
+      layOut(waiting[0]);
+      later(background);
+    }
+    if (!waiting.length) {
+      laidOut();
+    } else if (!observer) {
+      layOutAll();
+    } else if (document.readyState === "complete") {
+      later(background);
+    } else {
+      window.addEventListener("load", function () { later(background); });
+    }
+
+    // A link to a passage not laid out yet lays out its step first.
+    function reveal() {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var m = /^(step-\d+)-p\d+$/.exec(id);
+      if (!m || !waiting.length) { return; }
+      var sec = document.getElementById(m[1]);
+      if (!sec) { return; }
+      layOut(sec);
+      var target = document.getElementById(id);
+      if (target) { target.scrollIntoView(); }
+    }
+    window.addEventListener("hashchange", reveal);
+    reveal();
+
+    // Print every passage, and put the page back as it was afterwards.
+    var closed = [];
+    window.addEventListener("beforeprint", function () {
+      layOutAll();
+      closed = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
+      closed.forEach(function (d) { d.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+      closed.forEach(function (d) { d.open = false; });
+    });
+
+    var kinds = pageData ? pageData.kinds : [];
+    if (!pageData) {
+      document.querySelectorAll(".row").forEach(function (r) {
+        if (kinds.indexOf(r.dataset.kind) < 0) { kinds.push(r.dataset.kind); }
+      });
+    }
+    if (!kinds.length || !controls) { return; }
+    var box = document.getElementById("kinds");
+    kinds.forEach(function (k) {
+      var label = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "checkbox";
+      input.value = k;
+      input.checked = true;
+      input.addEventListener("change", apply);
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + k));
+      box.appendChild(label);
+    });
+    var level = document.getElementById("min-level");
+    level.addEventListener("change", apply);
+    var position = document.getElementById("position");
+    var current = -1;
+
+    function shownKinds() {
+      var on = {};
+      box.querySelectorAll("input").forEach(function (i) { on[i.value] = i.checked; });
+      return on;
+    }
+
+    // filter hides the rows under root of unchecked kinds and, for passages
+    // with changes, those below the class asked for; a run of same passages
+    // disappears with its last shown row.
+    function filter(root) {
+      var on = shownKinds();
+      var min = parseInt(level.value, 10);
+      root.querySelectorAll(".row").forEach(function (r) {
+        var rank = parseInt(r.dataset.rank, 10);
+        // Rows without a class (same passages, translations) answer to
+        // their kind only.
+        var hide = !on[r.dataset.kind] || (rank >= 0 && rank < min);
+        r.classList.toggle("filtered", hide);
+        r.classList.remove("current");
+      });
+      root.querySelectorAll("details.same-run").forEach(function (d) {
+        d.classList.toggle("filtered", !d.querySelector(".row:not(.filtered)"));
+      });
+      if (current < 0) { position.textContent = stops().length + " changes shown"; }
+    }
+
+    function apply() {
+      current = -1;
+      filter(document);
+    }
+
+    function stops() {
+      return Array.prototype.filter.call(document.querySelectorAll(".row.change"), function (r) {
+        return !r.classList.contains("filtered");
+      });
+    }
+
+    function go(step) {
+      layOutAll();
+      var s = stops();
+      if (!s.length) { return; }
+      if (current >= 0 && current < s.length) { s[current].classList.remove("current"); }
+      if (current < 0) {
+        current = step > 0 ? 0 : s.length - 1;
+      } else {
+        current = (current + step + s.length) % s.length;
+      }
+      var r = s[current];
+      r.classList.add("current");
+      r.scrollIntoView({ block: "center" });
+      position.textContent = "change " + (current + 1) + " of " + s.length;
+    }
+
+    document.getElementById("next").addEventListener("click", function () { go(1); });
+    document.getElementById("prev").addEventListener("click", function () { go(-1); });
+    document.addEventListener("keydown", function (e) {
+      if (e.target && /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) { return; }
+      if (e.key === "j") { go(1); } else if (e.key === "k") { go(-1); }
+    });
+
+    controls.hidden = false;
+    filtered = filter;
+    apply();
   }
 
-  document.getElementById("next").addEventListener("click", function () { go(1); });
-  document.getElementById("prev").addEventListener("click", function () { go(-1); });
-  document.addEventListener("keydown", function (e) {
-    if (e.target && /INPUT|SELECT|TEXTAREA/.test(e.target.tagName)) { return; }
-    if (e.key === "j") { go(1); } else if (e.key === "k") { go(-1); }
+  var packed = document.getElementById("page-data");
+  if (!packed) {
+    start();
+    return;
+  }
+  var unpacked = window.DecompressionStream ? unpack(packed) : Promise.reject(new Error("no DecompressionStream"));
+  unpacked.then(function (d) {
+    pageData = d;
+    pieces = d.p;
+    classes = d.classes;
+    document.querySelectorAll("section.step, #figures").forEach(function (sec) {
+      if (sec.id === "figures" ? d.tracks.length : d.steps[sec.id]) { waiting.push(sec); }
+    });
+    start();
+  }, function (err) {
+    var note = node("p", "verdict failed", "This browser could not unpack the report's passages, changes and figure tracks (" + err.message + "); docdrift timeline --format markdown writes them as text.");
+    main.insertBefore(note, main.firstChild);
   });
-
-  controls.hidden = false;
-  apply();
 }());

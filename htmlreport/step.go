@@ -2,7 +2,6 @@ package htmlreport
 
 import (
 	"fmt"
-	"html/template"
 
 	"github.com/docdrift/docdrift/corpus"
 	"github.com/docdrift/docdrift/diff"
@@ -25,9 +24,6 @@ type stepView struct {
 	Changes      []changeView
 	Groups       []group // the passages side by side, runs of unremarkable ones collapsed
 	HasRows      bool
-	// Data holds Changes and Groups for the page's script to lay out,
-	// when the page is lazy; empty otherwise.
-	Data template.JS
 }
 
 type count struct {
