@@ -378,8 +378,11 @@
     start();
     return;
   }
-  var unpacked = window.DecompressionStream ? unpack(packed) : Promise.reject(new Error("no DecompressionStream"));
-  unpacked.then(function (d) {
+  Promise.resolve().then(function () {
+    if (!window.DecompressionStream) { throw new Error("no DecompressionStream"); }
+    return unpack(packed);
+  }).then(function (d) {
+    performance.mark("docdrift: unpacked");
     pageData = d;
     pieces = d.p;
     classes = d.classes;

@@ -165,3 +165,27 @@ func TestWriteSizeChinaScale(t *testing.T) {
 }
 
 func mb(n int) float64 { return float64(n) / (1 << 20) }
+
+// BenchmarkWriteChinaScale writes the page of chinaScale's report as a
+// long report (data) and, for comparison, as it was written before there
+// were data blocks (markup):
+//
+//	go test ./htmlreport -run '^$' -bench WriteChinaScale -benchmem
+func BenchmarkWriteChinaScale(b *testing.B) {
+	r, _ := chinaScale()
+	for _, mode := range []struct {
+		name     string
+		dataFrom int
+	}{{"data", 0}, {"markup", 1 << 40}} {
+		b.Run(mode.name, func(b *testing.B) {
+			r.DataFrom = mode.dataFrom
+			var w countingWriter
+			for b.Loop() {
+				if err := Write(&w, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(w.n)/float64(b.N)/(1<<20), "MB/page")
+		})
+	}
+}
