@@ -6,8 +6,13 @@
 // The page needs nothing but itself: CSS, JavaScript and SVG are inline,
 // and a Content-Security-Policy allows only the page's own style and
 // script (by hash), so nothing is fetched and no markup from a document can
-// run. Everything is readable without JavaScript; the script only adds
-// filtering, keyboard navigation and opening collapsed passages for print.
+// run. A short report is readable without JavaScript; the script only
+// adds filtering, keyboard navigation and opening collapsed passages for
+// print. A long report (see DefaultDataFrom) carries its passages,
+// changes and figure tracks as one compressed data block, which the
+// script unpacks and lays out section by section, setting text only as
+// text; off-screen sections are neither laid out nor painted (CSS
+// content-visibility), so a page of fifty long steps opens in a second.
 //
 // Document text goes through html/template, which escapes it for the
 // context it lands in, after normalize.Visible has turned control
@@ -15,7 +20,8 @@
 // deletions are <del> (struck through), insertions <ins> (underlined),
 // and a figure written another way a dotted underline.
 //
-// The cost is linear in the size of the timeline's passages.
+// The cost is linear in the size of the timeline's passages; a long
+// report's page is about the size of the documents' text.
 package htmlreport
 
 import (
