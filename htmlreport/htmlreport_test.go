@@ -334,3 +334,37 @@ func TestEditionRowNotes(t *testing.T) {
 		t.Errorf("editionRow: note %q, want %q", got, want)
 	}
 }
+
+// TestPieces: text is cut at its sentence ends; a long sentence goes in
+// the table once, whoever quotes it, and a short piece stands where it is,
+// joined to a short piece before it.
+func TestPieces(t *testing.T) {
+	long := "国内生产总值增长百分之五点二。"                  // 45 bytes
+	en := "Exports rose 5.2 percent in 2024. " // a full stop with its space
+	for _, c := range []struct {
+		name string
+		in   []string
+		want [][]any
+		list []string
+	}{
+		{"short", []string{"是。", "好"}, [][]any{{"是。"}, {"好"}}, nil},
+		{"long once", []string{long + long, long + "是。"}, [][]any{{0, 0}, {0, "是。"}}, []string{long}},
+		{"short pieces joined", []string{"是。对！" + long + "好"}, [][]any{{"是。对！", 0, "好"}}, []string{long}},
+		{"decimal point is no end", []string{en + "Imports fell."}, [][]any{{0, "Imports fell."}}, []string{en}},
+		{"empty", []string{""}, [][]any{{}}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ps := &pieces{ids: map[string]int{}}
+			var got [][]any
+			for _, s := range c.in {
+				got = append(got, ps.items(s))
+			}
+			if d := cmp.Diff(c.want, got); d != "" {
+				t.Errorf("items (-want +got):\n%s", d)
+			}
+			if d := cmp.Diff(c.list, ps.list); d != "" {
+				t.Errorf("table (-want +got):\n%s", d)
+			}
+		})
+	}
+}

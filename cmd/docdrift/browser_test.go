@@ -419,7 +419,8 @@ func TestHTMLReportLoadTimes(t *testing.T) {
 // laid out the data blocks, every passage row and every change listed
 // reads as on the page written as markup, each row with the same
 // attributes, and each figure track's row and chart is the same markup;
-// and a folded run of same passages opens to show its text.
+// a folded run of same passages opens to show its text; and a link to a
+// passage shows it.
 func TestHTMLReportDataInBrowser(t *testing.T) {
 	browser := browserOrSkip(t)
 	fixtures, err := filepath.Abs("../../fixtures/opening-up")
@@ -481,6 +482,25 @@ func TestHTMLReportDataInBrowser(t *testing.T) {
 			t.Errorf("opened folded run: shows %q (%v), want its passage's text", shown, err)
 		}
 	}
+	// A link to a passage of a step not laid out yet lays out that step
+	// and shows the passage, as soon as the data is unpacked.
+	ctx := newBrowser(t, browser)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+data+"#step-2-p18")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`performance.getEntriesByName("docdrift: unpacked").length > 0`)); err != nil {
+		t.Fatalf("data not unpacked: %v", err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function () {
+		var r = document.getElementById("step-2-p18");
+		if (!r) { return false; }
+		var box = r.getBoundingClientRect();
+		return box.bottom > 0 && box.top < innerHeight;
+	}())`))
+	if err != nil || !shown {
+		t.Errorf("link to passage step-2-p18: in view %v (%v), want it laid out and in view", shown, err)
+	}
+
 	if len(pages[0]) < 20 {
 		t.Fatalf("markup page: %d rows and changes, want more", len(pages[0]))
 	}
