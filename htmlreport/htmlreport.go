@@ -6,8 +6,13 @@
 // The page needs nothing but itself: CSS, JavaScript and SVG are inline,
 // and a Content-Security-Policy allows only the page's own style and
 // script (by hash), so nothing is fetched and no markup from a document can
-// run. Everything is readable without JavaScript; the script only adds
-// filtering, keyboard navigation and opening collapsed passages for print.
+// run. A short report is readable without JavaScript; the script only
+// adds filtering, keyboard navigation and opening collapsed passages for
+// print. A long report (see DefaultDataFrom) carries its passages,
+// changes and figure tracks as one compressed data block, which the
+// script unpacks and lays out section by section, setting text only as
+// text; off-screen sections are neither laid out nor painted (CSS
+// content-visibility), so a page of fifty long steps opens in a second.
 //
 // Document text goes through html/template, which escapes it for the
 // context it lands in, after normalize.Visible has turned control
@@ -15,7 +20,8 @@
 // deletions are <del> (struck through), insertions <ins> (underlined),
 // and a figure written another way a dotted underline.
 //
-// The cost is linear in the size of the timeline's passages.
+// The cost is linear in the size of the timeline's passages; a long
+// report's page is about the size of the documents' text.
 package htmlreport
 
 import (
@@ -25,6 +31,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/docdrift/docdrift/corpus"
@@ -54,6 +61,10 @@ type Report struct {
 	// Verdict, when set, is said first, above everything else: the
 	// outcome of docdrift check.
 	Verdict *Verdict
+	// DataFrom is how many bytes of quoted text the page holds as markup
+	// before its steps carry passages and changes as data; 0 means
+	// DefaultDataFrom, a negative number always data.
+	DataFrom int
 }
 
 // Verdict is the outcome of a check: whether it failed, and the words
@@ -91,9 +102,14 @@ type page struct {
 	Steps    []stepView
 	Tracks   []trackView
 	Heat     heatMap
-	CSS      template.CSS
-	JS       template.JS
-	CSP      string
+	// Lazy is true when the steps' passages and changes and the figure
+	// tracks are data for the page's script (see DefaultDataFrom), in
+	// Data.
+	Lazy bool
+	Data template.JS
+	CSS  template.CSS
+	JS   template.JS
+	CSP  string
 }
 
 type docView struct {
@@ -137,8 +153,44 @@ func newPage(r Report) page {
 	for _, tr := range t.Tracks {
 		p.Tracks = append(p.Tracks, newTrack(tr, docs, axis))
 	}
+	p.lazify(r.DataFrom)
 	p.Heat = newHeatMap(t.Present, r.Documents)
 	return p
+}
+
+// lazify turns the steps' passages and changes, and the figure tracks,
+// into data blocks when the steps quote more than limit bytes (see
+// Report.DataFrom).
+func (p *page) lazify(limit int) {
+	if limit == 0 {
+		limit = DefaultDataFrom
+	}
+	size := 0
+	for _, s := range p.Steps {
+		size += s.quotedSize()
+	}
+	if size <= limit {
+		return
+	}
+	p.Lazy = true
+	ps := &pieces{ids: map[string]int{}}
+	kinds := []string{}
+	for _, s := range p.Steps {
+		for _, g := range s.Groups {
+			for _, r := range g.Rows {
+				if !slices.Contains(kinds, r.Kind) {
+					kinds = append(kinds, r.Kind)
+				}
+			}
+		}
+	}
+	d := pageData{Kinds: kinds, Classes: p.Classes, Steps: map[string]stepData{}}
+	for _, s := range p.Steps {
+		d.Steps[s.Anchor] = s.data(ps, kinds)
+	}
+	d.Tracks = tracksData(p.Tracks, ps)
+	d.Pieces = ps.list
+	p.Data = packJS(d)
 }
 
 // sourceHash is the CSP source expression that allows an inline element

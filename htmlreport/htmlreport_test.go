@@ -2,7 +2,12 @@ package htmlreport
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -48,7 +53,64 @@ func TestWriteEscapes(t *testing.T) {
 	if err := Write(&b, hostile()); err != nil {
 		t.Fatal(err)
 	}
+	checkEscaped(t, b.String())
+}
+
+// TestWriteEscapesData: a long report's data block is base64, which no
+// text can break out of; inside, document text is JSON strings that the
+// script only ever writes as text, control characters made visible.
+func TestWriteEscapesData(t *testing.T) {
+	r := hostile()
+	r.DataFrom = -1
+	var b bytes.Buffer
+	if err := Write(&b, r); err != nil {
+		t.Fatal(err)
+	}
 	page := b.String()
+	for _, bad := range []string{"<script>alert", "<img", "<i>new", "\x1b", `onerror=alert(2)>`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page holds %q", bad)
+		}
+	}
+	if n := strings.Count(page, "<script>"); n != 1 {
+		t.Errorf("page has %d script elements that run, want 1 (its own)", n)
+	}
+	m := regexp.MustCompile(`<script type="application/json" id="page-data">"([A-Za-z0-9+/=]+)"</script>`).FindAllStringSubmatch(page, -1)
+	if len(m) != 1 {
+		t.Fatalf("page has %d data blocks of base64, want 1", len(m))
+	}
+	data := unpack(t, m[0][1])
+	for _, want := range []string{`\u003cscript\u003ealert(1)\u003c/script\u003e`, `\\x1b[31m`} {
+		if !strings.Contains(data, want) {
+			t.Errorf("page's data lacks %q", want)
+		}
+	}
+	var d pageData
+	if err := json.Unmarshal([]byte(data), &d); err != nil || len(d.Steps) != 1 || len(d.Tracks) != 1 {
+		t.Errorf("page's data: %d steps, %d tracks (%v), want 1 of each", len(d.Steps), len(d.Tracks), err)
+	}
+}
+
+// unpack reads back what packJS wrote.
+func unpack(t *testing.T, b64 string) string {
+	t.Helper()
+	z, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func checkEscaped(t *testing.T, page string) {
+	t.Helper()
 	for _, bad := range []string{"<script>alert", "<img", "<i>new", "\x1b", `onerror=alert(2)>`} {
 		if strings.Contains(page, bad) {
 			t.Errorf("page holds %q", bad)
@@ -270,5 +332,39 @@ func TestEditionRowNotes(t *testing.T) {
 	want := "move 3, from line 41; restated in part by the new sentence's clause “Prices rose;”; merges old line 43, “Wages fell.”"
 	if got := editionRow("a", 1, p).Note; got != want {
 		t.Errorf("editionRow: note %q, want %q", got, want)
+	}
+}
+
+// TestPieces: text is cut at its sentence ends; a long sentence goes in
+// the table once, whoever quotes it, and a short piece stands where it is,
+// joined to a short piece before it.
+func TestPieces(t *testing.T) {
+	long := "国内生产总值增长百分之五点二。"                  // 45 bytes
+	en := "Exports rose 5.2 percent in 2024. " // a full stop with its space
+	for _, c := range []struct {
+		name string
+		in   []string
+		want [][]any
+		list []string
+	}{
+		{"short", []string{"是。", "好"}, [][]any{{"是。"}, {"好"}}, nil},
+		{"long once", []string{long + long, long + "是。"}, [][]any{{0, 0}, {0, "是。"}}, []string{long}},
+		{"short pieces joined", []string{"是。对！" + long + "好"}, [][]any{{"是。对！", 0, "好"}}, []string{long}},
+		{"decimal point is no end", []string{en + "Imports fell."}, [][]any{{0, "Imports fell."}}, []string{en}},
+		{"empty", []string{""}, [][]any{{}}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ps := &pieces{ids: map[string]int{}}
+			var got [][]any
+			for _, s := range c.in {
+				got = append(got, ps.items(s))
+			}
+			if d := cmp.Diff(c.want, got); d != "" {
+				t.Errorf("items (-want +got):\n%s", d)
+			}
+			if d := cmp.Diff(c.list, ps.list); d != "" {
+				t.Errorf("table (-want +got):\n%s", d)
+			}
+		})
 	}
 }

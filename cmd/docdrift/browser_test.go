@@ -5,31 +5,85 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/docdrift/docdrift/diff"
 )
 
 // TestHTMLReportInBrowser writes the HTML timeline of the fixture corpus
 // and opens it in a real headless Chromium: the page must load with no
 // console error (a CSP refusal among them), show every section with the
 // counts the JSON reports give, draw a chart for each changed figure, and
-// answer its controls. It saves a full-page screenshot as a test
-// artifact (go test -artifacts keeps it). Skipped where no browser is on
-// PATH; .ci/run installs Debian's chromium.
+// answer its controls. It does so twice: for the page as docdrift writes
+// it for this small corpus (passages as markup) and as it writes a long
+// report's (passages as data that the page's script lays out). It saves
+// a full-page screenshot of each as a test artifact (go test -artifacts
+// keeps them). Skipped where no browser is on PATH; .ci/run installs
+// Debian's chromium.
 func TestHTMLReportInBrowser(t *testing.T) {
 	browser := browserOrSkip(t)
 	fixtures, err := filepath.Abs("../../fixtures/opening-up")
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := filepath.Join(t.TempDir(), "report.html")
-	runOK(t, "timeline", "--format", "html", "--output", page, fixtures)
+	for _, mode := range []struct {
+		name     string
+		dataFrom int
+	}{{"markup", 0}, {"data", -1}} {
+		t.Run(mode.name, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "report.html")
+			writeHTMLReport(t, fixtures, page, mode.dataFrom)
+			checkReportInBrowser(t, browser, fixtures, page)
+		})
+	}
+}
+
+// writeHTMLReport writes the HTML timeline of corpus to page, as
+// "docdrift timeline --format html" does, with the given
+// htmlreport.Report.DataFrom.
+func writeHTMLReport(t *testing.T, corpus, page string, dataFrom int) {
+	t.Helper()
+	var out bytes.Buffer
+	u := &ui{out: &out, err: io.Discard, format: formatHTML}
+	g, c, docs, err := loadWithGlossary(u, []string{corpus}, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newTimelineReport(u, c, docs, g.Concepts, diff.Hedge, true)
+	r.dataFrom = dataFrom
+	if err := r.html(u); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openLaidOut opens page and waits until its script has laid out every
+// step.
+func openLaidOut(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
+		t.Fatalf("open %s: %v", page, err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("main").dataset.laidOut === "all"`)); err != nil {
+		t.Fatalf("%s: the steps were not all laid out: %v", page, err)
+	}
+}
+
+func checkReportInBrowser(t *testing.T, browser, fixtures, page string) {
 	var tl struct {
 		Steps []struct {
 			Summary map[string]any `json:"summary"`
@@ -76,9 +130,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			}
 		}
 	}()
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
-		t.Fatalf("open %s: %v", page, err)
-	}
+	openLaidOut(t, ctx, page)
 
 	count := func(selector string) int {
 		t.Helper()
@@ -87,6 +139,12 @@ func TestHTMLReportInBrowser(t *testing.T) {
 			t.Fatalf("count %s: %v", selector, err)
 		}
 		return n
+	}
+	// Sections off screen are laid out only as they near the view, so
+	// that a long report opens fast.
+	lazy, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("section.step")).contentVisibility`))
+	if err != nil || lazy != "auto" {
+		t.Errorf("section.step content-visibility: %q (%v), want auto", lazy, err)
 	}
 	if got, want := count("section.step"), len(tl.Steps); got != want {
 		t.Errorf("steps: got %d sections, want %d", got, want)
@@ -156,6 +214,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		t.Fatalf("screenshot: %v", err)
 	}
 	shotPath := filepath.Join(t.ArtifactDir(), "report.jpeg")
+
 	if err := os.WriteFile(shotPath, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -181,18 +240,28 @@ func TestHTMLReportEscapedInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	page := filepath.Join(dir, "report.html")
-	runOK(t, "timeline", "--format", "html", "--output", page, dir)
-	ctx := newBrowser(t, browser)
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
-		t.Fatalf("open %s: %v", page, err)
+	for _, mode := range []struct {
+		name     string
+		dataFrom int
+	}{{"markup", 0}, {"data", -1}} {
+		t.Run(mode.name, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "report.html")
+			writeHTMLReport(t, dir, page, mode.dataFrom)
+			checkEscapedInBrowser(t, browser, page)
+		})
 	}
+}
+
+func checkEscapedInBrowser(t *testing.T, browser, page string) {
+	ctx := newBrowser(t, browser)
+	openLaidOut(t, ctx, page)
 	for _, c := range []struct {
 		expr string
 		want bool
 	}{
 		{`document.querySelectorAll("img, i, h1 b").length === 0`, true},
-		{`document.scripts.length === 1`, true},
+		// The page's own script; data blocks are not run.
+		{`document.querySelectorAll("script:not([type])").length === 1`, true},
 		{`window.pwned === undefined`, true},
 		{`document.body.textContent.includes("<script>window.pwned=2</script>")`, true},
 		{`document.querySelector("h1").textContent === "<b>Bold</b> title"`, true},
@@ -276,4 +345,166 @@ func decode(t *testing.T, b []byte, v any) {
 func number(v any) int {
 	f, _ := v.(float64)
 	return int(f)
+}
+
+// TestHTMLReportLoadTimes measures how fast a report opens in headless
+// Chromium: the time to the first contentful paint, to DOMContentLoaded
+// and to the load event (the first screen: the page is whole and answers),
+// and, for a long report, until the script has unpacked its data (from
+// then on, a section laid out as it nears the view) and until it has laid
+// out every section, each in a fresh browser.
+// It only runs when DOCDRIFT_PAGE names a page and asserts nothing: the
+// numbers go to BENCHMARKS.md.
+//
+//	DOCDRIFT_PAGE=/tmp/r.html DOCDRIFT_PAGE_LOADS=5 go test ./cmd/docdrift -run LoadTimes -v
+func TestHTMLReportLoadTimes(t *testing.T) {
+	page := os.Getenv("DOCDRIFT_PAGE")
+	if page == "" {
+		t.Skip("DOCDRIFT_PAGE is not set: no page to time")
+	}
+	browser := browserOrSkip(t)
+	page, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads := 3
+	if n, err := strconv.Atoi(os.Getenv("DOCDRIFT_PAGE_LOADS")); err == nil && n > 0 {
+		loads = n
+	}
+	type timing struct{ FCP, DCL, Load, Unpacked, All float64 }
+	var all []timing
+	for range loads {
+		ctx := newBrowser(t, browser)
+		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+page)); err != nil {
+			t.Fatalf("open %s: %v", page, err)
+		}
+		// A page without data (a short report, or one written before
+		// there was any) is laid out when it has loaded.
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById("page-data") || document.querySelector("main").dataset.laidOut === "all"`)); err != nil {
+			t.Fatalf("%s: the sections were not all laid out: %v", page, err)
+		}
+		tm, err := chromedp.Run(ctx, chromedp.Evaluate[timing](`(function () {
+			var n = performance.getEntriesByType("navigation")[0];
+			var p = performance.getEntriesByName("first-contentful-paint")[0];
+			var mark = function (name) {
+				var m = performance.getEntriesByName(name)[0];
+				return m ? m.startTime : -1;
+			};
+			return {FCP: p ? p.startTime : -1, DCL: n.domContentLoadedEventEnd, Load: n.loadEventEnd,
+				Unpacked: mark("docdrift: unpacked"), All: mark("docdrift: laid out")};
+		}())`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("first contentful paint %6.0f ms, DOMContentLoaded %6.0f ms, load %6.0f ms, data unpacked %6.0f ms, all laid out %6.0f ms", tm.FCP, tm.DCL, tm.Load, tm.Unpacked, tm.All)
+		all = append(all, tm)
+	}
+	summary := func(name string, f func(timing) float64) {
+		var xs []float64
+		for _, tm := range all {
+			xs = append(xs, f(tm))
+		}
+		slices.Sort(xs)
+		t.Logf("%s: min %.0f ms, median %.0f ms, max %.0f ms", name, xs[0], xs[len(xs)/2], xs[len(xs)-1])
+	}
+	summary("first contentful paint", func(tm timing) float64 { return tm.FCP })
+	summary("DOMContentLoaded", func(tm timing) float64 { return tm.DCL })
+	summary("load", func(tm timing) float64 { return tm.Load })
+	summary("data unpacked", func(tm timing) float64 { return tm.Unpacked })
+	summary("all laid out", func(tm timing) float64 { return tm.All })
+}
+
+// TestHTMLReportDataInBrowser checks the page of a long report against
+// the page of a short one, for the fixture corpus: once the script has
+// laid out the data blocks, every passage row and every change listed
+// reads as on the page written as markup, each row with the same
+// attributes, and each figure track's row and chart is the same markup;
+// a folded run of same passages opens to show its text; and a link to a
+// passage shows it.
+func TestHTMLReportDataInBrowser(t *testing.T) {
+	browser := browserOrSkip(t)
+	fixtures, err := filepath.Abs("../../fixtures/opening-up")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	markup, data := filepath.Join(dir, "markup.html"), filepath.Join(dir, "data.html")
+	writeHTMLReport(t, fixtures, markup, 0)
+	writeHTMLReport(t, fixtures, data, -1)
+	if b, err := os.ReadFile(data); err != nil || !bytes.Contains(b, []byte(`id="page-data"`)) {
+		t.Fatalf("%s holds no data block (%v)", data, err)
+	}
+	// Each row as its attributes, the text of each of its parts and the
+	// markup of its sides; each change as its text; white space
+	// collapsed.
+	const read = `(function () {
+		var norm = function (s) { return s.replace(/\s+/g, " ").trim(); };
+		var rows = Array.prototype.map.call(document.querySelectorAll(".row"), function (r) {
+			return [r.id, r.className, r.dataset.kind, r.dataset.rank, r.lang,
+				norm(r.querySelector(".head").textContent),
+				r.querySelector(".old").lang, r.querySelector(".new").lang,
+				norm(r.querySelector(".old").innerHTML), norm(r.querySelector(".new").innerHTML),
+				r.parentElement.tagName, r.parentElement.tagName === "DETAILS" ? norm(r.parentElement.querySelector("summary").textContent) : ""].join(" | ");
+		});
+		var changes = Array.prototype.map.call(document.querySelectorAll("ol.changes li"), function (li) {
+			return norm(li.innerHTML);
+		});
+		var tracks = Array.prototype.map.call(document.querySelectorAll("#figures tr.track"), function (tr) {
+			return tr.outerHTML.replace(/>\s+</g, "><");
+		});
+		return rows.concat(changes, tracks);
+	}())`
+	var pages [2][]string
+	for i, page := range []string{markup, data} {
+		ctx := newBrowser(t, browser)
+		openLaidOut(t, ctx, page)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](read))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[i] = got
+		if i == 0 {
+			continue
+		}
+		// A folded run opens to show its passages' text.
+		folded := `document.querySelector("details.same-run")`
+		if n, err := chromedp.Run(ctx, chromedp.Evaluate[bool](folded+` !== null && !`+folded+`.open && !`+folded+`.querySelector(".row .new").checkVisibility()`)); err != nil || !n {
+			t.Fatalf("no folded run of same passages, or its text shows before it is opened (%v)", err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("details.same-run > summary"))); err != nil {
+			t.Fatal(err)
+		}
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+			var n = document.querySelector("details.same-run .row .new");
+			return n.checkVisibility() ? n.innerText : "";
+		}())`))
+		if err != nil || len(strings.TrimSpace(shown)) < 10 {
+			t.Errorf("opened folded run: shows %q (%v), want its passage's text", shown, err)
+		}
+	}
+	// A link to a passage of a step not laid out yet lays out that step
+	// and shows the passage, as soon as the data is unpacked.
+	ctx := newBrowser(t, browser)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+data+"#step-2-p18")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`performance.getEntriesByName("docdrift: unpacked").length > 0`)); err != nil {
+		t.Fatalf("data not unpacked: %v", err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function () {
+		var r = document.getElementById("step-2-p18");
+		if (!r) { return false; }
+		var box = r.getBoundingClientRect();
+		return box.bottom > 0 && box.top < innerHeight;
+	}())`))
+	if err != nil || !shown {
+		t.Errorf("link to passage step-2-p18: in view %v (%v), want it laid out and in view", shown, err)
+	}
+
+	if len(pages[0]) < 20 {
+		t.Fatalf("markup page: %d rows and changes, want more", len(pages[0]))
+	}
+	if d := cmp.Diff(pages[0], pages[1]); d != "" {
+		t.Errorf("rows and changes laid out from data differ from markup (-markup +data):\n%s", d)
+	}
 }

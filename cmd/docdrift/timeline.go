@@ -153,6 +153,9 @@ type timelineReport struct {
 	// args name the corpus as the user did, for the commands hints
 	// print; nil when there are none to name (the built-in sample).
 	args []string
+	// dataFrom is htmlreport.Report.DataFrom: 0, the default, but for
+	// tests of the page's data blocks.
+	dataFrom int
 }
 
 // hint is a command to run for more, as it can be pasted into a shell:
@@ -526,5 +529,5 @@ func (r timelineReport) html(u *ui) error { return r.htmlWith(u, nil) }
 // htmlWith is html with a check's verdict said first (none when nil).
 func (r timelineReport) htmlWith(u *ui, v *htmlreport.Verdict) error {
 	return htmlreport.Write(u.out, htmlreport.Report{Title: r.corpus.Title, Documents: documentsOf(r.docs),
-		Timeline: r.t, MinLevel: r.min, Version: buildVersion(), Verdict: v})
+		Timeline: r.t, MinLevel: r.min, Version: buildVersion(), Verdict: v, DataFrom: r.dataFrom})
 }
