@@ -696,3 +696,30 @@ func TestLawFines(t *testing.T) {
 		t.Errorf("fines linked across articles: %v, want 五万元以下 → 十万元以下 and 一万元以下 → 五万元以下", pairs)
 	}
 }
+
+// TestSeriousCaseFines: "情节严重的，并处…" fines the one the sentence before
+// named; two such fines in one law stay apart, each with its own.
+func TestSeriousCaseFines(t *testing.T) {
+	edition := func(a, b string) string {
+		return "第十条 金融机构未履行报告义务的，处二十万元以下的罚款；情节严重的，处" + a + "的罚款。\n\n" +
+			"第十一条 检测机构伪造检测结果的，责令改正，并处五万元以上十万元以下罚款；情节严重的，处" + b + "的罚款。\n"
+	}
+	docs := []Document{
+		{ID: "2006", Date: "2006-10-31", Doc: normalize.Parse(edition("二十万元以上五十万元以下", "十万元以上二十万元以下"))},
+		{ID: "2024", Date: "2024-11-08", Doc: normalize.Parse(edition("五十万元以上二百万元以下", "二十万元以上五十万元以下"))},
+	}
+	pairs := map[string]string{}
+	for _, x := range Tracks(docs) {
+		if len(x.Observations) == 2 {
+			pairs[x.Observations[0].Text] = x.Observations[1].Text
+		}
+		for _, o := range x.Observations {
+			if o.Measure == "并" || o.Measure == "情节严重" {
+				t.Errorf("%s %s: measure %q names no one", o.Doc, o.Text, o.Measure)
+			}
+		}
+	}
+	if pairs["二十万元以上五十万元以下"] != "五十万元以上二百万元以下" || pairs["十万元以上二十万元以下"] != "二十万元以上五十万元以下" {
+		t.Errorf("serious-case fines linked across articles: %v", pairs)
+	}
+}

@@ -330,7 +330,11 @@ func isZhAgent(m string) bool {
 }
 
 // isZhFraming reports a measure that is a framing word alone: 可以, 为.
-func isZhFraming(m string) bool { return slices.Contains(zhFramingEnd, m) }
+func isZhFraming(m string) bool { return slices.Contains(zhFramingEnd, m) || m == "并" }
+
+// isZhSeverity reports a measure that names only how serious a case is
+// (情节严重的，并处…): the fine is still of whom the sentence before named.
+func isZhSeverity(m string) bool { return strings.HasPrefix(m, "情节") }
 
 // zhSubjectOf returns what a Chinese sentence, given up to a figure,
 // names first: its first clause, trimmed as a measure and cut to twelve

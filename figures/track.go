@@ -296,6 +296,7 @@ func observe(d Document, notFigures bool) []Observation {
 	doc := d.Doc
 	year := yearOf(d.Date)
 	article := 0 // how many numbered articles began before here
+	lastMeasure, lastBlock := "", -1 // the last measure of a sentence before, and its block
 	for si, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
@@ -375,7 +376,13 @@ func observe(d Document, notFigures bool) []Observation {
 					o.Measure = m
 				}
 			}
+			// 情节严重的，并处十万元以上五十万元以下的罚款: the serious case of
+			// the fine the sentence before set, in its block.
+			if isZhSeverity(o.Measure) && lastBlock == s.Block && lastMeasure != "" && !isZhSeverity(lastMeasure) {
+				o.Measure = lastMeasure + "（" + o.Measure + "）"
+			}
 			prevMeasure, prevLead = o.Measure, lead
+			lastMeasure, lastBlock = o.Measure, s.Block
 			rest := doc.Text[f.End:s.End]
 			o.Role = roleOf(f, doc.Text[s.Start:f.Start], clauseOf(lead), rest, intro)
 			if o.Role == RoleResult && (spansYears(doc.Text[s.Start:f.Start], o.Year, year) || inSpanBlock(doc, s, f)) {
