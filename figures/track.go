@@ -295,7 +295,7 @@ func observe(d Document, notFigures bool) []Observation {
 	var out []Observation
 	doc := d.Doc
 	year := yearOf(d.Date)
-	article := 0 // how many numbered articles began before here
+	article := 0                     // how many numbered articles began before here
 	lastMeasure, lastBlock := "", -1 // the last measure of a sentence before, and its block
 	for si, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
