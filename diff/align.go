@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 
+	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
@@ -37,6 +38,7 @@ type sent struct {
 	key        string
 	units      []unit            // computed only for sentences left to pair by similarity,
 	toks       []normalize.Token // with the tokens they were made of,
+	figs       []figures.Figure  // the figures they were made of,
 	feats      featureSet        // and their features,
 	total      float64           // their summed weight,
 	common     float64           // and that of those too common to index (see maxPosting)
@@ -75,7 +77,7 @@ func newSide(doc *normalize.Document, compare func(normalize.Kind) bool) side {
 // need be.
 func (s *sent) unitsOf(sc *scratch, text string) []unit {
 	if s.units == nil {
-		s.units, s.toks = units(sc, text, s.start, s.end)
+		s.units, s.toks, s.figs = units(sc, text, s.start, s.end)
 	}
 	return s.units
 }

@@ -34,7 +34,7 @@ func parseFixture(t testing.TB, name string) *normalize.Document {
 }
 
 func unitsOf(text string) []unit {
-	us, _ := units(newScratch(), text, 0, len(text))
+	us, _, _ := units(newScratch(), text, 0, len(text))
 	return us
 }
 
@@ -85,10 +85,10 @@ func TestUnitsReuseScratch(t *testing.T) {
 		reused := make([][]unit, len(doc.Sentences))
 		toks := make([][]normalize.Token, len(doc.Sentences))
 		for i, s := range doc.Sentences {
-			reused[i], toks[i] = units(sc, doc.Text, s.Start, s.End)
+			reused[i], toks[i], _ = units(sc, doc.Text, s.Start, s.End)
 		}
 		for i, s := range doc.Sentences {
-			want, wantToks := units(newScratch(), doc.Text, s.Start, s.End)
+			want, wantToks, _ := units(newScratch(), doc.Text, s.Start, s.End)
 			if diff := cmp.Diff(want, reused[i], cmp.AllowUnexported(unit{})); diff != "" {
 				t.Errorf("%s sentence %d: units with a reused scratch (-fresh +reused):\n%s", name, i, diff)
 			}

@@ -22,7 +22,7 @@ func isWhole(p Passage) bool {
 // reader quotes sentences, and a passage of three sentences may hold a
 // decision, a forecast and boilerplate. Concepts are added by
 // conceptSides.changes.
-func wholeChanges(p Passage, sides [2]side, held *heldFigures) []Change {
+func wholeChanges(p Passage, sides [2]side, held *heldFigures, facts *factMemo) []Change {
 	var out []Change
 	for k, s := range [2]*Side{p.Old, p.New} {
 		if s == nil || p.Kind == Moved && k == 1 {
@@ -31,6 +31,7 @@ func wholeChanges(p Passage, sides [2]side, held *heldFigures) []Change {
 		for _, j := range sentencesIn(sides[k], s) {
 			se := sides[k].sents[j]
 			text := tidy(sides[k].doc.Text[se.start:se.end])
+			facts.sentence(text, k, j)
 			c := Change{Class: contentClass(sides, k, j, held)}
 			switch {
 			case p.Kind == Moved:
@@ -95,97 +96,89 @@ func contentClass(sides [2]side, k, j int, held *heldFigures) Class {
 // heldFigures answers whether the other document states a figure, for
 // the sentences a passage adds, removes or moves whole. It looks only at
 // the sentences that hold the figure's number as written ("1/4 to 1/2",
-// "500", 三百), each looked up once per document, so that a step with
-// few such sentences costs few observations (figures.Observe), not a
-// reading of both documents' figures.
+// "500", 三百), each read once per document and only until one states
+// the figure, so that a step with few such sentences costs few
+// observations (figures.Observe), not a reading of both documents'
+// figures. It is safe for concurrent use: the goroutines classifying
+// passages share it.
 type heldFigures struct {
-	sides [2]side
-	mu    sync.Mutex
-	keys  [2]map[string]map[string]bool // by number: the observedKeys of the sentences holding it
-	steps [2]map[string]map[string]bool // by number: the figureKeys of their steps
-	// read holds, by sentence, the observed keys and step keys of its
-	// figures: a sentence holds many numbers, and is read once.
-	read [2]map[int]sentenceFigures
+	sides   [2]side
+	mu      sync.Mutex
+	holding [2]map[string][]int // by number: holdingSentences
+	keys    [2]map[int][]string // by sentence: the observedKeys of its figures
+	steps   [2]map[int][]string // by sentence: the figureKeys of its steps
 }
-
-// sentenceFigures are the keys of one sentence's figures.
-type sentenceFigures struct{ keys, steps []string }
 
 func newHeldFigures(sides [2]side) *heldFigures {
 	h := &heldFigures{sides: sides}
 	for k := range sides {
-		h.keys[k], h.steps[k] = map[string]map[string]bool{}, map[string]map[string]bool{}
-		h.read[k] = map[int]sentenceFigures{}
+		h.holding[k] = map[string][]int{}
+		h.keys[k], h.steps[k] = map[int][]string{}, map[int][]string{}
 	}
 	return h
 }
 
-// with returns the observed keys and step keys of the figures in the
-// sentences of side k that hold number. The work is done outside the
-// lock, so that the goroutines classifying passages do not queue behind
-// one another; two may work out the same number, and keep one answer.
-func (h *heldFigures) with(k int, number string) (keys, steps map[string]bool) {
+// holds reports whether a sentence of side k that holds number states
+// key: an observedKey, or with step a step's figureKey. A number held by
+// more than maxHolding sentences is taken to be stated with every value
+// and kind ("2", "one"): no figure change, and no cost of reading them
+// all. The work is done outside the lock, so that the goroutines do not
+// queue behind one another; two may read the same sentence, and keep one
+// answer.
+func (h *heldFigures) holds(k int, number, key string, step bool) bool {
 	h.mu.Lock()
-	keys, ok := h.keys[k][number]
-	steps = h.steps[k][number]
+	holding, ok := h.holding[k][number]
 	h.mu.Unlock()
-	if ok {
-		return keys, steps
+	if !ok {
+		holding = holdingSentences(h.sides[k], number)
+		h.mu.Lock()
+		h.holding[k][number] = holding
+		h.mu.Unlock()
 	}
-	keys, steps = h.compute(k, number)
-	h.mu.Lock()
-	h.keys[k][number], h.steps[k][number] = keys, steps
-	h.mu.Unlock()
-	return keys, steps
-}
-
-// compute is with's work: the sentences holding number, found in one
-// pass over the text (each occurrence placed in its sentence by binary
-// search, stopping past maxHolding), then their figures read.
-func (h *heldFigures) compute(k int, number string) (keys, steps map[string]bool) {
-	s := h.sides[k]
-	holding := holdingSentences(s, number)
 	if len(holding) > maxHolding {
-		// A number said this often ("2", "one") is taken to be stated
-		// with every value and kind: no figure change, and no cost of
-		// reading them all.
-		return nil, nil
+		return true
 	}
-	keys, steps = map[string]bool{}, map[string]bool{}
+	read, memo := h.sentenceKeys, &h.keys[k]
+	if step {
+		read, memo = h.sentenceSteps, &h.steps[k]
+	}
 	for _, i := range holding {
-		sf := h.sentence(k, i)
-		for _, key := range sf.keys {
-			keys[key] = true
+		h.mu.Lock()
+		keys, ok := (*memo)[i]
+		h.mu.Unlock()
+		if !ok {
+			keys = read(k, i)
+			h.mu.Lock()
+			(*memo)[i] = keys
+			h.mu.Unlock()
 		}
-		for _, key := range sf.steps {
-			steps[key] = true
+		if slices.Contains(keys, key) {
+			return true
 		}
 	}
-	return keys, steps
+	return false
 }
 
-// sentence returns the keys of the figures of sentence i of side k,
-// reading it the first time.
-func (h *heldFigures) sentence(k, i int) sentenceFigures {
-	h.mu.Lock()
-	sf, ok := h.read[k][i]
-	h.mu.Unlock()
-	if ok {
-		return sf
+// sentenceKeys returns the observedKeys of the figures of sentence i of
+// side k.
+func (h *heldFigures) sentenceKeys(k, i int) []string {
+	keys := []string{} // not nil: read
+	for _, o := range observeSome(h.sides[k], []int{i}) {
+		keys = append(keys, observedKey(o))
 	}
-	s := h.sides[k]
-	for _, o := range observeSome(s, []int{i}) {
-		sf.keys = append(sf.keys, observedKey(o))
-	}
-	for _, f := range quantities(s.doc.Text[s.sents[i].start:s.sents[i].end]) {
+	return keys
+}
+
+// sentenceSteps returns the figureKeys of the steps of sentence i of side
+// k.
+func (h *heldFigures) sentenceSteps(k, i int) []string {
+	keys := []string{}
+	for _, f := range h.sides[k].quantitiesOf(i) {
 		if f.NotFigure == figures.Step {
-			sf.steps = append(sf.steps, figureKey(f))
+			keys = append(keys, figureKey(f))
 		}
 	}
-	h.mu.Lock()
-	h.read[k][i] = sf
-	h.mu.Unlock()
-	return sf
+	return keys
 }
 
 // holdingSentences returns, in order, the sentences of s whose text
@@ -231,18 +224,12 @@ func (h *heldFigures) lacks(k, j int) bool {
 		return false
 	}
 	for _, o := range observeSome(s, []int{j}) {
-		if !measures(o.Figure) {
-			continue
-		}
-		if keys, _ := h.with(1-k, numberOf(o.Text)); keys != nil && !keys[observedKey(o)] {
+		if measures(o.Figure) && !h.holds(1-k, numberOf(o.Text), observedKey(o), false) {
 			return true
 		}
 	}
-	for _, f := range quantities(text) {
-		if f.NotFigure != figures.Step {
-			continue
-		}
-		if _, steps := h.with(1-k, numberOf(f.Text)); steps != nil && !steps[figureKey(f)] {
+	for _, f := range s.quantitiesOf(j) {
+		if f.NotFigure == figures.Step && !h.holds(1-k, numberOf(f.Text), figureKey(f), true) {
 			return true
 		}
 	}
@@ -293,7 +280,7 @@ func figureKey(f figures.Figure) string {
 
 // withSentences sets the sentences that hold each hunk change of a
 // passage (at: where each hunk stands), when they say more than the hunk.
-func withSentences(cs []Change, at []hunkAt, sides [2]side) {
+func withSentences(cs []Change, at []hunkAt, sides [2]side, facts *factMemo) {
 	for i := range cs {
 		if i >= len(at) {
 			return
@@ -308,6 +295,7 @@ func withSentences(cs []Change, at []hunkAt, sides [2]side) {
 			t := tidy(sides[k].doc.Text[se.start:se.end])
 			if t != c.Old && t != c.New {
 				*dst = t
+				facts.sentence(t, k, j)
 			}
 		}
 	}
@@ -338,15 +326,12 @@ var (
 	zhVoteWords   = []string{"表决", "反对票"}
 )
 
-// has reports whether text holds one of the English words of set or one
-// of the Chinese words zh.
-func has(text string, set map[string]bool, zh []string) bool {
-	return slices.ContainsFunc(words(text), func(w string) bool { return set[w] }) ||
+// has reports whether the words ws of text hold one of the English words
+// of set, or text one of the Chinese words zh.
+func has(text string, ws []string, set map[string]bool, zh []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return set[w] }) ||
 		slices.ContainsFunc(zh, func(w string) bool { return strings.Contains(text, w) })
 }
-
-func isVote(text string) bool     { return has(text, voteWords, zhVoteWords) }
-func isDecision(text string) bool { return has(text, policyVerbs, zhPolicyVerbs) }
 
 // weighChange sums the evidence of a change's words and of the sentences
 // that hold them: a vote, or else a decision (a policy verb in the words
@@ -360,7 +345,21 @@ func weighChange(c *Change) { weighChangeWith(c, factsOf) }
 // textFacts are what weighChange reads in a text.
 type textFacts struct{ vote, decision, figure bool }
 
-func factsOf(t string) textFacts { return textFacts{isVote(t), isDecision(t), statesFigure(t)} }
+func factsOf(t string) textFacts { return factsWith(t, quantities) }
+
+// factsWith is factsOf with the figures of t given by quantities.
+func factsWith(t string, quantities func(string) []figures.Figure) textFacts {
+	ws := words(t)
+	return textFacts{
+		vote:     has(t, ws, voteWords, zhVoteWords),
+		decision: has(t, ws, policyVerbs, zhPolicyVerbs),
+		// A figure that measures: not a date, and not a rank ("ranking
+		// first"), which orders rather than measures. The test costs
+		// less than the extraction.
+		figure: mayHoldNumber(t) &&
+			slices.ContainsFunc(quantities(t), func(f figures.Figure) bool { return f.Unit != figures.Rank }),
+	}
+}
 
 // weighChangeWith is weighChange with the facts of a text given: the
 // changes of one passage share their sentences, and a memo reads each
@@ -384,24 +383,44 @@ func weighChangeWith(c *Change, facts func(string) textFacts) {
 	}
 }
 
-// statesFigure reports whether text states a figure that measures: not a
-// date, and not a rank ("ranking first"), which orders rather than
-// measures.
-func statesFigure(text string) bool {
-	return mayHoldNumber(text) && // the extraction costs more than the test
-		slices.ContainsFunc(quantities(text), func(f figures.Figure) bool { return f.Unit != figures.Rank })
+// factMemo is factsOf remembering its answers, for the changes of one
+// passage, which share their sentences; the figures of a whole sentence
+// come from its units when it has them (side.quantitiesOf), instead of
+// being extracted again. Not safe for concurrent use.
+type factMemo struct {
+	sides [2]side
+	memo  map[string]textFacts
+	sents map[string][2]int // side and index of the sentences whose text is the key
 }
 
-// memoFacts returns factsOf remembering its answers, for the changes of
-// one passage.
-func memoFacts() func(string) textFacts {
-	memo := map[string]textFacts{}
-	return func(t string) textFacts {
-		f, ok := memo[t]
-		if !ok {
-			f = factsOf(t)
-			memo[t] = f
-		}
+func newFactMemo(sides [2]side) *factMemo {
+	return &factMemo{sides: sides, memo: map[string]textFacts{}}
+}
+
+// sentence tells the memo that text is that of sentence j of side k,
+// when it is the sentence's text as it stands (tidying changed nothing).
+func (m *factMemo) sentence(text string, k, j int) {
+	se := m.sides[k].sents[j]
+	if text != m.sides[k].doc.Text[se.start:se.end] {
+		return
+	}
+	if m.sents == nil {
+		m.sents = map[string][2]int{}
+	}
+	m.sents[text] = [2]int{k, j}
+}
+
+// of is factsOf(t).
+func (m *factMemo) of(t string) textFacts {
+	f, ok := m.memo[t]
+	if ok {
 		return f
 	}
+	if kj, ok := m.sents[t]; ok {
+		f = factsWith(t, func(string) []figures.Figure { return m.sides[kj[0]].quantitiesOf(kj[1]) })
+	} else {
+		f = factsOf(t)
+	}
+	m.memo[t] = f
+	return f
 }

@@ -3,8 +3,12 @@ package diff
 import (
 	"testing"
 
-	"github.com/docdrift/docdrift/normalize"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/internal/edition"
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // TestWholeChanges: a passage added, removed or moved whole carries the
@@ -82,5 +86,36 @@ func TestWeighChange(t *testing.T) {
 		NewSentence: "The full-time equivalent of R&D personnel ranks first in the world."}
 	if weighChange(&c); c.Weight != 0 {
 		t.Errorf("weighChange(%+v) = %d %v, want 0", c, c.Weight, c.Signals)
+	}
+}
+
+// TestSentenceFiguresReused: classification reads the figures of a
+// sentence from its units (side.quantitiesOf, factMemo) instead of
+// extracting them again; both must give what extracting the sentence's
+// text gives, on real text in both languages and on a generated edition
+// dense with figures.
+func TestSentenceFiguresReused(t *testing.T) {
+	old, _ := edition.Pair(64<<10, 1)
+	docs := map[string]*normalize.Document{"edition": normalize.Parse(old)}
+	for _, name := range []string{"qiushi-2024.txt", "interview-2025.txt", "speech-2023.zh.txt", "speech-2023.en.txt"} {
+		docs[name] = parseFixture(t, name)
+	}
+	offsets := cmpopts.IgnoreFields(figures.Figure{}, "Start", "End", "NounStart")
+	for name, doc := range docs {
+		s := newSide(doc, func(normalize.Kind) bool { return true })
+		sc := newScratch()
+		m := newFactMemo([2]side{s, s})
+		for j := range s.sents {
+			text := doc.Text[s.sents[j].start:s.sents[j].end]
+			extracted := quantities(text)
+			s.sents[j].unitsOf(sc, doc.Text)
+			if d := cmp.Diff(extracted, s.quantitiesOf(j), offsets, cmpopts.EquateEmpty(), cmpopts.IgnoreUnexported(figures.Figure{})); d != "" {
+				t.Errorf("%s sentence %d %q: quantitiesOf (-extracted +from units):\n%s", name, j, text, d)
+			}
+			m.sentence(text, 0, j)
+			if got, want := m.of(text), factsOf(text); got != want {
+				t.Errorf("%s sentence %d %q: factMemo.of = %+v, factsOf = %+v", name, j, text, got, want)
+			}
+		}
 	}
 }
