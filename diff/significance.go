@@ -6,9 +6,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // isWhole reports whether a passage is added, removed or moved whole
@@ -326,13 +328,6 @@ var (
 	zhVoteWords   = []string{"表决", "反对票"}
 )
 
-// has reports whether the words ws of text hold one of the English words
-// of set, or text one of the Chinese words zh.
-func has(text string, ws []string, set map[string]bool, zh []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return set[w] }) ||
-		slices.ContainsFunc(zh, func(w string) bool { return strings.Contains(text, w) })
-}
-
 // weighChange sums the evidence of a change's words and of the sentences
 // that hold them: a vote, or else a decision (a policy verb in the words
 // changed — a sentence added or removed whole included — or in a sentence
@@ -345,19 +340,64 @@ func weighChange(c *Change) { weighChangeWith(c, factsOf) }
 // textFacts are what weighChange reads in a text.
 type textFacts struct{ vote, decision, figure bool }
 
-func factsOf(t string) textFacts { return factsWith(t, quantities) }
+// factsOf reads the facts of t. A figure is one that measures: not a
+// date, and not a rank ("ranking first"), which orders rather than
+// measures; mayHoldNumber costs less than the extraction.
+func factsOf(t string) textFacts {
+	f := wordFacts(t)
+	f.figure = mayHoldNumber(t) && measuresAny(quantities(t))
+	return f
+}
 
-// factsWith is factsOf with the figures of t given by quantities.
-func factsWith(t string, quantities func(string) []figures.Figure) textFacts {
-	ws := words(t)
-	return textFacts{
-		vote:     has(t, ws, voteWords, zhVoteWords),
-		decision: has(t, ws, policyVerbs, zhPolicyVerbs),
-		// A figure that measures: not a date, and not a rank ("ranking
-		// first"), which orders rather than measures. The test costs
-		// less than the extraction.
-		figure: mayHoldNumber(t) &&
-			slices.ContainsFunc(quantities(t), func(f figures.Figure) bool { return f.Unit != figures.Rank }),
+func measuresAny(qs []figures.Figure) bool {
+	return slices.ContainsFunc(qs, func(f figures.Figure) bool { return f.Unit != figures.Rank })
+}
+
+// wordFacts reads a vote and a decision in t: one of the English words of
+// voteWords or policyVerbs among words(t), or of the Chinese words of
+// zhVoteWords or zhPolicyVerbs in t.
+func wordFacts(t string) textFacts {
+	var f textFacts
+	if strings.Contains(t, "May") { // words reads "May 3" as a month
+		ws := words(t)
+		f.vote, f.decision = anyIn(ws, voteWords), anyIn(ws, policyVerbs)
+	} else {
+		lowerWords(t, func(w []byte) {
+			f.vote = f.vote || voteWords[string(w)]
+			f.decision = f.decision || policyVerbs[string(w)]
+		})
+	}
+	f.vote = f.vote || slices.ContainsFunc(zhVoteWords, func(w string) bool { return strings.Contains(t, w) })
+	f.decision = f.decision || slices.ContainsFunc(zhPolicyVerbs, func(w string) bool { return strings.Contains(t, w) })
+	return f
+}
+
+// lowerWords calls fn with each of words(s) that is at most 32 bytes long,
+// in a buffer it reuses, for a text s without "May" (see words): the same
+// lower-case runs of letters, digits and apostrophes, without building
+// the lower-case text and the list.
+func lowerWords(s string, fn func(w []byte)) {
+	var buf [32]byte
+	n := 0 // bytes of the word so far; -1 when it is too long
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') || normalize.IsHan(r) {
+			if n > 0 {
+				fn(buf[:n])
+			}
+			n = 0
+			continue
+		}
+		switch {
+		case n < 0:
+		case n+utf8.RuneLen(r) > len(buf):
+			n = -1
+		default:
+			n += utf8.EncodeRune(buf[n:], r)
+		}
+	}
+	if n > 0 {
+		fn(buf[:n])
 	}
 }
 
@@ -417,7 +457,9 @@ func (m *factMemo) of(t string) textFacts {
 		return f
 	}
 	if kj, ok := m.sents[t]; ok {
-		f = factsWith(t, func(string) []figures.Figure { return m.sides[kj[0]].quantitiesOf(kj[1]) })
+		// The figures are at hand: test them first.
+		f = wordFacts(t)
+		f.figure = measuresAny(m.sides[kj[0]].quantitiesOf(kj[1])) && mayHoldNumber(t)
 	} else {
 		f = factsOf(t)
 	}

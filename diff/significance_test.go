@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -116,6 +117,34 @@ func TestSentenceFiguresReused(t *testing.T) {
 			if got, want := m.of(text), factsOf(text); got != want {
 				t.Errorf("%s sentence %d %q: factMemo.of = %+v, factsOf = %+v", name, j, text, got, want)
 			}
+		}
+	}
+}
+
+// TestLowerWords: lowerWords yields the words of words(s) up to 32 bytes
+// long, in order, for every text without "May" — Unicode case included
+// (the Kelvin sign and a dotted capital I lower-case to ASCII letters),
+// Han text, apostrophes and bytes that are not UTF-8.
+func TestLowerWords(t *testing.T) {
+	texts := []string{"", "The Committee VOTED to raise", "İVOTE, \u212AEEP", "don't can’t 'quoted'",
+		"委员会决定提高利率 by 25 basis points", "bad \xff\xfe bytes\xffvote", "mixed漢字words and1digits2",
+		strings.Repeat("x", 40) + " short " + strings.Repeat("é", 20) + " end"}
+	for _, name := range []string{"qiushi-2024.txt", "interview-2025.txt", "speech-2023.zh.txt", "speech-2023.en.txt"} {
+		texts = append(texts, strings.Split(readFixture(t, name), "\n")...)
+	}
+	for _, s := range texts {
+		if strings.Contains(s, "May") {
+			continue
+		}
+		var want, got []string
+		for _, w := range words(s) {
+			if len(w) <= 32 {
+				want = append(want, w)
+			}
+		}
+		lowerWords(s, func(w []byte) { got = append(got, string(w)) })
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("lowerWords(%q) (-words +lowerWords):\n%s", s, d)
 		}
 	}
 }
