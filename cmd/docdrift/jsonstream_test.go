@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/internal/edition"
@@ -122,4 +125,39 @@ func BenchmarkWriteJSON(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestJSONEscapeSkipsASCII: jsonEscape steps over ASCII below DEL a byte
+// at a time and decodes only what may be escaped; it must rewrite exactly
+// what decoding every rune rewrites, on the characters it escapes, next
+// to ASCII, in bytes that are not UTF-8 and in random bytes.
+func TestJSONEscapeSkipsASCII(t *testing.T) {
+	reference := func(b []byte) []byte {
+		var out []byte
+		for _, r := range []rune(string(b)) {
+			if r >= 0x7f && normalize.Invisible(r) && r != utf8.RuneError {
+				out = fmt.Appendf(out, `\u%04x`, r)
+			} else {
+				out = utf8.AppendRune(out, r)
+			}
+		}
+		return out
+	}
+	inputs := []string{"", "plain ASCII, \"quoted\" \\u0041", "DEL\x7f, C1\u0085\u009b, bidi\u202etxet", "中文\u200b混排\u2066x\u2069",
+		"\x7f\x7f", "a\u202e"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, rnd.IntN(24))
+		for i := range b {
+			b[i] = []byte("a\x7f\xc2\x85\x9b\xe2\x80\xae\xe4\xb8\xad\xff")[rnd.IntN(12)]
+		}
+		if utf8.Valid(b) {
+			inputs = append(inputs, string(b))
+		}
+	}
+	for _, in := range inputs {
+		if got, want := jsonEscape([]byte(in)), reference([]byte(in)); !bytes.Equal(got, want) {
+			t.Errorf("jsonEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
