@@ -161,3 +161,29 @@ func TestJSONEscapeSkipsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestIndentJSON: indentJSON indents compact JSON as json.Indent does,
+// byte for byte: empty objects and arrays, nesting, strings holding
+// brackets, commas, colons, escaped quotes and backslashes, a prefix; and
+// the JSON report of a generated edition pair.
+func TestIndentJSON(t *testing.T) {
+	old, new := edition.Pair(32<<10, 1)
+	report, err := json.Marshal(diff.Compare(normalize.Parse(old), normalize.Parse(new), diff.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{`{}`, `[]`, `{"a":{},"b":[],"c":[{}],"d":[[]]}`, `"s"`, `12`, `null`,
+		`{"k":"a,b:c{d}[e]","q":"\"quoted\" \\","u":"\u003c\\\\"}`, `[1,[2,[3,{"x":[true,false,null]}]]]`,
+		`{"":""}`, `["\\"]`, `{"a":"x\",y:{z","b":[1]}`, `["\"[","]\\",{}]`, string(report)}
+	for _, in := range inputs {
+		for _, prefix := range []string{"", "    "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, []byte(in), prefix, "  "); err != nil {
+				t.Fatalf("json.Indent(%q): %v", in, err)
+			}
+			if got := indentJSON(nil, []byte(in), prefix, "  "); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("indentJSON(%.200q, %q):\n%.300s\nwant\n%.300s", in, prefix, got, want.Bytes())
+			}
+		}
+	}
+}
