@@ -225,12 +225,21 @@ func (h *heldFigures) lacks(k, j int) bool {
 	if !mayHoldNumber(text) {
 		return false
 	}
-	for _, o := range observeSome(s, []int{j}) {
-		if measures(o.Figure) && !h.holds(1-k, numberOf(o.Text), observedKey(o), false) {
-			return true
+	qs := s.quantitiesOf(j)
+	// An observation that measures is of a figure that names and
+	// enumerates nothing and is no period or rank (or of the earlier
+	// value of one): without one, observing the sentence finds none.
+	observable := func(f figures.Figure) bool {
+		return f.NotFigure == "" && f.Unit != figures.Period && f.Unit != figures.Rank
+	}
+	if slices.ContainsFunc(qs, observable) {
+		for _, o := range observeSome(s, []int{j}) {
+			if measures(o.Figure) && !h.holds(1-k, numberOf(o.Text), observedKey(o), false) {
+				return true
+			}
 		}
 	}
-	for _, f := range s.quantitiesOf(j) {
+	for _, f := range qs {
 		if f.NotFigure == figures.Step && !h.holds(1-k, numberOf(f.Text), figureKey(f), true) {
 			return true
 		}

@@ -148,3 +148,45 @@ func TestLowerWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLacksObservesOnlyWhatMayMeasure: lacks observes a sentence only
+// when one of its figures may make an observation that measures; it must
+// answer as observing every sentence does, on every sentence of real and
+// generated pairs.
+func TestLacksObservesOnlyWhatMayMeasure(t *testing.T) {
+	old, new := edition.Pair(64<<10, 1)
+	pairs := [][2]*normalize.Document{{normalize.Parse(old), normalize.Parse(new)},
+		{parseFixture(t, "qiushi-2024.txt"), parseFixture(t, "qiushi-2025.txt")},
+		{parseFixture(t, "qiushi-2025.txt"), parseFixture(t, "interview-2025.txt")},
+		{parseFixture(t, "speech-2023.en.txt"), parseFixture(t, "qiushi-2024.txt")}}
+	all := func(normalize.Kind) bool { return true }
+	for n, p := range pairs {
+		sides := [2]side{newSide(p[0], all), newSide(p[1], all)}
+		h := newHeldFigures(sides)
+		// lacks as it was, observing every sentence that may hold a number.
+		want := func(k, j int) bool {
+			s := sides[k]
+			if !mayHoldNumber(s.doc.Text[s.sents[j].start:s.sents[j].end]) {
+				return false
+			}
+			for _, o := range observeSome(s, []int{j}) {
+				if measures(o.Figure) && !h.holds(1-k, numberOf(o.Text), observedKey(o), false) {
+					return true
+				}
+			}
+			for _, f := range s.quantitiesOf(j) {
+				if f.NotFigure == figures.Step && !h.holds(1-k, numberOf(f.Text), figureKey(f), true) {
+					return true
+				}
+			}
+			return false
+		}
+		for k, s := range sides {
+			for j := range s.sents {
+				if got, want := h.lacks(k, j), want(k, j); got != want {
+					t.Errorf("pair %d side %d sentence %q: lacks = %v, observing it = %v", n, k, s.doc.Text[s.sents[j].start:s.sents[j].end], got, want)
+				}
+			}
+		}
+	}
+}
