@@ -372,6 +372,9 @@ func wordFacts(t string) textFacts {
 		f.vote, f.decision = anyIn(ws, voteWords), anyIn(ws, policyVerbs)
 	} else {
 		lowerWords(t, func(w []byte) {
+			if len(w) > factWordMax || !factWordStart[w[0]] {
+				return // most words: no lookup
+			}
 			f.vote = f.vote || voteWords[string(w)]
 			f.decision = f.decision || policyVerbs[string(w)]
 		})
@@ -381,6 +384,17 @@ func wordFacts(t string) textFacts {
 	return f
 }
 
+// factWordStart holds the first bytes of the words of voteWords and
+// policyVerbs, and factWordMax the length of the longest.
+var factWordStart, factWordMax = func() (start [256]bool, longest int) {
+	for _, set := range []map[string]bool{voteWords, policyVerbs} {
+		for w := range set {
+			start[w[0]], longest = true, max(longest, len(w))
+		}
+	}
+	return start, longest
+}()
+
 // lowerWords calls fn with each of words(s) that is at most 32 bytes long,
 // in a buffer it reuses, for a text s without "May" (see words): the same
 // lower-case runs of letters, digits and apostrophes, without building
@@ -388,9 +402,24 @@ func wordFacts(t string) textFacts {
 func lowerWords(s string, fn func(w []byte)) {
 	var buf [32]byte
 	n := 0 // bytes of the word so far; -1 when it is too long
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') || normalize.IsHan(r) {
+	for i := 0; i < len(s); {
+		var r rune
+		var in bool // r belongs to a word
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most text: the same tests without the tables.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r, in = rune(c), 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\''
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			r = unicode.ToLower(r)
+			in = (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’') && !normalize.IsHan(r)
+			i += size
+		}
+		if !in {
 			if n > 0 {
 				fn(buf[:n])
 			}
