@@ -107,6 +107,7 @@ type heldFigures struct {
 	sides   [2]side
 	mu      sync.Mutex
 	holding [2]map[string][]int // by number: holdingSentences
+	digits  [2]func() *digitIndex
 	keys    [2]map[int][]string // by sentence: the observedKeys of its figures
 	steps   [2]map[int][]string // by sentence: the figureKeys of its steps
 }
@@ -115,6 +116,8 @@ func newHeldFigures(sides [2]side) *heldFigures {
 	h := &heldFigures{sides: sides}
 	for k := range sides {
 		h.holding[k] = map[string][]int{}
+		text := sides[k].doc.Text
+		h.digits[k] = sync.OnceValue(func() *digitIndex { return newDigitIndex(text) })
 		h.keys[k], h.steps[k] = map[int][]string{}, map[int][]string{}
 	}
 	return h
@@ -132,7 +135,7 @@ func (h *heldFigures) holds(k int, number, key string, step bool) bool {
 	holding, ok := h.holding[k][number]
 	h.mu.Unlock()
 	if !ok {
-		holding = holdingSentences(h.sides[k], number)
+		holding = holdingSentences(h.sides[k], number, h.digits[k]())
 		h.mu.Lock()
 		h.holding[k][number] = holding
 		h.mu.Unlock()
@@ -184,16 +187,17 @@ func (h *heldFigures) sentenceSteps(k, i int) []string {
 }
 
 // holdingSentences returns, in order, the sentences of s whose text
-// holds number, at most maxHolding+1 of them.
-func holdingSentences(s side, number string) []int {
+// holds number, at most maxHolding+1 of them. Occurrences of a number
+// that begins with a digit are looked for where digits has that digit;
+// others through the text.
+func holdingSentences(s side, number string, digits *digitIndex) []int {
 	var holding []int
 	text := s.doc.Text
 	for off := 0; len(holding) <= maxHolding; {
-		i := strings.Index(text[off:], number)
-		if i < 0 {
+		at := digits.index(text, number, off)
+		if at < 0 {
 			break
 		}
-		at := off + i
 		off = at + 1
 		// The last sentence starting at or before the occurrence.
 		j := sort.Search(len(s.sents), func(j int) bool { return s.sents[j].start > at }) - 1
@@ -206,6 +210,40 @@ func holdingSentences(s side, number string) []int {
 		off = max(off, s.sents[j].end) // the next sentence, at the earliest
 	}
 	return holding
+}
+
+// digitIndex holds, for each ASCII digit, the offsets where a text has
+// it, in order: the numbers heldFigures looks for begin with a digit most
+// often, and a text holds few digits, so looking where they are beats
+// scanning the text for each number.
+type digitIndex [10][]int
+
+func newDigitIndex(text string) *digitIndex {
+	var d digitIndex
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; '0' <= c && c <= '9' {
+			d[c-'0'] = append(d[c-'0'], i)
+		}
+	}
+	return &d
+}
+
+// index returns the first offset from off where text holds number, or
+// -1: strings.Index, through the offsets of number's first digit.
+func (d *digitIndex) index(text, number string, off int) int {
+	if number == "" || number[0] < '0' || number[0] > '9' {
+		if i := strings.Index(text[off:], number); i >= 0 {
+			return off + i
+		}
+		return -1
+	}
+	at := d[number[0]-'0']
+	for k := sort.SearchInts(at, off); k < len(at); k++ {
+		if strings.HasPrefix(text[at[k]:], number) {
+			return at[k]
+		}
+	}
+	return -1
 }
 
 // maxHolding is the most sentences of a document holding one number that

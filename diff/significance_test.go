@@ -190,3 +190,23 @@ func TestLacksObservesOnlyWhatMayMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitIndex: digitIndex.index finds what strings.Index finds from
+// every offset, for numbers that begin with a digit or not.
+func TestDigitIndex(t *testing.T) {
+	old, _ := edition.Pair(16<<10, 1)
+	for _, text := range []string{old, readFixture(t, "speech-2023.zh.txt"), "", "1", "a1b22c333 4.5 45 1/4 to 1/2"} {
+		d := newDigitIndex(text)
+		for _, number := range []string{"1", "2", "22", "4.5", "1/4 to 1/2", "三百", "one", "", "9999999", "0"} {
+			for off := 0; off <= len(text); off += 1 + len(text)/500 {
+				want := strings.Index(text[off:], number)
+				if want >= 0 {
+					want += off
+				}
+				if got := d.index(text, number, off); got != want {
+					t.Fatalf("index(%.20q…, %q, %d) = %d, want %d", text, number, off, got, want)
+				}
+			}
+		}
+	}
+}
