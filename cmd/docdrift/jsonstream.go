@@ -92,9 +92,20 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		switch c {
 		case '"': // copy the string whole, to its closing quote
 			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
+			for {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				// A quote after an odd number of backslashes is escaped.
+				n := 0
+				for p := j - 1; p > i && src[p] == '\\'; p-- {
+					n++
+				}
+				if n%2 == 0 {
+					break
 				}
 				j++
 			}

@@ -174,7 +174,8 @@ func TestIndentJSON(t *testing.T) {
 	}
 	inputs := []string{`{}`, `[]`, `{"a":{},"b":[],"c":[{}],"d":[[]]}`, `"s"`, `12`, `null`,
 		`{"k":"a,b:c{d}[e]","q":"\"quoted\" \\","u":"\u003c\\\\"}`, `[1,[2,[3,{"x":[true,false,null]}]]]`,
-		`{"":""}`, `["\\"]`, `{"a":"x\",y:{z","b":[1]}`, `["\"[","]\\",{}]`, string(report)}
+		`{"":""}`, `["\\"]`, `{"a":"x\",y:{z","b":[1]}`, `["\"[","]\\",{}]`,
+		`["\\\"]","\\\\",{"\\":"\\\\\"[,"}]`, string(report)}
 	for _, in := range inputs {
 		for _, prefix := range []string{"", "    "} {
 			var want bytes.Buffer
