@@ -212,32 +212,45 @@ func holdingSentences(s side, number string, digits *digitIndex) []int {
 	return holding
 }
 
-// digitIndex holds, for each ASCII digit, the offsets where a text has
-// it, in order: the numbers heldFigures looks for begin with a digit most
-// often, and a text holds few digits, so looking where they are beats
-// scanning the text for each number.
-type digitIndex [10][]int
+// digitIndex holds the offsets where a text has each ASCII digit, in
+// order, by that digit and by it and the byte after it: the numbers
+// heldFigures looks for begin with a digit most often, and a text holds
+// few digits, so looking where they are beats scanning the text for each
+// number.
+type digitIndex struct {
+	digits [10][]int
+	pairs  [10][256][]int // by digit and next byte
+}
 
 func newDigitIndex(text string) *digitIndex {
-	var d digitIndex
+	d := new(digitIndex)
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; '0' <= c && c <= '9' {
-			d[c-'0'] = append(d[c-'0'], i)
+			d.digits[c-'0'] = append(d.digits[c-'0'], i)
+			if i+1 < len(text) {
+				d.pairs[c-'0'][text[i+1]] = append(d.pairs[c-'0'][text[i+1]], i)
+			}
 		}
 	}
-	return &d
+	return d
 }
 
 // index returns the first offset from off where text holds number, or
-// -1: strings.Index, through the offsets of number's first digit.
+// -1: strings.Index, through the offsets of number's first digit (and
+// byte after it).
 func (d *digitIndex) index(text, number string, off int) int {
-	if number == "" || number[0] < '0' || number[0] > '9' {
+	var at []int
+	switch {
+	case number == "" || number[0] < '0' || number[0] > '9':
 		if i := strings.Index(text[off:], number); i >= 0 {
 			return off + i
 		}
 		return -1
+	case len(number) == 1:
+		at = d.digits[number[0]-'0']
+	default:
+		at = d.pairs[number[0]-'0'][number[1]]
 	}
-	at := d[number[0]-'0']
 	for k := sort.SearchInts(at, off); k < len(at); k++ {
 		if strings.HasPrefix(text[at[k]:], number) {
 			return at[k]
