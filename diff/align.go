@@ -219,6 +219,15 @@ func (al *aligner) myers(a, b span) {
 	if a.lo >= a.hi || b.lo >= b.hi {
 		return
 	}
+	if a.hi-a.lo == 1 && b.hi-b.lo == 1 {
+		// One sentence on each side, the commonest gap (a sentence
+		// changed between two anchors): the diff of two runes pairs them
+		// when they are equal.
+		if al.a.sents[a.lo].key == al.b.sents[b.lo].key {
+			al.add(pair{old: a, new: b, score: 1, exact: true})
+		}
+		return
+	}
 	ids := map[string]rune{}
 	sentKey := func(s sent) string { return s.key }
 	ra, rb := encodeKeys(ids, al.a.sents[a.lo:a.hi], sentKey), encodeKeys(ids, al.b.sents[b.lo:b.hi], sentKey)

@@ -472,3 +472,25 @@ func FuzzDiff(f *testing.F) {
 		checkCoverage(t, old, new, Compare(old, new, Options{}), Options{})
 	})
 }
+
+// TestMyersOneSentenceGap: a gap of one sentence on each side pairs them
+// when their keys are equal, as the rune diff it skips would.
+func TestMyersOneSentenceGap(t *testing.T) {
+	for _, keys := range [][2]string{{"same sentence", "same sentence"}, {"one sentence", "another sentence"}, {"", ""}} {
+		a := side{sents: []sent{{key: keys[0]}}}
+		b := side{sents: []sent{{key: keys[1]}}}
+		al := &aligner{a: a, b: b, aPair: filled(1, -1), bPair: filled(1, -1)}
+		al.myers(span{0, 1}, span{0, 1})
+		ids := map[string]rune{}
+		sentKey := func(s sent) string { return s.key }
+		equal := 0
+		for _, d := range diffRunes(encodeKeys(ids, a.sents, sentKey), encodeKeys(ids, b.sents, sentKey)) {
+			if d.Type == opEqual {
+				equal += len([]rune(d.Text))
+			}
+		}
+		if len(al.pairs) != equal {
+			t.Errorf("myers(%q, %q): %d pairs, the rune diff has %d equal", keys[0], keys[1], len(al.pairs), equal)
+		}
+	}
+}
