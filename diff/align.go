@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
@@ -38,6 +39,7 @@ type sent struct {
 	key        string
 	units      []unit            // computed only for sentences left to pair by similarity,
 	toks       []normalize.Token // with the tokens they were made of,
+	figs       []figures.Figure  // the figures they were made of,
 	feats      featureSet        // and their features,
 	total      float64           // their summed weight,
 	common     float64           // and that of those too common to index (see maxPosting)
@@ -76,7 +78,7 @@ func newSide(doc *normalize.Document, compare func(normalize.Kind) bool) side {
 // need be.
 func (s *sent) unitsOf(sc *scratch, text string) []unit {
 	if s.units == nil {
-		s.units, s.toks = units(sc, text, s.start, s.end)
+		s.units, s.toks, s.figs = units(sc, text, s.start, s.end)
 	}
 	return s.units
 }
@@ -218,6 +220,15 @@ func (al *aligner) exactInOrder() {
 // myers pairs the identical sentences of a gap that keep their order.
 func (al *aligner) myers(a, b span) {
 	if a.lo >= a.hi || b.lo >= b.hi {
+		return
+	}
+	if a.hi-a.lo == 1 && b.hi-b.lo == 1 {
+		// One sentence on each side, the commonest gap (a sentence
+		// changed between two anchors): the diff of two runes pairs them
+		// when they are equal.
+		if al.a.sents[a.lo].key == al.b.sents[b.lo].key {
+			al.add(pair{old: a, new: b, score: 1, exact: true})
+		}
 		return
 	}
 	ids := map[string]rune{}

@@ -83,17 +83,17 @@ func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
 		if p.Kind == Same {
 			return
 		}
+		facts := newFactMemo(sides)
 		if isWhole(*p) {
-			p.Changes = wholeChanges(*p, sides, held)
+			p.Changes = wholeChanges(*p, sides, held, facts)
 		} else {
 			var at []hunkAt
 			p.Changes, at = passageChanges(*p)
-			withSentences(p.Changes, at, sides)
+			withSentences(p.Changes, at, sides, facts)
 		}
 		p.Changes = append(p.Changes, cs.changes(p)...)
-		facts := memoFacts()
 		for k := range p.Changes {
-			weighChangeWith(&p.Changes[k], facts)
+			weighChangeWith(&p.Changes[k], facts.of)
 		}
 		for _, c := range p.Changes {
 			if c.Class.Rank() > p.Level.Rank() {
@@ -484,9 +484,28 @@ var monthMay = regexp.MustCompile(`\bMay\s+\d`)
 // figure change. A step ("by 25 basis points") opens no track but is a
 // figure still: a larger move is news.
 func quantities(s string) []figures.Figure {
-	return slices.DeleteFunc(figures.Extract(s, 0), func(f figures.Figure) bool {
-		return f.Unit == figures.Date || f.NotFigure != "" && f.NotFigure != figures.Step || f.Unit == "" && strings.EqualFold(f.Text, "one")
-	})
+	return slices.DeleteFunc(figures.Extract(s, 0), isNoQuantity)
+}
+
+func isNoQuantity(f figures.Figure) bool {
+	return f.Unit == figures.Date || f.NotFigure != "" && f.NotFigure != figures.Step || f.Unit == "" && strings.EqualFold(f.Text, "one")
+}
+
+// quantitiesOf is quantities of the text of sentence j: of the figures
+// its units were made of when it has units (extracted from the same text,
+// so the same figures, at offsets into the document), else of the text's.
+func (s side) quantitiesOf(j int) []figures.Figure {
+	se := &s.sents[j]
+	if se.units == nil {
+		return quantities(s.doc.Text[se.start:se.end])
+	}
+	var out []figures.Figure
+	for _, f := range se.figs {
+		if !isNoQuantity(f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func equalPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }

@@ -34,7 +34,7 @@ func parseFixture(t testing.TB, name string) *normalize.Document {
 }
 
 func unitsOf(text string) []unit {
-	us, _ := units(newScratch(), text, 0, len(text))
+	us, _, _ := units(newScratch(), text, 0, len(text))
 	return us
 }
 
@@ -85,10 +85,10 @@ func TestUnitsReuseScratch(t *testing.T) {
 		reused := make([][]unit, len(doc.Sentences))
 		toks := make([][]normalize.Token, len(doc.Sentences))
 		for i, s := range doc.Sentences {
-			reused[i], toks[i] = units(sc, doc.Text, s.Start, s.End)
+			reused[i], toks[i], _ = units(sc, doc.Text, s.Start, s.End)
 		}
 		for i, s := range doc.Sentences {
-			want, wantToks := units(newScratch(), doc.Text, s.Start, s.End)
+			want, wantToks, _ := units(newScratch(), doc.Text, s.Start, s.End)
 			if diff := cmp.Diff(want, reused[i], cmp.AllowUnexported(unit{})); diff != "" {
 				t.Errorf("%s sentence %d: units with a reused scratch (-fresh +reused):\n%s", name, i, diff)
 			}
@@ -495,6 +495,28 @@ func TestFiguresChangeInPlace(t *testing.T) {
 		}
 		if p.Kind != Changed || p.Old.Line != p.New.Line {
 			t.Errorf("passage %s, lines %d → %d: %q → %q; want each fine changed in its own article", p.Kind, p.Old.Line, p.New.Line, p.Old.Text, p.New.Text)
+		}
+	}
+}
+
+// TestMyersOneSentenceGap: a gap of one sentence on each side pairs them
+// when their keys are equal, as the rune diff it skips would.
+func TestMyersOneSentenceGap(t *testing.T) {
+	for _, keys := range [][2]string{{"same sentence", "same sentence"}, {"one sentence", "another sentence"}, {"", ""}} {
+		a := side{sents: []sent{{key: keys[0]}}}
+		b := side{sents: []sent{{key: keys[1]}}}
+		al := &aligner{a: a, b: b, aPair: filled(1, -1), bPair: filled(1, -1)}
+		al.myers(span{0, 1}, span{0, 1})
+		ids := map[string]rune{}
+		sentKey := func(s sent) string { return s.key }
+		equal := 0
+		for _, d := range diffRunes(encodeKeys(ids, a.sents, sentKey), encodeKeys(ids, b.sents, sentKey)) {
+			if d.Type == opEqual {
+				equal += len([]rune(d.Text))
+			}
+		}
+		if len(al.pairs) != equal {
+			t.Errorf("myers(%q, %q): %d pairs, the rune diff has %d equal", keys[0], keys[1], len(al.pairs), equal)
 		}
 	}
 }

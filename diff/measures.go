@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -36,7 +37,15 @@ func (al *aligner) sameMeasure() {
 	if len(freeA) == 0 || len(freeB) == 0 {
 		return
 	}
-	oa, ob := measuresOf(al.a, freeA), measuresOf(al.b, freeB)
+	// The two sides' figures are observed on two cores.
+	var oa, ob map[string][]measured
+	parallel.For(2, func(k int) {
+		if k == 0 {
+			oa = measuresOf(al.a, freeA)
+		} else {
+			ob = measuresOf(al.b, freeB)
+		}
+	})
 	for _, k := range sortedMeasureKeys(oa) {
 		xs, ys := oa[k], ob[k]
 		if len(xs) != 1 || len(ys) != 1 {

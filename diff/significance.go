@@ -6,9 +6,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // isWhole reports whether a passage is added, removed or moved whole
@@ -22,7 +24,7 @@ func isWhole(p Passage) bool {
 // reader quotes sentences, and a passage of three sentences may hold a
 // decision, a forecast and boilerplate. Concepts are added by
 // conceptSides.changes.
-func wholeChanges(p Passage, sides [2]side, held *heldFigures) []Change {
+func wholeChanges(p Passage, sides [2]side, held *heldFigures, facts *factMemo) []Change {
 	var out []Change
 	for k, s := range [2]*Side{p.Old, p.New} {
 		if s == nil || p.Kind == Moved && k == 1 {
@@ -31,6 +33,7 @@ func wholeChanges(p Passage, sides [2]side, held *heldFigures) []Change {
 		for _, j := range sentencesIn(sides[k], s) {
 			se := sides[k].sents[j]
 			text := tidy(sides[k].doc.Text[se.start:se.end])
+			facts.sentence(text, k, j)
 			c := Change{Class: contentClass(sides, k, j, held)}
 			switch {
 			case p.Kind == Moved:
@@ -95,110 +98,106 @@ func contentClass(sides [2]side, k, j int, held *heldFigures) Class {
 // heldFigures answers whether the other document states a figure, for
 // the sentences a passage adds, removes or moves whole. It looks only at
 // the sentences that hold the figure's number as written ("1/4 to 1/2",
-// "500", 三百), each looked up once per document, so that a step with
-// few such sentences costs few observations (figures.Observe), not a
-// reading of both documents' figures.
+// "500", 三百), each read once per document and only until one states
+// the figure, so that a step with few such sentences costs few
+// observations (figures.Observe), not a reading of both documents'
+// figures. It is safe for concurrent use: the goroutines classifying
+// passages share it.
 type heldFigures struct {
-	sides [2]side
-	mu    sync.Mutex
-	keys  [2]map[string]map[string]bool // by number: the observedKeys of the sentences holding it
-	steps [2]map[string]map[string]bool // by number: the figureKeys of their steps
-	// read holds, by sentence, the observed keys and step keys of its
-	// figures: a sentence holds many numbers, and is read once.
-	read [2]map[int]sentenceFigures
+	sides   [2]side
+	mu      sync.Mutex
+	holding [2]map[string][]int // by number: holdingSentences
+	digits  [2]func() *digitIndex
+	keys    [2]map[int][]string // by sentence: the observedKeys of its figures
+	steps   [2]map[int][]string // by sentence: the figureKeys of its steps
 }
-
-// sentenceFigures are the keys of one sentence's figures.
-type sentenceFigures struct{ keys, steps []string }
 
 func newHeldFigures(sides [2]side) *heldFigures {
 	h := &heldFigures{sides: sides}
 	for k := range sides {
-		h.keys[k], h.steps[k] = map[string]map[string]bool{}, map[string]map[string]bool{}
-		h.read[k] = map[int]sentenceFigures{}
+		h.holding[k] = map[string][]int{}
+		text := sides[k].doc.Text
+		h.digits[k] = sync.OnceValue(func() *digitIndex { return newDigitIndex(text) })
+		h.keys[k], h.steps[k] = map[int][]string{}, map[int][]string{}
 	}
 	return h
 }
 
-// with returns the observed keys and step keys of the figures in the
-// sentences of side k that hold number. The work is done outside the
-// lock, so that the goroutines classifying passages do not queue behind
-// one another; two may work out the same number, and keep one answer.
-func (h *heldFigures) with(k int, number string) (keys, steps map[string]bool) {
+// holds reports whether a sentence of side k that holds number states
+// key: an observedKey, or with step a step's figureKey. A number held by
+// more than maxHolding sentences is taken to be stated with every value
+// and kind ("2", "one"): no figure change, and no cost of reading them
+// all. The work is done outside the lock, so that the goroutines do not
+// queue behind one another; two may read the same sentence, and keep one
+// answer.
+func (h *heldFigures) holds(k int, number, key string, step bool) bool {
 	h.mu.Lock()
-	keys, ok := h.keys[k][number]
-	steps = h.steps[k][number]
+	holding, ok := h.holding[k][number]
 	h.mu.Unlock()
-	if ok {
-		return keys, steps
+	if !ok {
+		holding = holdingSentences(h.sides[k], number, h.digits[k]())
+		h.mu.Lock()
+		h.holding[k][number] = holding
+		h.mu.Unlock()
 	}
-	keys, steps = h.compute(k, number)
-	h.mu.Lock()
-	h.keys[k][number], h.steps[k][number] = keys, steps
-	h.mu.Unlock()
-	return keys, steps
-}
-
-// compute is with's work: the sentences holding number, found in one
-// pass over the text (each occurrence placed in its sentence by binary
-// search, stopping past maxHolding), then their figures read.
-func (h *heldFigures) compute(k int, number string) (keys, steps map[string]bool) {
-	s := h.sides[k]
-	holding := holdingSentences(s, number)
 	if len(holding) > maxHolding {
-		// A number said this often ("2", "one") is taken to be stated
-		// with every value and kind: no figure change, and no cost of
-		// reading them all.
-		return nil, nil
+		return true
 	}
-	keys, steps = map[string]bool{}, map[string]bool{}
+	read, memo := h.sentenceKeys, &h.keys[k]
+	if step {
+		read, memo = h.sentenceSteps, &h.steps[k]
+	}
 	for _, i := range holding {
-		sf := h.sentence(k, i)
-		for _, key := range sf.keys {
-			keys[key] = true
+		h.mu.Lock()
+		keys, ok := (*memo)[i]
+		h.mu.Unlock()
+		if !ok {
+			keys = read(k, i)
+			h.mu.Lock()
+			(*memo)[i] = keys
+			h.mu.Unlock()
 		}
-		for _, key := range sf.steps {
-			steps[key] = true
+		if slices.Contains(keys, key) {
+			return true
 		}
 	}
-	return keys, steps
+	return false
 }
 
-// sentence returns the keys of the figures of sentence i of side k,
-// reading it the first time.
-func (h *heldFigures) sentence(k, i int) sentenceFigures {
-	h.mu.Lock()
-	sf, ok := h.read[k][i]
-	h.mu.Unlock()
-	if ok {
-		return sf
+// sentenceKeys returns the observedKeys of the figures of sentence i of
+// side k.
+func (h *heldFigures) sentenceKeys(k, i int) []string {
+	keys := []string{} // not nil: read
+	for _, o := range observeSome(h.sides[k], []int{i}) {
+		keys = append(keys, observedKey(o))
 	}
-	s := h.sides[k]
-	for _, o := range observeSome(s, []int{i}) {
-		sf.keys = append(sf.keys, observedKey(o))
-	}
-	for _, f := range quantities(s.doc.Text[s.sents[i].start:s.sents[i].end]) {
+	return keys
+}
+
+// sentenceSteps returns the figureKeys of the steps of sentence i of side
+// k.
+func (h *heldFigures) sentenceSteps(k, i int) []string {
+	keys := []string{}
+	for _, f := range h.sides[k].quantitiesOf(i) {
 		if f.NotFigure == figures.Step {
-			sf.steps = append(sf.steps, figureKey(f))
+			keys = append(keys, figureKey(f))
 		}
 	}
-	h.mu.Lock()
-	h.read[k][i] = sf
-	h.mu.Unlock()
-	return sf
+	return keys
 }
 
 // holdingSentences returns, in order, the sentences of s whose text
-// holds number, at most maxHolding+1 of them.
-func holdingSentences(s side, number string) []int {
+// holds number, at most maxHolding+1 of them. Occurrences of a number
+// that begins with a digit are looked for where digits has that digit;
+// others through the text.
+func holdingSentences(s side, number string, digits *digitIndex) []int {
 	var holding []int
 	text := s.doc.Text
 	for off := 0; len(holding) <= maxHolding; {
-		i := strings.Index(text[off:], number)
-		if i < 0 {
+		at := digits.index(text, number, off)
+		if at < 0 {
 			break
 		}
-		at := off + i
 		off = at + 1
 		// The last sentence starting at or before the occurrence.
 		j := sort.Search(len(s.sents), func(j int) bool { return s.sents[j].start > at }) - 1
@@ -211,6 +210,53 @@ func holdingSentences(s side, number string) []int {
 		off = max(off, s.sents[j].end) // the next sentence, at the earliest
 	}
 	return holding
+}
+
+// digitIndex holds the offsets where a text has each ASCII digit, in
+// order, by that digit and by it and the byte after it: the numbers
+// heldFigures looks for begin with a digit most often, and a text holds
+// few digits, so looking where they are beats scanning the text for each
+// number.
+type digitIndex struct {
+	digits [10][]int
+	pairs  [10][256][]int // by digit and next byte
+}
+
+func newDigitIndex(text string) *digitIndex {
+	d := new(digitIndex)
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; '0' <= c && c <= '9' {
+			d.digits[c-'0'] = append(d.digits[c-'0'], i)
+			if i+1 < len(text) {
+				d.pairs[c-'0'][text[i+1]] = append(d.pairs[c-'0'][text[i+1]], i)
+			}
+		}
+	}
+	return d
+}
+
+// index returns the first offset from off where text holds number, or
+// -1: strings.Index, through the offsets of number's first digit (and
+// byte after it).
+func (d *digitIndex) index(text, number string, off int) int {
+	var at []int
+	switch {
+	case number == "" || number[0] < '0' || number[0] > '9':
+		if i := strings.Index(text[off:], number); i >= 0 {
+			return off + i
+		}
+		return -1
+	case len(number) == 1:
+		at = d.digits[number[0]-'0']
+	default:
+		at = d.pairs[number[0]-'0'][number[1]]
+	}
+	for k := sort.SearchInts(at, off); k < len(at); k++ {
+		if strings.HasPrefix(text[at[k]:], number) {
+			return at[k]
+		}
+	}
+	return -1
 }
 
 // maxHolding is the most sentences of a document holding one number that
@@ -230,19 +276,22 @@ func (h *heldFigures) lacks(k, j int) bool {
 	if !mayHoldNumber(text) {
 		return false
 	}
-	for _, o := range observeSome(s, []int{j}) {
-		if !measures(o.Figure) {
-			continue
-		}
-		if keys, _ := h.with(1-k, numberOf(o.Text)); keys != nil && !keys[observedKey(o)] {
-			return true
+	qs := s.quantitiesOf(j)
+	// An observation that measures is of a figure that names and
+	// enumerates nothing and is no period or rank (or of the earlier
+	// value of one): without one, observing the sentence finds none.
+	observable := func(f figures.Figure) bool {
+		return f.NotFigure == "" && f.Unit != figures.Period && f.Unit != figures.Rank
+	}
+	if slices.ContainsFunc(qs, observable) {
+		for _, o := range observeSome(s, []int{j}) {
+			if measures(o.Figure) && !h.holds(1-k, numberOf(o.Text), observedKey(o), false) {
+				return true
+			}
 		}
 	}
-	for _, f := range quantities(text) {
-		if f.NotFigure != figures.Step {
-			continue
-		}
-		if _, steps := h.with(1-k, numberOf(f.Text)); steps != nil && !steps[figureKey(f)] {
+	for _, f := range qs {
+		if f.NotFigure == figures.Step && !h.holds(1-k, numberOf(f.Text), figureKey(f), true) {
 			return true
 		}
 	}
@@ -293,7 +342,7 @@ func figureKey(f figures.Figure) string {
 
 // withSentences sets the sentences that hold each hunk change of a
 // passage (at: where each hunk stands), when they say more than the hunk.
-func withSentences(cs []Change, at []hunkAt, sides [2]side) {
+func withSentences(cs []Change, at []hunkAt, sides [2]side, facts *factMemo) {
 	for i := range cs {
 		if i >= len(at) {
 			return
@@ -308,6 +357,7 @@ func withSentences(cs []Change, at []hunkAt, sides [2]side) {
 			t := tidy(sides[k].doc.Text[se.start:se.end])
 			if t != c.Old && t != c.New {
 				*dst = t
+				facts.sentence(t, k, j)
 			}
 		}
 	}
@@ -338,16 +388,6 @@ var (
 	zhVoteWords   = []string{"表决", "反对票"}
 )
 
-// has reports whether text holds one of the English words of set or one
-// of the Chinese words zh.
-func has(text string, set map[string]bool, zh []string) bool {
-	return slices.ContainsFunc(words(text), func(w string) bool { return set[w] }) ||
-		slices.ContainsFunc(zh, func(w string) bool { return strings.Contains(text, w) })
-}
-
-func isVote(text string) bool     { return has(text, voteWords, zhVoteWords) }
-func isDecision(text string) bool { return has(text, policyVerbs, zhPolicyVerbs) }
-
 // weighChange sums the evidence of a change's words and of the sentences
 // that hold them: a vote, or else a decision (a policy verb in the words
 // changed — a sentence added or removed whole included — or in a sentence
@@ -360,7 +400,95 @@ func weighChange(c *Change) { weighChangeWith(c, factsOf) }
 // textFacts are what weighChange reads in a text.
 type textFacts struct{ vote, decision, figure bool }
 
-func factsOf(t string) textFacts { return textFacts{isVote(t), isDecision(t), statesFigure(t)} }
+// factsOf reads the facts of t. A figure is one that measures: not a
+// date, and not a rank ("ranking first"), which orders rather than
+// measures; mayHoldNumber costs less than the extraction.
+func factsOf(t string) textFacts {
+	f := wordFacts(t)
+	f.figure = mayHoldNumber(t) && measuresAny(quantities(t))
+	return f
+}
+
+func measuresAny(qs []figures.Figure) bool {
+	return slices.ContainsFunc(qs, func(f figures.Figure) bool { return f.Unit != figures.Rank })
+}
+
+// wordFacts reads a vote and a decision in t: one of the English words of
+// voteWords or policyVerbs among words(t), or of the Chinese words of
+// zhVoteWords or zhPolicyVerbs in t.
+func wordFacts(t string) textFacts {
+	var f textFacts
+	if strings.Contains(t, "May") { // words reads "May 3" as a month
+		ws := words(t)
+		f.vote, f.decision = anyIn(ws, voteWords), anyIn(ws, policyVerbs)
+	} else {
+		lowerWords(t, func(w []byte) {
+			if len(w) > factWordMax || !factWordStart[w[0]] {
+				return // most words: no lookup
+			}
+			f.vote = f.vote || voteWords[string(w)]
+			f.decision = f.decision || policyVerbs[string(w)]
+		})
+	}
+	f.vote = f.vote || slices.ContainsFunc(zhVoteWords, func(w string) bool { return strings.Contains(t, w) })
+	f.decision = f.decision || slices.ContainsFunc(zhPolicyVerbs, func(w string) bool { return strings.Contains(t, w) })
+	return f
+}
+
+// factWordStart holds the first bytes of the words of voteWords and
+// policyVerbs, and factWordMax the length of the longest.
+var factWordStart, factWordMax = func() (start [256]bool, longest int) {
+	for _, set := range []map[string]bool{voteWords, policyVerbs} {
+		for w := range set {
+			start[w[0]], longest = true, max(longest, len(w))
+		}
+	}
+	return start, longest
+}()
+
+// lowerWords calls fn with each of words(s) that is at most 32 bytes long,
+// in a buffer it reuses, for a text s without "May" (see words): the same
+// lower-case runs of letters, digits and apostrophes, without building
+// the lower-case text and the list.
+func lowerWords(s string, fn func(w []byte)) {
+	var buf [32]byte
+	n := 0 // bytes of the word so far; -1 when it is too long
+	for i := 0; i < len(s); {
+		var r rune
+		var in bool // r belongs to a word
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most text: the same tests without the tables.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r, in = rune(c), 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\''
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			r = unicode.ToLower(r)
+			in = (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’') && !normalize.IsHan(r)
+			i += size
+		}
+		if !in {
+			if n > 0 {
+				fn(buf[:n])
+			}
+			n = 0
+			continue
+		}
+		switch {
+		case n < 0:
+		case n+utf8.RuneLen(r) > len(buf):
+			n = -1
+		default:
+			n += utf8.EncodeRune(buf[n:], r)
+		}
+	}
+	if n > 0 {
+		fn(buf[:n])
+	}
+}
 
 // weighChangeWith is weighChange with the facts of a text given: the
 // changes of one passage share their sentences, and a memo reads each
@@ -384,24 +512,46 @@ func weighChangeWith(c *Change, facts func(string) textFacts) {
 	}
 }
 
-// statesFigure reports whether text states a figure that measures: not a
-// date, and not a rank ("ranking first"), which orders rather than
-// measures.
-func statesFigure(text string) bool {
-	return mayHoldNumber(text) && // the extraction costs more than the test
-		slices.ContainsFunc(quantities(text), func(f figures.Figure) bool { return f.Unit != figures.Rank })
+// factMemo is factsOf remembering its answers, for the changes of one
+// passage, which share their sentences; the figures of a whole sentence
+// come from its units when it has them (side.quantitiesOf), instead of
+// being extracted again. Not safe for concurrent use.
+type factMemo struct {
+	sides [2]side
+	memo  map[string]textFacts
+	sents map[string][2]int // side and index of the sentences whose text is the key
 }
 
-// memoFacts returns factsOf remembering its answers, for the changes of
-// one passage.
-func memoFacts() func(string) textFacts {
-	memo := map[string]textFacts{}
-	return func(t string) textFacts {
-		f, ok := memo[t]
-		if !ok {
-			f = factsOf(t)
-			memo[t] = f
-		}
+func newFactMemo(sides [2]side) *factMemo {
+	return &factMemo{sides: sides, memo: map[string]textFacts{}}
+}
+
+// sentence tells the memo that text is that of sentence j of side k,
+// when it is the sentence's text as it stands (tidying changed nothing).
+func (m *factMemo) sentence(text string, k, j int) {
+	se := m.sides[k].sents[j]
+	if text != m.sides[k].doc.Text[se.start:se.end] {
+		return
+	}
+	if m.sents == nil {
+		m.sents = map[string][2]int{}
+	}
+	m.sents[text] = [2]int{k, j}
+}
+
+// of is factsOf(t).
+func (m *factMemo) of(t string) textFacts {
+	f, ok := m.memo[t]
+	if ok {
 		return f
 	}
+	if kj, ok := m.sents[t]; ok {
+		// The figures are at hand: test them first.
+		f = wordFacts(t)
+		f.figure = measuresAny(m.sides[kj[0]].quantitiesOf(kj[1])) && mayHoldNumber(t)
+	} else {
+		f = factsOf(t)
+	}
+	m.memo[t] = f
+	return f
 }

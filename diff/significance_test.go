@@ -1,10 +1,15 @@
 package diff
 
 import (
+	"strings"
 	"testing"
 
-	"github.com/docdrift/docdrift/normalize"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/docdrift/docdrift/figures"
+	"github.com/docdrift/docdrift/internal/edition"
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // TestWholeChanges: a passage added, removed or moved whole carries the
@@ -82,5 +87,126 @@ func TestWeighChange(t *testing.T) {
 		NewSentence: "The full-time equivalent of R&D personnel ranks first in the world."}
 	if weighChange(&c); c.Weight != 0 {
 		t.Errorf("weighChange(%+v) = %d %v, want 0", c, c.Weight, c.Signals)
+	}
+}
+
+// TestSentenceFiguresReused: classification reads the figures of a
+// sentence from its units (side.quantitiesOf, factMemo) instead of
+// extracting them again; both must give what extracting the sentence's
+// text gives, on real text in both languages and on a generated edition
+// dense with figures.
+func TestSentenceFiguresReused(t *testing.T) {
+	old, _ := edition.Pair(64<<10, 1)
+	docs := map[string]*normalize.Document{"edition": normalize.Parse(old)}
+	for _, name := range []string{"qiushi-2024.txt", "interview-2025.txt", "speech-2023.zh.txt", "speech-2023.en.txt"} {
+		docs[name] = parseFixture(t, name)
+	}
+	offsets := cmpopts.IgnoreFields(figures.Figure{}, "Start", "End", "NounStart")
+	for name, doc := range docs {
+		s := newSide(doc, func(normalize.Kind) bool { return true })
+		sc := newScratch()
+		m := newFactMemo([2]side{s, s})
+		for j := range s.sents {
+			text := doc.Text[s.sents[j].start:s.sents[j].end]
+			extracted := quantities(text)
+			s.sents[j].unitsOf(sc, doc.Text)
+			if d := cmp.Diff(extracted, s.quantitiesOf(j), offsets, cmpopts.EquateEmpty(), cmpopts.IgnoreUnexported(figures.Figure{})); d != "" {
+				t.Errorf("%s sentence %d %q: quantitiesOf (-extracted +from units):\n%s", name, j, text, d)
+			}
+			m.sentence(text, 0, j)
+			if got, want := m.of(text), factsOf(text); got != want {
+				t.Errorf("%s sentence %d %q: factMemo.of = %+v, factsOf = %+v", name, j, text, got, want)
+			}
+		}
+	}
+}
+
+// TestLowerWords: lowerWords yields the words of words(s) up to 32 bytes
+// long, in order, for every text without "May" — Unicode case included
+// (the Kelvin sign and a dotted capital I lower-case to ASCII letters),
+// Han text, apostrophes and bytes that are not UTF-8.
+func TestLowerWords(t *testing.T) {
+	texts := []string{"", "The Committee VOTED to raise", "İVOTE, \u212AEEP", "don't can’t 'quoted'",
+		"委员会决定提高利率 by 25 basis points", "bad \xff\xfe bytes\xffvote", "mixed漢字words and1digits2",
+		strings.Repeat("x", 40) + " short " + strings.Repeat("é", 20) + " end"}
+	for _, name := range []string{"qiushi-2024.txt", "interview-2025.txt", "speech-2023.zh.txt", "speech-2023.en.txt"} {
+		texts = append(texts, strings.Split(readFixture(t, name), "\n")...)
+	}
+	for _, s := range texts {
+		if strings.Contains(s, "May") {
+			continue
+		}
+		var want, got []string
+		for _, w := range words(s) {
+			if len(w) <= 32 {
+				want = append(want, w)
+			}
+		}
+		lowerWords(s, func(w []byte) { got = append(got, string(w)) })
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("lowerWords(%q) (-words +lowerWords):\n%s", s, d)
+		}
+	}
+}
+
+// TestLacksObservesOnlyWhatMayMeasure: lacks observes a sentence only
+// when one of its figures may make an observation that measures; it must
+// answer as observing every sentence does, on every sentence of real and
+// generated pairs.
+func TestLacksObservesOnlyWhatMayMeasure(t *testing.T) {
+	old, new := edition.Pair(64<<10, 1)
+	pairs := [][2]*normalize.Document{{normalize.Parse(old), normalize.Parse(new)},
+		{parseFixture(t, "qiushi-2024.txt"), parseFixture(t, "qiushi-2025.txt")},
+		{parseFixture(t, "qiushi-2025.txt"), parseFixture(t, "interview-2025.txt")},
+		{parseFixture(t, "speech-2023.en.txt"), parseFixture(t, "qiushi-2024.txt")}}
+	all := func(normalize.Kind) bool { return true }
+	for n, p := range pairs {
+		sides := [2]side{newSide(p[0], all), newSide(p[1], all)}
+		h := newHeldFigures(sides)
+		// lacks as it was, observing every sentence that may hold a number.
+		want := func(k, j int) bool {
+			s := sides[k]
+			if !mayHoldNumber(s.doc.Text[s.sents[j].start:s.sents[j].end]) {
+				return false
+			}
+			for _, o := range observeSome(s, []int{j}) {
+				if measures(o.Figure) && !h.holds(1-k, numberOf(o.Text), observedKey(o), false) {
+					return true
+				}
+			}
+			for _, f := range s.quantitiesOf(j) {
+				if f.NotFigure == figures.Step && !h.holds(1-k, numberOf(f.Text), figureKey(f), true) {
+					return true
+				}
+			}
+			return false
+		}
+		for k, s := range sides {
+			for j := range s.sents {
+				if got, want := h.lacks(k, j), want(k, j); got != want {
+					t.Errorf("pair %d side %d sentence %q: lacks = %v, observing it = %v", n, k, s.doc.Text[s.sents[j].start:s.sents[j].end], got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestDigitIndex: digitIndex.index finds what strings.Index finds from
+// every offset, for numbers that begin with a digit or not.
+func TestDigitIndex(t *testing.T) {
+	old, _ := edition.Pair(16<<10, 1)
+	for _, text := range []string{old, readFixture(t, "speech-2023.zh.txt"), "", "1", "a1b22c333 4.5 45 1/4 to 1/2"} {
+		d := newDigitIndex(text)
+		for _, number := range []string{"1", "2", "22", "4.5", "1/4 to 1/2", "三百", "one", "", "9999999", "0"} {
+			for off := 0; off <= len(text); off += 1 + len(text)/500 {
+				want := strings.Index(text[off:], number)
+				if want >= 0 {
+					want += off
+				}
+				if got := d.index(text, number, off); got != want {
+					t.Fatalf("index(%.20q…, %q, %d) = %d, want %d", text, number, off, got, want)
+				}
+			}
+		}
 	}
 }

@@ -41,8 +41,9 @@ func newScratch() *scratch { return new(scratch) }
 // that figures.Extract finds there, each one unit keyed by its value, unit
 // and hedge (so that "700,000" and "700000" are equal), and every other
 // token on its own. A figure whose edges fall inside a token is left as
-// tokens.
-func units(sc *scratch, text string, start, end int) ([]unit, []normalize.Token) {
+// tokens. It returns the tokens and the figures too, which glossary
+// matching and classification read again (see side.quantitiesOf).
+func units(sc *scratch, text string, start, end int) ([]unit, []normalize.Token, []figures.Figure) {
 	c := sc.folder.Fold(text[start:end], start)
 	toks := normalize.TokensOf(c)
 	figs := sc.figures.ExtractFolded(c, text[start:end], start)
@@ -82,7 +83,7 @@ func units(sc *scratch, text string, start, end int) ([]unit, []normalize.Token)
 		out = append(out, unit{key: t.Key, start: t.Start, end: t.End})
 		i++
 	}
-	return out, toks
+	return out, toks, figs
 }
 
 // tokensWithin returns how many tokens from toks[0] end exactly at end,

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,30 +70,46 @@ func Key(text string) string { return string(appendKey(nil, text)) }
 // string of its own, so that Parse can build all of a document's keys in
 // one buffer.
 func appendKey(dst []byte, text string) []byte {
-	if !isASCII(text) || strings.Contains(text, "](") {
-		f := folder{caser: cases.Fold()}
-		f.fold(text, 0)
-		return append(dst, f.key.String()...)
-	}
-	// ASCII needs no normalization: one pass, a byte at a time, through
-	// asciiFold (lower case, backquote as a quote, control characters
-	// left out), each run of white space one space, none at the ends.
-	start := len(dst)
-	pending := false
-	for i := 0; i < len(text); i++ {
-		switch c := asciiFold[text[i]]; c {
-		case asciiSpace:
-			pending = true
-		case asciiDrop:
-		default:
-			if pending && len(dst) > start {
-				dst = append(dst, ' ')
-			}
-			pending = false
-			dst = append(dst, c)
+	if !strings.Contains(text, "](") {
+		if out, ok := appendASCIIKey(dst, text); ok {
+			return out
 		}
 	}
-	return dst
+	f := folder{caser: cases.Fold()}
+	f.fold(text, 0)
+	return append(dst, f.key.String()...)
+}
+
+// appendASCIIKey is appendKey of an ASCII text: it needs no normalization.
+// One pass, a byte at a time, through asciiFold (lower case, backquote as
+// a quote, control characters left out), each run of white space one
+// space, none at the ends, into room made once (a key is never longer
+// than its text). ok is false, and dst as it was, at the first byte that
+// is not ASCII.
+func appendASCIIKey(dst []byte, text string) (out []byte, ok bool) {
+	start := len(dst)
+	dst = slices.Grow(dst, len(text))
+	buf := dst[:start+len(text)]
+	n, pending := start, false
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		if b >= utf8.RuneSelf {
+			return dst[:start], false
+		}
+		switch c := asciiFold[b]; {
+		case c < asciiSpace:
+			if pending && n > start {
+				buf[n] = ' '
+				n++
+			}
+			pending = false
+			buf[n] = c
+			n++
+		case c == asciiSpace:
+			pending = true
+		}
+	}
+	return buf[:n], true
 }
 
 // asciiFold maps an ASCII byte to its byte in a key, or to asciiSpace

@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/cases"
@@ -51,5 +52,15 @@ func TestIdeographsFoldToThemselves(t *testing.T) {
 	}
 	if n < 20000 {
 		t.Errorf("isIdeograph holds %d characters", n)
+	}
+}
+
+// TestIsHanEveryRune holds isHan's shortcut to unicode.Han over every
+// rune.
+func TestIsHanEveryRune(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := isHan(r), unicode.Is(unicode.Han, r); got != want {
+			t.Fatalf("isHan(%U) = %v, unicode.Is(unicode.Han) = %v", r, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -110,6 +111,31 @@ func TestKeyASCII(t *testing.T) {
 	for _, s := range texts {
 		if got, want := Key(s), Fold(s, 0).Key; got != want {
 			t.Fatalf("Key(%q) = %q, Fold gives %q", s, got, want)
+		}
+	}
+}
+
+// TestAppendKeyFallsBack: appendKey appends what Fold gives after what
+// the buffer holds, when the text turns out not to be ASCII part way
+// (the ASCII pass has then written into the buffer's room) or holds a
+// Markdown link.
+func TestAppendKeyFallsBack(t *testing.T) {
+	texts := []string{"Hello wörld", "plain text, then 中文", "x\u00a0y", "ﬁne", "Ünicode first", "[a link](http://x) here",
+		"   trailing é   ", "ASCII only"}
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "B", " ", "\t", "é", "中", "\u00a0", "\u2028", "](", "`", "\x01"}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		for _, prefix := range []string{"", "earlier key"} {
+			if got, want := string(appendKey([]byte(prefix), s)), prefix+Fold(s, 0).Key; got != want {
+				t.Fatalf("appendKey(%q, %q) = %q, want %q", prefix, s, got, want)
+			}
 		}
 	}
 }

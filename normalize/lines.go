@@ -94,8 +94,9 @@ func DisplayWidth(s string) int {
 	return n
 }
 
-// isHan reports whether r is a CJK ideograph.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHan reports whether r is a CJK ideograph. No Han character comes
+// before U+2E80: most runes tested are Latin, and cost one comparison.
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)

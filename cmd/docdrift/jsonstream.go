@@ -23,7 +23,7 @@ const jsonChunk = 64 << 10
 // Memory: the largest element, not the document (a 16 MB pair's report
 // took 320 MB more at its peak when built whole, then indented).
 func streamJSON(w io.Writer, v any) error {
-	s := &jsonStream{w: bufio.NewWriterSize(w, jsonChunk), encoders: map[string]*json.Encoder{}}
+	s := &jsonStream{w: bufio.NewWriterSize(w, jsonChunk)}
 	if err := s.value(reflect.ValueOf(v), v); err != nil {
 		return err
 	}
@@ -49,29 +49,97 @@ func (s *jsonStream) value(rv reflect.Value, v any) error {
 }
 
 // writeIndented writes v as json.MarshalIndent with the given prefix,
-// through jsonEscape. Values are encoded through one json.Encoder per
-// prefix, whose buffers are reused from one value to the next.
+// through jsonEscape. Values are encoded compact through one
+// json.Encoder, whose buffers are reused from one value to the next, then
+// indented by indentJSON.
 func (s *jsonStream) writeIndented(v any, prefix string) error {
-	enc, ok := s.encoders[prefix]
-	if !ok {
-		enc = json.NewEncoder(&s.buf)
-		enc.SetIndent(prefix, "  ")
-		s.encoders[prefix] = enc
+	if s.enc == nil {
+		s.enc = json.NewEncoder(&s.buf)
 	}
 	s.buf.Reset()
-	if err := enc.Encode(v); err != nil {
+	if err := s.enc.Encode(v); err != nil {
 		return err
 	}
 	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")) // Encode ends each value with a newline
-	_, err := s.w.Write(jsonEscape(b))
+	s.indented = indentJSON(s.indented[:0], b, prefix, "  ")
+	_, err := s.w.Write(jsonEscape(s.indented))
 	return err
+}
+
+// indentJSON appends to dst the compact JSON src (as encoding/json
+// writes it: no white space outside strings) indented as json.Indent
+// indents it: a newline and prefix and one indent per level after an
+// opening bracket and after a comma, before a closing bracket, a space
+// after a colon, and an empty object or array left as {} or []. One pass
+// with no scanner, for valid compact input only: json.Indent's state
+// machine cost as much as encoding the value.
+func indentJSON(dst, src []byte, prefix, indent string) []byte {
+	newline := func(depth int) {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	needIndent, depth := false, 0
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if needIndent && c != '}' && c != ']' {
+			needIndent = false
+			depth++
+			newline(depth)
+		}
+		switch c {
+		case '"': // copy the string whole, to its closing quote
+			j := i + 1
+			for {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				// A quote after an odd number of backslashes is escaped.
+				n := 0
+				for p := j - 1; p > i && src[p] == '\\'; p-- {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
+				j++
+			}
+			dst = append(dst, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			needIndent = true // not yet: an empty object or array stays {} or []
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline(depth)
+		case ':':
+			dst = append(dst, c, ' ')
+		case '}', ']':
+			if needIndent {
+				needIndent = false
+			} else {
+				depth--
+				newline(depth)
+			}
+			dst = append(dst, c)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // jsonStream is what streamJSON writes with.
 type jsonStream struct {
 	w        *bufio.Writer
 	buf      bytes.Buffer
-	encoders map[string]*json.Encoder
+	enc      *json.Encoder // compact, into buf
+	indented []byte        // buf indented
 }
 
 // slice writes a non-empty slice whose opening bracket is on a line

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/diff"
 	"github.com/docdrift/docdrift/internal/edition"
@@ -122,4 +125,66 @@ func BenchmarkWriteJSON(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestJSONEscapeSkipsASCII: jsonEscape steps over ASCII below DEL a byte
+// at a time and decodes only what may be escaped; it must rewrite exactly
+// what decoding every rune rewrites, on the characters it escapes, next
+// to ASCII, in bytes that are not UTF-8 and in random bytes.
+func TestJSONEscapeSkipsASCII(t *testing.T) {
+	reference := func(b []byte) []byte {
+		var out []byte
+		for _, r := range []rune(string(b)) {
+			if r >= 0x7f && normalize.Invisible(r) && r != utf8.RuneError {
+				out = fmt.Appendf(out, `\u%04x`, r)
+			} else {
+				out = utf8.AppendRune(out, r)
+			}
+		}
+		return out
+	}
+	inputs := []string{"", "plain ASCII, \"quoted\" \\u0041", "DEL\x7f, C1\u0085\u009b, bidi\u202etxet", "中文\u200b混排\u2066x\u2069",
+		"\x7f\x7f", "a\u202e"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, rnd.IntN(24))
+		for i := range b {
+			b[i] = []byte("a\x7f\xc2\x85\x9b\xe2\x80\xae\xe4\xb8\xad\xff")[rnd.IntN(12)]
+		}
+		if utf8.Valid(b) {
+			inputs = append(inputs, string(b))
+		}
+	}
+	for _, in := range inputs {
+		if got, want := jsonEscape([]byte(in)), reference([]byte(in)); !bytes.Equal(got, want) {
+			t.Errorf("jsonEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestIndentJSON: indentJSON indents compact JSON as json.Indent does,
+// byte for byte: empty objects and arrays, nesting, strings holding
+// brackets, commas, colons, escaped quotes and backslashes, a prefix; and
+// the JSON report of a generated edition pair.
+func TestIndentJSON(t *testing.T) {
+	old, new := edition.Pair(32<<10, 1)
+	report, err := json.Marshal(diff.Compare(normalize.Parse(old), normalize.Parse(new), diff.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{`{}`, `[]`, `{"a":{},"b":[],"c":[{}],"d":[[]]}`, `"s"`, `12`, `null`,
+		`{"k":"a,b:c{d}[e]","q":"\"quoted\" \\","u":"\u003c\\\\"}`, `[1,[2,[3,{"x":[true,false,null]}]]]`,
+		`{"":""}`, `["\\"]`, `{"a":"x\",y:{z","b":[1]}`, `["\"[","]\\",{}]`,
+		`["\\\"]","\\\\",{"\\":"\\\\\"[,"}]`, string(report)}
+	for _, in := range inputs {
+		for _, prefix := range []string{"", "    "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, []byte(in), prefix, "  "); err != nil {
+				t.Fatalf("json.Indent(%q): %v", in, err)
+			}
+			if got := indentJSON(nil, []byte(in), prefix, "  "); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("indentJSON(%.200q, %q):\n%.300s\nwant\n%.300s", in, prefix, got, want.Bytes())
+			}
+		}
+	}
 }

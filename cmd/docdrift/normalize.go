@@ -294,6 +294,10 @@ func jsonEscape(b []byte) []byte {
 	var out []byte
 	last := 0
 	for i := 0; i < len(b); {
+		if b[i] < 0x7f { // ASCII below DEL: most of the output, and never escaped
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if r >= 0x7f && normalize.Invisible(r) {
 			out = append(out, b[last:i]...)
