@@ -294,6 +294,12 @@ func (al *aligner) sameShapeInOrder() []shapedPair {
 		if a.lo >= a.hi || b.lo >= b.hi {
 			return
 		}
+		if a.hi-a.lo == 1 && b.hi-b.lo == 1 { // the common gap: one sentence changed
+			if shapeOf(al.a.sents[a.lo]) == shapeOf(al.b.sents[b.lo]) && al.a.sents[a.lo].key != al.b.sents[b.lo].key {
+				out = append(out, shapedPair{a.lo, b.lo})
+			}
+			return
+		}
 		ra := encodeKeys(ids, al.a.sents[a.lo:a.hi], shapeOf)
 		rb := encodeKeys(ids, al.b.sents[b.lo:b.hi], shapeOf)
 		i, j := a.lo, b.lo
@@ -326,32 +332,40 @@ func (al *aligner) sameShapeInOrder() []shapedPair {
 // shapeOf is a sentence's key with every run of digits and numeral
 // characters one mark; a sentence of little but numbers ("（一）", fewer
 // than four other characters) has a shape of its own, its key marked,
-// which only the same sentence shares.
+// which only the same sentence shares. One pass, one allocation.
 func shapeOf(s sent) string {
-	var b []rune
+	var b strings.Builder
+	b.Grow(len(s.key))
 	other := 0
 	inNumber := false
 	for _, r := range s.key {
 		if isNumeral(r) {
 			if !inNumber {
-				b = append(b, '#')
+				b.WriteByte('#')
 			}
 			inNumber = true
 			continue
 		}
 		inNumber = false
-		b = append(b, r)
+		b.WriteRune(r)
 		other++
 	}
 	if other < 4 {
 		return "\x00" + s.key
 	}
-	return string(b)
+	return b.String()
 }
 
 // isNumeral reports a digit or a Chinese numeral character.
 func isNumeral(r rune) bool {
-	return r >= '0' && r <= '9' || strings.ContainsRune("零〇一二三四五六七八九十百千万亿两", r)
+	if r < 0x80 {
+		return r >= '0' && r <= '9'
+	}
+	switch r {
+	case '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两':
+		return true
+	}
+	return false
 }
 
 // addShaped pairs the sentences of sameShapeInOrder, each with its
