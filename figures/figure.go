@@ -243,12 +243,30 @@ func scan(toks []tok, key string) []tok {
 		case normalize.IsHan(r):
 			toks = append(toks, tok{key[i : i+size], i, i + size, tHan})
 			i += size
+		case r == '○' && zhZeroBeside(toks, key[i+size:]):
+			// 二○○○年: a white circle for the zero, as many reports print it.
+			toks = append(toks, tok{"〇", i, i + size, tHan})
+			i += size
 		default:
 			toks = append(toks, tok{key[i : i+size], i, i + size, tOther})
 			i += size
 		}
 	}
 	return toks
+}
+
+// zhZeroBeside reports a white circle (○) written as a zero: a Chinese
+// digit, or another circle, right before it (the last token) or right
+// after it (rest).
+func zhZeroBeside(toks []tok, rest string) bool {
+	if n := len(toks); n > 0 && toks[n-1].kind == tHan {
+		if _, ok := zhDigits[toks[n-1].s]; ok {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	_, ok := zhDigits[string(r)]
+	return ok || r == '○'
 }
 
 // digitRun returns the length of the number in digits at key[i:]: digits

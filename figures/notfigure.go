@@ -230,7 +230,7 @@ func isZhYear(s string) bool {
 		return false
 	}
 	for _, c := range r {
-		if !strings.ContainsRune("〇零一二三四五六七八九", c) {
+		if !strings.ContainsRune("〇○零一二三四五六七八九", c) {
 			return false
 		}
 	}

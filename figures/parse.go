@@ -15,6 +15,9 @@ func parseAt(toks []tok, i int) (Figure, int) { return parseFigure(toks, i, true
 
 // parseFigure is parseAt; a range is read only when ranges is set.
 func parseFigure(toks []tok, i int, ranges bool) (Figure, int) {
+	if f, n := doubling(toks, i); n > 0 {
+		return f, n
+	}
 	j := i
 	f := Figure{Qualifier: Exact}
 	if q, n := hedgeBefore(toks, j); n > 0 {
@@ -213,6 +216,27 @@ func parseFigure(toks []tok, i int, ranges bool) (Figure, int) {
 	}
 	f.Value, f.High = round(f.Value), roundPtr(f.High)
 	return f, j - i
+}
+
+// doublings are how many times 翻N番 doubles: 翻一番 is twice, 翻两番 four
+// times.
+var doublings = map[string]int{"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+
+// doubling reads 翻一番, 翻两番, 翻了一番 at toks[i]: a value multiplied by
+// 2, 4 …, unit times (a doubling target of the CPC's reports since 1982).
+func doubling(toks []tok, i int) (Figure, int) {
+	if at(toks, i) != "翻" {
+		return Figure{}, 0
+	}
+	j := i + 1
+	if at(toks, j) == "了" {
+		j++
+	}
+	d, ok := doublings[at(toks, j)]
+	if !ok || at(toks, j+1) != "番" {
+		return Figure{}, 0
+	}
+	return Figure{Value: float64(int(1) << d), Unit: Times, Qualifier: Exact}, j + 2 - i
 }
 
 func isRangeSep(s string) bool { return s == "to" || s == "-" || s == "至" || s == "到" || s == "~" }

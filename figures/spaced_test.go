@@ -61,3 +61,35 @@ func TestLawRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubling: 翻两番 is four times, 翻一番 and 翻了一番 twice.
+func TestDoubling(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"力争使全国工农业的年总产值翻两番。", "4× 翻两番"},
+		{"实现国内生产总值比二〇一〇年翻一番。", "2× 翻一番"},
+		{"人均收入翻了一番。", "2× 翻了一番"},
+		{"翻开新的一页。", ""},
+		{"到二○二○年实现国内生产总值比二○一○年翻一番。", "2× 翻一番"},
+	} {
+		got := ""
+		for _, f := range Extract(c.text, 0) {
+			if f.Unit == Times {
+				got = f.Short() + " " + f.Text
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestWhiteCircleZero: 二○○○年 (a white circle for the zero) is a year.
+func TestWhiteCircleZero(t *testing.T) {
+	var got []string
+	for _, f := range Extract("到二○○○年，○为圆圈。", 0) {
+		got = append(got, f.Unit+" "+f.Text)
+	}
+	if strings.Join(got, "|") != "date 二○○○年" {
+		t.Errorf("got %q, want one date 二○○○年", got)
+	}
+}
