@@ -188,3 +188,25 @@ func TestIndentJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIndentJSON holds indentJSON to json.Indent on what encoding/json
+// writes around any string: quotes, backslashes, brackets and commas
+// inside strings must not move the indentation.
+func FuzzIndentJSON(f *testing.F) {
+	for _, s := range []string{"", `"`, `\`, `\"`, "a,b:c{d}[e]", "\\\\\"[", "\x00\u2028<>&"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		in, err := json.Marshal(map[string]any{"k": s, s: []any{s, map[string]any{s: []string{}}, map[string]any{}, 1.5, nil}})
+		if err != nil {
+			t.Skip()
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, in, "  ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := indentJSON(nil, in, "  ", "  "); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("indentJSON(%q):\n%s\nwant\n%s", in, got, want.Bytes())
+		}
+	})
+}
