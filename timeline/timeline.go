@@ -273,14 +273,18 @@ func compare(old, new Document, matcher *themes.Matcher, opts Options) Step {
 	if old.Lang != new.Lang {
 		s.Kind = Translation
 		b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: matcher})
-		s.Bitext = &b.Summary
+		// A copy: a pointer into b would keep all of b, its passages
+		// included, as long as the step.
+		sum := b.Summary
+		s.Bitext = &sum
 		if opts.Passages {
 			s.Pairs = b.Passages
 		}
 		return s
 	}
 	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
-	s.Summary = &r.Summary
+	sum := r.Summary // a copy, as above
+	s.Summary = &sum
 	s.Aligned = spanPairs(r.Passages)
 	s.Changes = significant(r.Passages, opts.MinLevel)
 	s.Classes = classes(r.Passages)

@@ -1,8 +1,10 @@
 package timeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -185,5 +187,43 @@ func TestConceptsGoneNearVariant(t *testing.T) {
 		if th.Concept == "inflation-target" && th.Trend == themes.Gone {
 			t.Errorf("theme %s: trend %s, want not gone", th.Concept, th.Trend)
 		}
+	}
+}
+
+// TestStepKeepsNoPassages checks that a step without Options.Passages
+// does not keep its comparison's passages alive: a step that held a
+// pointer into the comparison's result (its Summary) kept every passage
+// of every step until the report was written, 27 MB of the 1,000-document
+// corpus of BENCHMARKS.md.
+func TestStepKeepsNoPassages(t *testing.T) {
+	var old, new strings.Builder
+	words := strings.Fields("policy committee inflation labor market growth household spending business investment housing sector energy prices remained elevated")
+	for i := range 2000 {
+		s := fmt.Sprintf("The %s and the %s of the %s %s.\n", words[i%len(words)], words[(i/7)%len(words)], words[(i/3)%len(words)], words[(i/11)%len(words)])
+		old.WriteString(s)
+		if i%4 == 0 { // a word changed: a passage of its own
+			s = strings.Replace(s, "The", "Then the", 1)
+		}
+		new.WriteString(s)
+	}
+	docs := []Document{doc("old", "2024-01-01", "en", "", old.String()), doc("new", "2025-01-01", "en", "", new.String())}
+	heap := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	tl := Build(docs, Options{})
+	kept := int64(heap()) - int64(before)
+	runtime.KeepAlive(tl)
+	t.Logf("kept %d bytes", kept)
+	r := diff.Compare(docs[0].Doc, docs[1].Doc, diff.Options{})
+	passages := len(r.Passages)
+	// Each passage takes a few hundred bytes with its sides and edits: a
+	// step that keeps them keeps them all.
+	if limit := int64(passages) * 100; kept > limit {
+		t.Errorf("Build kept %d bytes after it returned, over %d: the comparison's %d passages are still reachable", kept, limit, passages)
 	}
 }
