@@ -182,10 +182,11 @@ func Build(docs []Document, opts Options) *Timeline {
 	// after another, with the passages each edition step paired as
 	// evidence.
 	tracks := figures.TracksAligned(fdocs, alignments(t.Steps))
+	observed := observationsByDoc(tracks)
 	for i, p := range steps {
 		s := &t.Steps[i]
 		if s.Kind == Edition {
-			s.Figures = figureChanges(tracks, s.Old, s.New)
+			s.Figures = figureChanges(tracks, observed, s.Old, s.New)
 			weighTracked(s)
 		}
 		s.ConceptsGone = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
@@ -520,23 +521,50 @@ func classes(ps []diff.Passage) map[diff.Class]int {
 	return m
 }
 
+// trackObservation is the observation k of track.
+type trackObservation struct{ track, k int }
+
+// observationsByDoc indexes the observations of tracks by document, in
+// track order, so that a step's figure changes are found among the
+// tracks its documents were observed in rather than among all tracks.
+func observationsByDoc(tracks []figures.Track) map[string][]trackObservation {
+	m := map[string][]trackObservation{}
+	for ti, t := range tracks {
+		for k, o := range t.Observations {
+			m[o.Doc] = append(m[o.Doc], trackObservation{ti, k})
+		}
+	}
+	return m
+}
+
+// observationIn returns, for each track observed in a document, its
+// latest observation there.
+func observationIn(obs []trackObservation) map[int]int {
+	m := make(map[int]int, len(obs))
+	for _, o := range obs {
+		m[o.track] = o.k
+	}
+	return m
+}
+
 // figureChanges lists the tracks observed in both documents whose value
-// or hedge differs between them.
-func figureChanges(tracks []figures.Track, oldID, newID string) []FigureChange {
+// or hedge differs between them, in track order. observed indexes the
+// tracks' observations by document (observationsByDoc): the cost is that
+// of the two documents' observations, not of the whole corpus's.
+func figureChanges(tracks []figures.Track, observed map[string][]trackObservation, oldID, newID string) []FigureChange {
 	out := []FigureChange{}
-	for _, t := range tracks {
-		var o, n *figures.Observation
-		for k := range t.Observations {
-			switch t.Observations[k].Doc {
-			case oldID:
-				o = &t.Observations[k]
-			case newID:
-				n = &t.Observations[k]
-			}
+	if oldID == newID {
+		return out
+	}
+	olds, news := observationIn(observed[oldID]), observationIn(observed[newID])
+	for _, to := range observed[oldID] {
+		ok, inOld := olds[to.track]
+		nk, inNew := news[to.track]
+		if !inOld || !inNew || ok != to.k {
+			continue // not in the new document, or not its latest observation in the old
 		}
-		if o == nil || n == nil {
-			continue
-		}
+		t := tracks[to.track]
+		o, n := &t.Observations[ok], &t.Observations[nk]
 		fc := FigureChange{Label: t.Label, Old: *o, New: *n, Hedge: o.Qualifier != n.Qualifier}
 		switch c := figures.Compare(*o, *n); {
 		case c == figures.Same && !fc.Hedge:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -187,6 +188,61 @@ func TestConceptsGoneNearVariant(t *testing.T) {
 		if th.Concept == "inflation-target" && th.Trend == themes.Gone {
 			t.Errorf("theme %s: trend %s, want not gone", th.Concept, th.Trend)
 		}
+	}
+}
+
+// figureChangesScan is figureChanges as it was, reading every
+// observation of every track: the oracle of TestFigureChanges.
+func figureChangesScan(tracks []figures.Track, oldID, newID string) []FigureChange {
+	out := []FigureChange{}
+	for _, t := range tracks {
+		var o, n *figures.Observation
+		for k := range t.Observations {
+			switch t.Observations[k].Doc {
+			case oldID:
+				o = &t.Observations[k]
+			case newID:
+				n = &t.Observations[k]
+			}
+		}
+		if o == nil || n == nil {
+			continue
+		}
+		fc := FigureChange{Label: t.Label, Old: *o, New: *n, Hedge: o.Qualifier != n.Qualifier}
+		if fc.Change = figures.Compare(*o, *n); fc.Change == figures.Same && !fc.Hedge {
+			continue
+		}
+		out = append(out, fc)
+	}
+	return out
+}
+
+// TestFigureChanges holds figureChanges, which reads only the tracks
+// observed in a step's documents, to the scan of every track it
+// replaced.
+func TestFigureChanges(t *testing.T) {
+	obs := func(doc string, v float64, q string) figures.Observation {
+		return figures.Observation{Doc: doc, Figure: figures.Figure{Value: v, Unit: "%", Qualifier: q, Text: fmt.Sprint(v)}}
+	}
+	tracks := []figures.Track{
+		{Label: "up", Observations: []figures.Observation{obs("a", 1, "exact"), obs("b", 2, "exact"), obs("c", 2, "exact")}},
+		{Label: "not in b", Observations: []figures.Observation{obs("a", 1, "exact"), obs("c", 5, "exact")}},
+		{Label: "hedge", Observations: []figures.Observation{obs("b", 3, "about"), obs("a", 3, "exact")}},
+		{Label: "twice in a: the later counts", Observations: []figures.Observation{obs("a", 1, "exact"), obs("a", 4, "exact"), obs("b", 9, "exact")}},
+		{Label: "twice in b", Observations: []figures.Observation{obs("a", 7, "exact"), obs("b", 6, "exact"), obs("b", 8, "exact")}},
+		{Label: "same", Observations: []figures.Observation{obs("a", 5, "exact"), obs("b", 5, "exact")}},
+		{Label: "down", Observations: []figures.Observation{obs("b", 5, "exact"), obs("c", 4, "exact")}},
+	}
+	observed := observationsByDoc(tracks)
+	for _, step := range [][2]string{{"a", "b"}, {"b", "a"}, {"b", "c"}, {"a", "c"}, {"a", "a"}, {"a", "z"}, {"z", "a"}} {
+		want := figureChangesScan(tracks, step[0], step[1])
+		got := figureChanges(tracks, observed, step[0], step[1])
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("figureChanges(%s → %s): got %+v, want %+v", step[0], step[1], got, want)
+		}
+	}
+	if got := figureChanges(tracks, observed, "a", "b"); len(got) != 4 {
+		t.Errorf("figureChanges(a → b): %d changes, want 4 (up, hedge, twice in a, twice in b)", len(got))
 	}
 }
 
