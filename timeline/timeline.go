@@ -150,25 +150,19 @@ type Timeline struct {
 	Present []themes.Theme `json:"-"`
 }
 
-// Build compares the documents of a corpus given in date order.
+// Build compares the documents of a corpus given in date order: the
+// steps, on every processor; then the glossary's concepts, found once in
+// each document on every processor and shared by the steps' concepts
+// gained and lost and the corpus's themes; then the figure tracks,
+// linked document after document with the passages the steps paired as
+// evidence. (Finding the concepts beside the linking, which is serial,
+// would use a processor the linking leaves idle, but it raised the peak
+// memory by a fifth on the 1,000-document corpus of BENCHMARKS.md.)
 func Build(docs []Document, opts Options) *Timeline {
 	if opts.MinLevel == "" {
 		opts.MinLevel = diff.Hedge
 	}
 	matcher := themes.NewMatcher(opts.Concepts)
-	labels := map[string]string{}
-	for _, c := range opts.Concepts {
-		labels[c.ID] = c.Label
-	}
-	matches := make([][]themes.Match, len(docs))
-	tdocs := make([]themes.Document, len(docs))
-	fdocs := make([]figures.Document, len(docs))
-	for i, d := range docs {
-		tdocs[i] = themes.Document{ID: d.ID, Doc: d.Doc}
-		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: d.Doc}
-	}
-	parallel.For(len(docs), func(i int) { matches[i] = matcher.Find(docs[i].Doc) })
-
 	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}, Present: []themes.Theme{}}
 	steps := pairs(docs)
 	progress := newCounter(opts.Progress, len(steps))
@@ -178,29 +172,32 @@ func Build(docs []Document, opts Options) *Timeline {
 		t.Steps[i] = cachedCompare(docs[steps[i][0]], docs[steps[i][1]], matcher, opts, glossary)
 		progress.done()
 	})
+	c := findConcepts(docs, steps, matcher, opts.Concepts)
 	// Figure tracks link the whole corpus in date order, one document
 	// after another, with the passages each edition step paired as
 	// evidence.
+	fdocs := make([]figures.Document, len(docs))
+	for i, d := range docs {
+		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: d.Doc}
+	}
 	tracks := figures.TracksAligned(fdocs, alignments(t.Steps))
 	observed := observationsByDoc(tracks)
-	for i, p := range steps {
+	for i := range t.Steps {
 		s := &t.Steps[i]
 		if s.Kind == Edition {
 			s.Figures = figureChanges(tracks, observed, s.Old, s.New)
 			weighTracked(s)
 		}
-		s.ConceptsGone = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
-		s.ConceptsNew = onlyIn(matches[p[1]], matches[p[0]], labels)
+		s.ConceptsNew, s.ConceptsGone = c.gained[i], c.lost[i]
 	}
 	for _, tr := range tracks {
 		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.Change == figures.Restated || tr.Change == figures.Advancing || tr.HedgeChanged {
 			t.Tracks = append(t.Tracks, tr)
 		}
 	}
-	corpus := themes.NewCorpusWith(tdocs, matcher)
 	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Peaked: 2, themes.Rising: 3, themes.Falling: 4, themes.Intermittent: 5}
-	for _, c := range opts.Concepts {
-		th := corpus.Theme(c.Label, c, true)
+	for _, concept := range opts.Concepts {
+		th := c.corpus.Theme(concept.Label, concept, true)
 		if th.Trend != themes.Absent {
 			t.Present = append(t.Present, th)
 		}
@@ -210,6 +207,39 @@ func Build(docs []Document, opts Options) *Timeline {
 	}
 	slices.SortStableFunc(t.Themes, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
 	return t
+}
+
+// conceptWork is what Build learns from the glossary: the corpus its
+// themes are counted in, and for each step the concepts found only in
+// its new document (gained) and only in its old one (lost).
+type conceptWork struct {
+	corpus       *themes.Corpus
+	gained, lost [][]ConceptRef
+}
+
+// findConcepts finds the glossary's concepts in each document once, on
+// every processor, and works out from those matches the concepts each
+// step gained and lost and the corpus the themes are counted in.
+func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, concepts []themes.Concept) conceptWork {
+	labels := map[string]string{}
+	for _, c := range concepts {
+		labels[c.ID] = c.Label
+	}
+	matches := make([][]themes.Match, len(docs))
+	words := make([]int, len(docs))
+	tdocs := make([]themes.Document, len(docs))
+	parallel.For(len(docs), func(i int) {
+		matches[i], words[i] = matcher.Find(docs[i].Doc), themes.Words(docs[i].Doc)
+		tdocs[i] = themes.Document{ID: docs[i].ID, Doc: docs[i].Doc}
+	})
+	w := conceptWork{corpus: themes.NewCorpusFound(tdocs, matcher, matches, words),
+		gained: make([][]ConceptRef, len(steps)), lost: make([][]ConceptRef, len(steps))}
+	parallel.For(len(steps), func(i int) {
+		p := steps[i]
+		w.lost[i] = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
+		w.gained[i] = onlyIn(matches[p[1]], matches[p[0]], labels)
+	})
+	return w
 }
 
 // cachedCompare is compare, through opts.Cache when it is set.
