@@ -150,25 +150,19 @@ type Timeline struct {
 	Present []themes.Theme `json:"-"`
 }
 
-// Build compares the documents of a corpus given in date order.
+// Build compares the documents of a corpus given in date order: the
+// steps, on every processor; then the glossary's concepts, found once in
+// each document on every processor and shared by the steps' concepts
+// gained and lost and the corpus's themes; then the figure tracks,
+// linked document after document with the passages the steps paired as
+// evidence. (Finding the concepts beside the linking, which is serial,
+// would use a processor the linking leaves idle, but it raised the peak
+// memory by a fifth on the 1,000-document corpus of BENCHMARKS.md.)
 func Build(docs []Document, opts Options) *Timeline {
 	if opts.MinLevel == "" {
 		opts.MinLevel = diff.Hedge
 	}
 	matcher := themes.NewMatcher(opts.Concepts)
-	labels := map[string]string{}
-	for _, c := range opts.Concepts {
-		labels[c.ID] = c.Label
-	}
-	matches := make([][]themes.Match, len(docs))
-	tdocs := make([]themes.Document, len(docs))
-	fdocs := make([]figures.Document, len(docs))
-	for i, d := range docs {
-		tdocs[i] = themes.Document{ID: d.ID, Doc: d.Doc}
-		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: d.Doc}
-	}
-	parallel.For(len(docs), func(i int) { matches[i] = matcher.Find(docs[i].Doc) })
-
 	t := &Timeline{Steps: []Step{}, Tracks: []figures.Track{}, Themes: []themes.Theme{}, Present: []themes.Theme{}}
 	steps := pairs(docs)
 	progress := newCounter(opts.Progress, len(steps))
@@ -178,9 +172,14 @@ func Build(docs []Document, opts Options) *Timeline {
 		t.Steps[i] = cachedCompare(docs[steps[i][0]], docs[steps[i][1]], matcher, opts, glossary)
 		progress.done()
 	})
+	c := findConcepts(docs, steps, matcher, opts.Concepts)
 	// Figure tracks link the whole corpus in date order, one document
 	// after another, with the passages each edition step paired as
 	// evidence.
+	fdocs := make([]figures.Document, len(docs))
+	for i, d := range docs {
+		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: d.Doc}
+	}
 	tracks := figures.TracksAligned(fdocs, alignments(t.Steps))
 	before := map[string]string{} // the document before each in its series
 	for _, s := range t.Steps {
@@ -188,24 +187,23 @@ func Build(docs []Document, opts Options) *Timeline {
 			before[s.New] = s.Old
 		}
 	}
-	for i, p := range steps {
+	observed := observationsByDoc(tracks)
+	for i := range t.Steps {
 		s := &t.Steps[i]
 		if s.Kind == Edition {
-			s.Figures = figureChanges(tracks, s.Old, s.New, before[s.Old])
+			s.Figures = figureChanges(tracks, observed, s.Old, s.New, before[s.Old])
 			weighTracked(s)
 		}
-		s.ConceptsGone = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
-		s.ConceptsNew = onlyIn(matches[p[1]], matches[p[0]], labels)
+		s.ConceptsNew, s.ConceptsGone = c.gained[i], c.lost[i]
 	}
 	for _, tr := range tracks {
 		if tr.Change == figures.Up || tr.Change == figures.Down || tr.Change == figures.Mixed || tr.Change == figures.Restated || tr.Change == figures.Advancing || tr.HedgeChanged {
 			t.Tracks = append(t.Tracks, tr)
 		}
 	}
-	corpus := themes.NewCorpusWith(tdocs, matcher)
 	order := map[string]int{themes.New: 0, themes.Gone: 1, themes.Peaked: 2, themes.Rising: 3, themes.Falling: 4, themes.Intermittent: 5}
-	for _, c := range opts.Concepts {
-		th := corpus.Theme(c.Label, c, true)
+	for _, concept := range opts.Concepts {
+		th := c.corpus.Theme(concept.Label, concept, true)
 		if th.Trend != themes.Absent {
 			t.Present = append(t.Present, th)
 		}
@@ -215,6 +213,39 @@ func Build(docs []Document, opts Options) *Timeline {
 	}
 	slices.SortStableFunc(t.Themes, func(a, b themes.Theme) int { return order[a.Trend] - order[b.Trend] })
 	return t
+}
+
+// conceptWork is what Build learns from the glossary: the corpus its
+// themes are counted in, and for each step the concepts found only in
+// its new document (gained) and only in its old one (lost).
+type conceptWork struct {
+	corpus       *themes.Corpus
+	gained, lost [][]ConceptRef
+}
+
+// findConcepts finds the glossary's concepts in each document once, on
+// every processor, and works out from those matches the concepts each
+// step gained and lost and the corpus the themes are counted in.
+func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, concepts []themes.Concept) conceptWork {
+	labels := map[string]string{}
+	for _, c := range concepts {
+		labels[c.ID] = c.Label
+	}
+	matches := make([][]themes.Match, len(docs))
+	words := make([]int, len(docs))
+	tdocs := make([]themes.Document, len(docs))
+	parallel.For(len(docs), func(i int) {
+		matches[i], words[i] = matcher.Find(docs[i].Doc), themes.Words(docs[i].Doc)
+		tdocs[i] = themes.Document{ID: docs[i].ID, Doc: docs[i].Doc}
+	})
+	w := conceptWork{corpus: themes.NewCorpusFound(tdocs, matcher, matches, words),
+		gained: make([][]ConceptRef, len(steps)), lost: make([][]ConceptRef, len(steps))}
+	parallel.For(len(steps), func(i int) {
+		p := steps[i]
+		w.lost[i] = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
+		w.gained[i] = onlyIn(matches[p[1]], matches[p[0]], labels)
+	})
+	return w
 }
 
 // cachedCompare is compare, through opts.Cache when it is set.
@@ -279,14 +310,18 @@ func compare(old, new Document, matcher *themes.Matcher, opts Options) Step {
 	if old.Lang != new.Lang {
 		s.Kind = Translation
 		b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: matcher})
-		s.Bitext = &b.Summary
+		// A copy: a pointer into b would keep all of b, its passages
+		// included, as long as the step.
+		sum := b.Summary
+		s.Bitext = &sum
 		if opts.Passages {
 			s.Pairs = b.Passages
 		}
 		return s
 	}
 	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
-	s.Summary = &r.Summary
+	sum := r.Summary // a copy, as above
+	s.Summary = &sum
 	s.Aligned = spanPairs(r.Passages)
 	s.Changes = significant(r.Passages, opts.MinLevel)
 	s.Classes = classes(r.Passages)
@@ -522,32 +557,67 @@ func classes(ps []diff.Passage) map[diff.Class]int {
 	return m
 }
 
-// figureChanges lists the tracks observed in the new document whose
-// value or hedge differs from the one before it: the old document's, or,
-// when the old document does not state the fact, that of the document
-// before it in the series, prevID (Old.Doc says which). An FOMC statement
-// between meetings that speaks only of the discount rate does not hide
-// the next meeting's rate cut; a fact last stated years before is no
-// change of this step.
-func figureChanges(tracks []figures.Track, oldID, newID, prevID string) []FigureChange {
-	out := []FigureChange{}
-	for _, t := range tracks {
-		var o, n *figures.Observation
-		for k := range t.Observations {
-			switch t.Observations[k].Doc {
-			case oldID:
-				o = &t.Observations[k]
-			case newID:
-				n = &t.Observations[k]
-				// Tracks are in document order; a translation's value is
-				// no earlier statement.
-				if o == nil && k > 0 && prevID != "" && t.Observations[k-1].Doc == prevID &&
-					!byTranslation(*n) && !byTranslation(t.Observations[k-1]) {
-					o = &t.Observations[k-1]
-				}
-			}
+// trackObservation is the observation k of track.
+type trackObservation struct{ track, k int }
+
+// observationsByDoc indexes the observations of tracks by document, in
+// track order, so that a step's figure changes are found among the
+// tracks its documents were observed in rather than among all tracks.
+func observationsByDoc(tracks []figures.Track) map[string][]trackObservation {
+	m := map[string][]trackObservation{}
+	for ti, t := range tracks {
+		for k, o := range t.Observations {
+			m[o.Doc] = append(m[o.Doc], trackObservation{ti, k})
 		}
-		if o == nil || n == nil {
+	}
+	return m
+}
+
+// observationIn returns, for each track observed in a document, its
+// latest observation there.
+func observationIn(obs []trackObservation) map[int]int {
+	m := make(map[int]int, len(obs))
+	for _, o := range obs {
+		m[o.track] = o.k
+	}
+	return m
+}
+
+// figureChanges lists the tracks observed in the new document whose
+// value or hedge differs from the one before it, in track order: the old
+// document's, or, when the old document does not state the fact, that of
+// the document before it in the series, prevID (Old.Doc says which). An
+// FOMC statement between meetings that speaks only of the discount rate
+// does not hide the next meeting's rate cut; a fact last stated years
+// before is no change of this step. observed indexes the tracks'
+// observations by document (observationsByDoc): the cost is that of the
+// documents' observations, not of the whole corpus's.
+func figureChanges(tracks []figures.Track, observed map[string][]trackObservation, oldID, newID, prevID string) []FigureChange {
+	out := []FigureChange{}
+	if oldID == newID {
+		return out
+	}
+	olds, news := observationIn(observed[oldID]), observationIn(observed[newID])
+	var prevs map[int]int
+	if prevID != "" && prevID != oldID && prevID != newID {
+		prevs = observationIn(observed[prevID])
+	}
+	for _, to := range observed[newID] {
+		nk := news[to.track]
+		if nk != to.k {
+			continue // not its latest observation in the new document
+		}
+		t := tracks[to.track]
+		n := &t.Observations[nk]
+		var o *figures.Observation
+		if ok, in := olds[to.track]; in {
+			o = &t.Observations[ok]
+		} else if pk, in := prevs[to.track]; in && pk == nk-1 && !byTranslation(*n) && !byTranslation(t.Observations[pk]) {
+			// Tracks are in document order; a translation's value is no
+			// earlier statement.
+			o = &t.Observations[pk]
+		}
+		if o == nil {
 			continue
 		}
 		fc := FigureChange{Label: t.Label, Old: *o, New: *n, Hedge: o.Qualifier != n.Qualifier}

@@ -1,8 +1,11 @@
 package timeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -212,5 +215,98 @@ func TestFigureChangeSinceLastStated(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("step 2007-08-17 → 2007-09-18 lists no change of the target: %+v", tl.Steps[1].Figures)
+	}
+}
+
+// figureChangesScan is figureChanges as it was, reading every
+// observation of every track: the oracle of TestFigureChanges.
+func figureChangesScan(tracks []figures.Track, oldID, newID string) []FigureChange {
+	out := []FigureChange{}
+	for _, t := range tracks {
+		var o, n *figures.Observation
+		for k := range t.Observations {
+			switch t.Observations[k].Doc {
+			case oldID:
+				o = &t.Observations[k]
+			case newID:
+				n = &t.Observations[k]
+			}
+		}
+		if o == nil || n == nil {
+			continue
+		}
+		fc := FigureChange{Label: t.Label, Old: *o, New: *n, Hedge: o.Qualifier != n.Qualifier}
+		if fc.Change = figures.Compare(*o, *n); fc.Change == figures.Same && !fc.Hedge {
+			continue
+		}
+		out = append(out, fc)
+	}
+	return out
+}
+
+// TestFigureChanges holds figureChanges, which reads only the tracks
+// observed in a step's documents, to the scan of every track it
+// replaced.
+func TestFigureChanges(t *testing.T) {
+	obs := func(doc string, v float64, q string) figures.Observation {
+		return figures.Observation{Doc: doc, Figure: figures.Figure{Value: v, Unit: "%", Qualifier: q, Text: fmt.Sprint(v)}}
+	}
+	tracks := []figures.Track{
+		{Label: "up", Observations: []figures.Observation{obs("a", 1, "exact"), obs("b", 2, "exact"), obs("c", 2, "exact")}},
+		{Label: "not in b", Observations: []figures.Observation{obs("a", 1, "exact"), obs("c", 5, "exact")}},
+		{Label: "hedge", Observations: []figures.Observation{obs("b", 3, "about"), obs("a", 3, "exact")}},
+		{Label: "twice in a: the later counts", Observations: []figures.Observation{obs("a", 1, "exact"), obs("a", 4, "exact"), obs("b", 9, "exact")}},
+		{Label: "twice in b", Observations: []figures.Observation{obs("a", 7, "exact"), obs("b", 6, "exact"), obs("b", 8, "exact")}},
+		{Label: "same", Observations: []figures.Observation{obs("a", 5, "exact"), obs("b", 5, "exact")}},
+		{Label: "down", Observations: []figures.Observation{obs("b", 5, "exact"), obs("c", 4, "exact")}},
+	}
+	observed := observationsByDoc(tracks)
+	for _, step := range [][2]string{{"a", "b"}, {"b", "a"}, {"b", "c"}, {"a", "c"}, {"a", "a"}, {"a", "z"}, {"z", "a"}} {
+		want := figureChangesScan(tracks, step[0], step[1])
+		got := figureChanges(tracks, observed, step[0], step[1], "")
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("figureChanges(%s → %s): got %+v, want %+v", step[0], step[1], got, want)
+		}
+	}
+	if got := figureChanges(tracks, observed, "a", "b", ""); len(got) != 4 {
+		t.Errorf("figureChanges(a → b): %d changes, want 4 (up, hedge, twice in a, twice in b)", len(got))
+	}
+}
+
+// TestStepKeepsNoPassages checks that a step without Options.Passages
+// does not keep its comparison's passages alive: a step that held a
+// pointer into the comparison's result (its Summary) kept every passage
+// of every step until the report was written, 27 MB of the 1,000-document
+// corpus of BENCHMARKS.md.
+func TestStepKeepsNoPassages(t *testing.T) {
+	var old, new strings.Builder
+	words := strings.Fields("policy committee inflation labor market growth household spending business investment housing sector energy prices remained elevated")
+	for i := range 2000 {
+		s := fmt.Sprintf("The %s and the %s of the %s %s.\n", words[i%len(words)], words[(i/7)%len(words)], words[(i/3)%len(words)], words[(i/11)%len(words)])
+		old.WriteString(s)
+		if i%4 == 0 { // a word changed: a passage of its own
+			s = strings.Replace(s, "The", "Then the", 1)
+		}
+		new.WriteString(s)
+	}
+	docs := []Document{doc("old", "2024-01-01", "en", "", old.String()), doc("new", "2025-01-01", "en", "", new.String())}
+	heap := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	tl := Build(docs, Options{})
+	kept := int64(heap()) - int64(before)
+	runtime.KeepAlive(tl)
+	t.Logf("kept %d bytes", kept)
+	r := diff.Compare(docs[0].Doc, docs[1].Doc, diff.Options{})
+	passages := len(r.Passages)
+	// Each passage takes a few hundred bytes with its sides and edits: a
+	// step that keeps them keeps them all.
+	if limit := int64(passages) * 100; kept > limit {
+		t.Errorf("Build kept %d bytes after it returned, over %d: the comparison's %d passages are still reachable", kept, limit, passages)
 	}
 }

@@ -104,12 +104,18 @@ func BenchmarkCorpusCommands(b *testing.B) {
 // corpusSources reads the real series edition.Corpus makes the scale
 // benchmarks' corpora from.
 func corpusSources(b *testing.B) []edition.Doc {
+	return seriesSources(b, "fomc", "fomc-statements-1994-2016/statements", "fomc-longer-run-goals", "us-sotu-1961-2021")
+}
+
+// seriesSources reads the named series of ../shared/corpora (or of the
+// folder DOCDRIFT_CORPORA names), and skips when one is not there.
+func seriesSources(b *testing.B, series ...string) []edition.Doc {
 	root := os.Getenv("DOCDRIFT_CORPORA")
 	if root == "" {
 		root = "../../../shared/corpora"
 	}
 	var sources []edition.Doc
-	for _, series := range []string{"fomc", "fomc-statements-1994-2016/statements", "fomc-longer-run-goals", "us-sotu-1961-2021"} {
+	for _, series := range series {
 		docs, err := edition.ReadSeries(filepath.Join(root, series))
 		if errors.Is(err, fs.ErrNotExist) {
 			b.Skipf("no series %s in %s (set DOCDRIFT_CORPORA to the folder of ../shared/corpora)", series, root)
@@ -120,4 +126,34 @@ func corpusSources(b *testing.B) []edition.Doc {
 		sources = append(sources, docs...)
 	}
 	return sources
+}
+
+// BenchmarkTimelineMixed runs "docdrift timeline --no-cache" in-process on
+// the mixed corpus of issue 20: the FOMC statements and the Chinese
+// government work reports of ../shared/corpora with revised editions of
+// each (edition.Corpus, seed 1; the same files as
+// "go run ./internal/edition/gen -corpus N ... fomc china-gwr-zh"), 250
+// and 1,000 documents (19 MB), so that growth shows:
+//
+//	go test ./cmd/docdrift -run '^$' -bench TimelineMixed -benchtime 1x -benchmem
+func BenchmarkTimelineMixed(b *testing.B) {
+	sources := seriesSources(b, "fomc", "china-gwr-zh")
+	for _, n := range []int{250, 1000} {
+		dir := b.TempDir()
+		size := 0
+		for _, d := range edition.Corpus(sources, n, 1) {
+			if err := os.WriteFile(filepath.Join(dir, d.Name+".txt"), []byte(d.Text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			size += len(d.Text)
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				if code := run(context.Background(), []string{"docdrift", "--no-cache", "timeline", dir}, io.Discard, io.Discard); code != 0 {
+					b.Fatalf("exit %d, want 0", code)
+				}
+			}
+		})
+	}
 }
