@@ -76,6 +76,7 @@ type Observation struct {
 	sizesChange bool
 	measure     []string // similarity features of the measure alone
 	mweight     float64  // their total weight
+	cids, mids  []int32  // context and measure as feature ids (see featureIDs), for linking
 }
 
 // Mention is one more place where a document states an observation's
@@ -197,7 +198,7 @@ const alignedFloor = 0.1
 // individual's fine is not a trade association's).
 func measuresDiffer(a, b Observation) bool {
 	names := func(m []string) bool { return len(m) > 1 || len(m) == 1 && strings.HasPrefix(m[0], "h:") }
-	return names(a.measure) && names(b.measure) && overlap.Shared(a.measure, b.measure) == 0
+	return names(a.measure) && names(b.measure) && sharedIDs(a.mids, b.mids) == 0
 }
 
 // TracksAligned is Tracks with alignment evidence: two figures of the
@@ -216,6 +217,7 @@ func TracksAligned(docs []Document, aligned []Alignment) []Track {
 			os[k].mweight = w.total(os[k].measure)
 		}
 	}
+	w.featureIDs = w.intern(obs)
 	l := linker{w: w, byFeature: map[string][]int{}, trackOf: map[obsKey]int{}, aligned: alignmentIndex(aligned)}
 	for di, d := range docs {
 		var orig []Observation
@@ -699,6 +701,7 @@ func isNumberWord(w string) bool {
 // observations.
 type weights struct {
 	idf map[string]float64
+	featureIDs
 }
 
 func newWeights(obs [][]Observation) weights {
@@ -731,9 +734,9 @@ func (w weights) total(ctx []string) float64 { return overlap.Total(ctx, w.weigh
 // next ("decided today to keep" / "to establish"), what it measures
 // does not.
 func (w weights) similarity(a, b Observation) float64 {
-	sc := overlap.Dice(a.context, b.context, a.weight, b.weight, w.weight)
-	if overlap.Shared(a.measure, b.measure) >= 2 {
-		sc = math.Max(sc, overlap.Dice(a.measure, b.measure, a.mweight, b.mweight, w.weight))
+	sc := w.dice(a.cids, b.cids, a.weight, b.weight)
+	if sharedIDs(a.mids, b.mids) >= 2 {
+		sc = math.Max(sc, w.dice(a.mids, b.mids, a.mweight, b.mweight))
 	}
 	return sc
 }
@@ -752,7 +755,7 @@ func (w weights) trackSimilarity(o Observation, t Track) float64 {
 		sc := w.similarity(o, p)
 		// One shared word is thin evidence however rare it is: two
 		// short contexts that share "years" are not one fact.
-		if sc < sureThreshold && overlap.Shared(o.context, p.context) < 2 {
+		if sc < sureThreshold && sharedIDs(o.cids, p.cids) < 2 {
 			continue
 		}
 		best = math.Max(best, sc)
@@ -780,6 +783,7 @@ type linker struct {
 	byFeature map[string][]int // track indexes by context feature
 	trackOf   map[obsKey]int   // the track of each observation
 	aligned   map[[2]string][]SpanPair
+	seen      visits // the tracks candidates has seen for the current observation
 }
 
 // alignmentIndex indexes aligned spans by document pair, sorted by their
@@ -859,15 +863,14 @@ type candidate struct {
 // LinkThreshold, under the constraints on unit, role, period, rank,
 // counted noun and ratio that keep facts apart.
 func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
-	seen := map[int]bool{}
+	l.seen.next()
 	var unitFeats []string // the features of o's counted noun, made when first needed
 	unitFeatsMade := false
 	for _, f := range o.context {
 		for _, ti := range l.byFeature[f] {
-			if seen[ti] {
+			if !l.seen.first(ti) {
 				continue
 			}
-			seen[ti] = true
 			t := l.tracks[ti]
 			last := t.Observations[len(t.Observations)-1]
 			// One observation per document and track; a target links to
@@ -899,7 +902,7 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 			if advances(last, o) {
 				// The agreement of the values is evidence of its own: a
 				// record kept counts as linked at the threshold.
-				if sc := l.w.similarity(o, last); sc >= advancingThreshold && overlap.Shared(o.context, last.context) >= 2 {
+				if sc := l.w.similarity(o, last); sc >= advancingThreshold && sharedIDs(o.cids, last.cids) >= 2 {
 					out = append(out, candidate{k, ti, math.Max(sc, LinkThreshold)})
 				}
 				continue
@@ -1096,7 +1099,7 @@ func (l *linker) restates(obs []Observation, o Observation) bool {
 			p.article != o.article {
 			continue
 		}
-		if overlap.Shared(o.context, p.context) < 2 || l.w.similarity(*p, o) < sureThreshold {
+		if sharedIDs(o.cids, p.cids) < 2 || l.w.similarity(*p, o) < sureThreshold {
 			continue
 		}
 		p.Also = append(p.Also, Mention{Text: o.Text, Start: o.Start, End: o.End, Line: o.Line})
