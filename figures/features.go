@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/docdrift/docdrift/internal/parallel"
+	"github.com/docdrift/docdrift/normalize"
 )
 
 // featureIDs numbers the similarity features of a corpus's observations
@@ -131,3 +132,40 @@ func (v *visits) first(ti int) bool {
 	v.mark[ti] = v.round
 	return true
 }
+
+// sentenceExtractor extracts the figures of one sentence after another
+// of a document, as Extract does, reusing the memory of the folding and
+// the tokens from one sentence to the next.
+type sentenceExtractor struct {
+	folder normalize.Folder
+	ex     Extractor
+}
+
+// extract is Extract(text, base).
+func (e *sentenceExtractor) extract(text string, base int) []Figure {
+	return e.ex.ExtractFolded(e.folder.Fold(text, base), text, base)
+}
+
+// hanStarts are the Han characters parseAt can read a figure from: the
+// Chinese numerals (number), the first characters of the hedges and
+// currencies written before a number (约, 超过, 人民币), a sign (负), the
+// ordinal 第 and 对 (对折). A Chinese text is one token per character,
+// and nearly all of them start nothing: testing this set first spares
+// parseAt's lookups on each (TestMayBeginFigureAdmitsEveryHanFigure
+// checks the set against parseAt).
+var hanStarts = func() map[string]bool {
+	m := map[string]bool{"负": true, "負": true, "第": true, "对": true}
+	for _, numerals := range []map[string]float64{zhDigits, zhSmallUnits, zhBigUnits} {
+		for s := range numerals {
+			m[s] = true
+		}
+	}
+	for _, lexicon := range []map[string]string{hedgesBefore, currenciesBefore} {
+		for k := range lexicon {
+			if toks := scan(nil, k); len(toks) > 0 && toks[0].kind == tHan {
+				m[toks[0].s] = true
+			}
+		}
+	}
+	return m
+}()

@@ -290,13 +290,14 @@ func observe(d Document, notFigures bool) []Observation {
 	doc := d.Doc
 	year := yearOf(d.Date)
 	article := 0 // how many numbered articles began before here
+	var ex sentenceExtractor
 	for si, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
 		}
 		text := doc.Text[s.Start:s.End]
-		figs := Extract(text, s.Start)
+		figs := ex.extract(text, s.Start)
 		prevEnd := s.Start
 		intro := introOf(doc, si)
 		prevMeasure, prevLead, carry := "", "", ""
@@ -868,7 +869,10 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 	unitFeatsMade := false
 	for _, f := range o.context {
 		for _, ti := range l.byFeature[f] {
-			if !l.seen.first(ti) {
+			// Units first: most tracks a feature finds count something
+			// else, and reading the unit costs less than copying the
+			// track's last observation.
+			if !l.seen.first(ti) || l.tracks[ti].Unit != o.Unit {
 				continue
 			}
 			t := l.tracks[ti]
