@@ -16,6 +16,59 @@ import (
 // last bit.
 type featureIDs struct {
 	byID []float64 // each feature's weight (weights.weight), by id
+	// focus marks the features of the observation being linked, which
+	// is compared with the latest observations of every candidate track.
+	focus *focus
+}
+
+// A focus marks, by feature id, the context and measure of one
+// observation, so that comparing it with another costs a look-up per
+// feature of the other rather than a merge of the two lists. Not safe
+// for concurrent use: linking is one goroutine.
+type focus struct {
+	mark       []uint8 // inContext and inMeasure bits, by feature id
+	cids, mids []int32 // the lists marked
+}
+
+const (
+	inContext = 1 << iota
+	inMeasure
+)
+
+// setFocus marks o's features, and unmarks those of the observation
+// marked before. Cost: the length of both.
+func (ids featureIDs) setFocus(o *Observation) {
+	f := ids.focus
+	if f == nil {
+		return
+	}
+	for _, id := range f.cids {
+		f.mark[id] = 0
+	}
+	for _, id := range f.mids {
+		f.mark[id] = 0
+	}
+	f.cids, f.mids = o.cids, o.mids
+	for _, id := range f.cids {
+		f.mark[id] |= inContext
+	}
+	for _, id := range f.mids {
+		f.mark[id] |= inMeasure
+	}
+}
+
+// bitOf returns the mark of list s when s is the focus's context or
+// measure (the same slice), or 0.
+func (f *focus) bitOf(s []int32) uint8 {
+	switch {
+	case f == nil || len(s) == 0:
+		return 0
+	case len(s) == len(f.cids) && &s[0] == &f.cids[0]:
+		return inContext
+	case len(s) == len(f.mids) && &s[0] == &f.mids[0]:
+		return inMeasure
+	}
+	return 0
 }
 
 // intern numbers the features of obs, sets each observation's cids and
@@ -40,7 +93,7 @@ func (w weights) intern(obs [][]Observation) featureIDs {
 	}
 	slices.Sort(names)
 	id := make(map[string]int32, len(names))
-	ids := featureIDs{byID: make([]float64, len(names))}
+	ids := featureIDs{byID: make([]float64, len(names)), focus: &focus{mark: make([]uint8, len(names))}}
 	for i, f := range names {
 		id[f] = int32(i)
 		ids.byID[i] = w.weight(f)
@@ -74,7 +127,29 @@ func (ids featureIDs) dice(a, b []int32, ta, tb float64) float64 {
 	if ta+tb == 0 {
 		return 0
 	}
+	return 2 * ids.sharedWeight(a, b) / (ta + tb)
+}
+
+// sharedWeight is the summed weight of the ids two sorted lists share,
+// added in increasing order of id whichever way it is computed.
+func (ids featureIDs) sharedWeight(a, b []int32) float64 {
 	shared := 0.0
+	if bit := ids.focus.bitOf(a); bit != 0 {
+		for _, id := range b {
+			if ids.focus.mark[id]&bit != 0 {
+				shared += ids.byID[id]
+			}
+		}
+		return shared
+	}
+	if bit := ids.focus.bitOf(b); bit != 0 {
+		for _, id := range a {
+			if ids.focus.mark[id]&bit != 0 {
+				shared += ids.byID[id]
+			}
+		}
+		return shared
+	}
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i] < b[j]:
@@ -87,7 +162,29 @@ func (ids featureIDs) dice(a, b []int32, ta, tb float64) float64 {
 			j++
 		}
 	}
-	return 2 * shared / (ta + tb)
+	return shared
+}
+
+// shared is sharedIDs, by the focus when a or b is marked.
+func (ids featureIDs) shared(a, b []int32) int {
+	if bit := ids.focus.bitOf(a); bit != 0 {
+		return ids.focus.count(b, bit)
+	}
+	if bit := ids.focus.bitOf(b); bit != 0 {
+		return ids.focus.count(a, bit)
+	}
+	return sharedIDs(a, b)
+}
+
+// count returns how many ids of s carry the mark bit.
+func (f *focus) count(s []int32, bit uint8) int {
+	n := 0
+	for _, id := range s {
+		if f.mark[id]&bit != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // sharedIDs is overlap.Shared on feature ids: how many ids two sorted

@@ -73,10 +73,11 @@ func checkHanStart(t *testing.T, r rune, before, after []string) int {
 }
 
 // TestFeatureIDs checks that linking on feature ids scores as on the
-// features' strings, to the last bit: ids numbered in sorted order keep
-// the order of every sum.
+// features' strings, to the last bit, by merging two lists or through a
+// focus: ids numbered in sorted order keep the order of every sum.
 func TestFeatureIDs(t *testing.T) {
-	vocab := []string{"h:国内", "h:生产", "h:总值", "w:trade", "w:servic", "w:rate", "w:fund", "w:feder", "h:增长", "w:target", "h:目标", "w:inflat"}
+	vocab := []string{"h:国内", "h:生产", "h:总值", "w:trade", "w:servic", "w:rate", "w:fund", "w:feder", "h:增长", "w:target", "h:目标", "w:inflat",
+		"w:a", "w:b", "w:c", "w:d", "w:e", "w:f", "w:g", "w:h", "h:就业", "h:城镇", "w:price", "w:deficit"}
 	rng := rand.New(rand.NewSource(1))
 	set := func() []string {
 		var s []string
@@ -101,14 +102,24 @@ func TestFeatureIDs(t *testing.T) {
 			all = append(all, o)
 		}
 	}
-	for _, a := range all {
+	for k, a := range all {
+		// Half the time a is the focus, as in linking: marked, not merged.
+		if k%2 == 0 {
+			w.setFocus(&a)
+		}
 		for _, b := range all {
 			want := overlap.Dice(a.context, b.context, a.weight, b.weight, w.weight)
 			if got := w.dice(a.cids, b.cids, a.weight, b.weight); got != want {
 				t.Fatalf("dice on ids of %v and %v = %v, want %v (on strings)", a.context, b.context, got, want)
 			}
-			if got, want := sharedIDs(a.mids, b.mids), overlap.Shared(a.measure, b.measure); got != want {
-				t.Fatalf("sharedIDs of %v and %v = %d, want %d", a.measure, b.measure, got, want)
+			if got := w.dice(b.cids, a.cids, b.weight, a.weight); got != want {
+				t.Fatalf("dice on ids of %v and %v = %v, want %v (on strings)", b.context, a.context, got, want)
+			}
+			if got, want := w.shared(a.mids, b.mids), overlap.Shared(a.measure, b.measure); got != want {
+				t.Fatalf("shared ids of %v and %v = %d, want %d", a.measure, b.measure, got, want)
+			}
+			if got, want := w.shared(b.cids, a.cids), overlap.Shared(b.context, a.context); got != want {
+				t.Fatalf("shared ids of %v and %v = %d, want %d", b.context, a.context, got, want)
 			}
 		}
 	}

@@ -734,9 +734,12 @@ func (w weights) total(ctx []string) float64 { return overlap.Total(ctx, w.weigh
 // words: the words around a figure change from one statement to the
 // next ("decided today to keep" / "to establish"), what it measures
 // does not.
-func (w weights) similarity(a, b Observation) float64 {
+func (w weights) similarity(a, b Observation) float64 { return w.similarityOf(&a, &b) }
+
+// similarityOf is similarity without copying the observations.
+func (w weights) similarityOf(a, b *Observation) float64 {
 	sc := w.dice(a.cids, b.cids, a.weight, b.weight)
-	if sharedIDs(a.mids, b.mids) >= 2 {
+	if w.shared(a.mids, b.mids) >= 2 {
 		sc = math.Max(sc, w.dice(a.mids, b.mids, a.mweight, b.mweight))
 	}
 	return sc
@@ -752,11 +755,13 @@ const recent = 8
 // matched by an observation in the same language.
 func (w weights) trackSimilarity(o Observation, t Track) float64 {
 	best := 0.0
-	for _, p := range t.Observations[max(0, len(t.Observations)-recent):] {
-		sc := w.similarity(o, p)
+	latest := t.Observations[max(0, len(t.Observations)-recent):]
+	for i := range latest {
+		p := &latest[i] // not copied: this runs for every candidate track
+		sc := w.similarityOf(&o, p)
 		// One shared word is thin evidence however rare it is: two
 		// short contexts that share "years" are not one fact.
-		if sc < sureThreshold && sharedIDs(o.cids, p.cids) < 2 {
+		if sc < sureThreshold && w.shared(o.cids, p.cids) < 2 {
 			continue
 		}
 		best = math.Max(best, sc)
@@ -865,6 +870,7 @@ type candidate struct {
 // counted noun and ratio that keep facts apart.
 func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 	l.seen.next()
+	l.w.setFocus(&o)
 	var unitFeats []string // the features of o's counted noun, made when first needed
 	unitFeatsMade := false
 	for _, f := range o.context {
