@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"runtime"
 	"slices"
 
 	"github.com/docdrift/docdrift/internal/parallel"
@@ -266,3 +267,46 @@ var hanStarts = func() map[string]bool {
 	}
 	return m
 }()
+
+// minParallel is the least number of observations of a document whose
+// candidates are looked for on several processors: below it, starting
+// goroutines costs more than it saves.
+const minParallel = 16
+
+// linkScratch is what one goroutine looking for candidates writes to:
+// the tracks it has seen and its focus.
+type linkScratch struct {
+	seen  visits
+	focus *focus
+}
+
+// candidatesOf returns the candidates of each observation of obs, in
+// order: what calling l.candidates on each in turn returns, computed on
+// every processor for a document of many figures. Each goroutine takes a
+// contiguous share of obs and a shallow copy of the linker with its own
+// scratch (seen, focus), so candidates must only read the rest of the
+// linker — the tracks do not change while a document is assigned.
+func (l *linker) candidatesOf(obs []Observation) []candidate {
+	workers := min(runtime.GOMAXPROCS(0), len(obs)/minParallel)
+	if workers <= 1 {
+		var cands []candidate
+		for k, o := range obs {
+			cands = l.candidates(cands, k, o)
+		}
+		return cands
+	}
+	for len(l.scratch) < workers {
+		l.scratch = append(l.scratch, &linkScratch{focus: &focus{mark: make([]uint8, len(l.w.byID))}})
+	}
+	parts := make([][]candidate, workers)
+	parallel.For(workers, func(i int) {
+		h := *l
+		h.seen, h.w.focus = l.scratch[i].seen, l.scratch[i].focus
+		lo, hi := i*len(obs)/workers, (i+1)*len(obs)/workers
+		for k := lo; k < hi; k++ {
+			parts[i] = h.candidates(parts[i], k, obs[k])
+		}
+		l.scratch[i].seen = h.seen // its marks may have grown
+	})
+	return slices.Concat(parts...)
+}

@@ -789,7 +789,8 @@ type linker struct {
 	byFeature map[string][]int // track indexes by context feature
 	trackOf   map[obsKey]int   // the track of each observation
 	aligned   map[[2]string][]SpanPair
-	seen      visits // the tracks candidates has seen for the current observation
+	seen      visits         // the tracks candidates has seen for the current observation
+	scratch   []*linkScratch // for candidatesOf's goroutines
 }
 
 // alignmentIndex indexes aligned spans by document pair, sorted by their
@@ -955,10 +956,7 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 // individual's). It returns, for each observation, its track and score,
 // or -1.
 func (l *linker) assign(obs []Observation) ([]int, []float64) {
-	var cands []candidate
-	for k, o := range obs {
-		cands = l.candidates(cands, k, o)
-	}
+	cands := l.candidatesOf(obs)
 	last := func(c candidate) Observation {
 		t := l.tracks[c.track]
 		return t.Observations[len(t.Observations)-1]
