@@ -310,3 +310,25 @@ func (l *linker) candidatesOf(obs []Observation) []candidate {
 	})
 	return slices.Concat(parts...)
 }
+
+// explainAll returns, for each observation of obs that assign linked to
+// track tracks[k] (not -1), l.explain(obs[k], tracks[k], ""): computed
+// on every processor for a document of many figures, before any joins
+// its track (assign gives each track at most one, so each explanation
+// reads its track as it stands). explain only reads the linker.
+func (l *linker) explainAll(obs []Observation, tracks []int) []*Evidence {
+	out := make([]*Evidence, len(obs))
+	one := func(k int) {
+		if tracks[k] >= 0 {
+			out[k] = l.explain(obs[k], tracks[k], "")
+		}
+	}
+	if len(obs) < minParallel {
+		for k := range obs {
+			one(k)
+		}
+		return out
+	}
+	parallel.For(len(obs), one)
+	return out
+}

@@ -245,10 +245,11 @@ func TracksAligned(docs []Document, aligned []Alignment) []Track {
 			rest = append(rest, o)
 		}
 		tracks, scores := l.assign(rest)
+		evidence := l.explainAll(rest, tracks)
 		for k, o := range rest {
 			if t := tracks[k]; t >= 0 {
 				o.Score = math.Round(scores[k]*1000) / 1000
-				o.Evidence = l.explain(o, t, "")
+				o.Evidence = evidence[k]
 				l.add(t, o)
 				continue
 			}
