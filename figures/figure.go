@@ -486,8 +486,10 @@ const longestNumberWord = len("seventeenth")
 // currency or a unit written first.
 func mayBeginFigure(toks []tok, i int) bool {
 	switch t := toks[i]; t.kind {
-	case tDigits, tHan:
+	case tDigits:
 		return true
+	case tHan:
+		return hanStarts[t.s]
 	case tOther:
 		return t.s == "-" || figureStarts[t.s] // a sign, a currency symbol
 	}

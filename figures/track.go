@@ -80,10 +80,11 @@ type Observation struct {
 	// year's target.
 	average bool
 	measure []string // similarity features of the measure alone
+	mweight float64  // their total weight
 	// restated holds the restatements joined to this observation (Also),
 	// for their words: a fact is known by each of its wordings.
-	restated []Observation
-	mweight  float64 // their total weight
+	restated   []Observation
+	cids, mids []int32 // context and measure as feature ids (see featureIDs), for linking
 }
 
 // Mention is one more place where a document states an observation's
@@ -205,7 +206,7 @@ const alignedFloor = 0.1
 // individual's fine is not a trade association's).
 func measuresDiffer(a, b Observation) bool {
 	names := func(m []string) bool { return len(m) > 1 || len(m) == 1 && strings.HasPrefix(m[0], "h:") }
-	return names(a.measure) && names(b.measure) && overlap.Shared(a.measure, b.measure) == 0
+	return names(a.measure) && names(b.measure) && sharedIDs(a.mids, b.mids) == 0
 }
 
 // TracksAligned is Tracks with alignment evidence: two figures of the
@@ -224,6 +225,7 @@ func TracksAligned(docs []Document, aligned []Alignment) []Track {
 			os[k].mweight = w.total(os[k].measure)
 		}
 	}
+	w.featureIDs = w.intern(obs)
 	l := linker{w: w, byFeature: map[string][]int{}, trackOf: map[obsKey]int{}, aligned: alignmentIndex(aligned)}
 	for di, d := range docs {
 		var orig []Observation
@@ -251,10 +253,11 @@ func TracksAligned(docs []Document, aligned []Alignment) []Track {
 			rest = append(rest, o)
 		}
 		tracks, scores := l.assign(rest)
+		evidence := l.explainAll(rest, tracks)
 		for k, o := range rest {
 			if t := tracks[k]; t >= 0 {
 				o.Score = math.Round(scores[k]*1000) / 1000
-				o.Evidence = l.explain(o, t, "")
+				o.Evidence = evidence[k]
 				l.add(t, o)
 				continue
 			}
@@ -297,13 +300,14 @@ func observe(d Document, notFigures bool) []Observation {
 	year := yearOf(d.Date)
 	article := 0                     // how many numbered articles began before here
 	lastMeasure, lastBlock := "", -1 // the last measure of a sentence before, and its block
+	var ex sentenceExtractor
 	for si, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
 		}
 		text := doc.Text[s.Start:s.End]
-		figs := Extract(text, s.Start)
+		figs := ex.extract(text, s.Start)
 		prevEnd := s.Start
 		intro := introOf(doc, si)
 		prevMeasure, prevLead, carry := "", "", ""
@@ -721,6 +725,7 @@ func isNumberWord(w string) bool {
 // observations.
 type weights struct {
 	idf map[string]float64
+	featureIDs
 }
 
 func newWeights(obs [][]Observation) weights {
@@ -753,22 +758,25 @@ func (w weights) total(ctx []string) float64 { return overlap.Total(ctx, w.weigh
 // next ("decided today to keep" / "to establish"), what it measures
 // does not. An observation restated in its document is compared in each
 // of its wordings, the best counting.
-func (w weights) similarity(a, b Observation) float64 {
+func (w weights) similarity(a, b Observation) float64 { return w.similarityOf(&a, &b) }
+
+// similarityOf is similarity without copying the observations.
+func (w weights) similarityOf(a, b *Observation) float64 {
 	sc := w.wordsSimilarity(a, b)
-	for _, x := range a.restated {
-		sc = math.Max(sc, w.wordsSimilarity(x, b))
+	for i := range a.restated {
+		sc = math.Max(sc, w.wordsSimilarity(&a.restated[i], b))
 	}
-	for _, y := range b.restated {
-		sc = math.Max(sc, w.wordsSimilarity(a, y))
+	for i := range b.restated {
+		sc = math.Max(sc, w.wordsSimilarity(a, &b.restated[i]))
 	}
 	return sc
 }
 
 // wordsSimilarity is similarity for one wording of each observation.
-func (w weights) wordsSimilarity(a, b Observation) float64 {
-	sc := overlap.Dice(a.context, b.context, a.weight, b.weight, w.weight)
-	if overlap.Shared(a.measure, b.measure) >= 2 {
-		sc = math.Max(sc, overlap.Dice(a.measure, b.measure, a.mweight, b.mweight, w.weight))
+func (w weights) wordsSimilarity(a, b *Observation) float64 {
+	sc := w.dice(a.cids, b.cids, a.weight, b.weight)
+	if w.shared(a.mids, b.mids) >= 2 {
+		sc = math.Max(sc, w.dice(a.mids, b.mids, a.mweight, b.mweight))
 	}
 	return sc
 }
@@ -783,11 +791,13 @@ const recent = 8
 // matched by an observation in the same language.
 func (w weights) trackSimilarity(o Observation, t Track) float64 {
 	best := 0.0
-	for _, p := range t.Observations[max(0, len(t.Observations)-recent):] {
-		sc := w.similarity(o, p)
+	latest := t.Observations[max(0, len(t.Observations)-recent):]
+	for i := range latest {
+		p := &latest[i] // not copied: this runs for every candidate track
+		sc := w.similarityOf(&o, p)
 		// One shared word is thin evidence however rare it is: two
 		// short contexts that share "years" are not one fact.
-		if sc < sureThreshold && overlap.Shared(o.context, p.context) < 2 {
+		if sc < sureThreshold && w.shared(o.cids, p.cids) < 2 {
 			continue
 		}
 		best = math.Max(best, sc)
@@ -815,6 +825,8 @@ type linker struct {
 	byFeature map[string][]int // track indexes by context feature
 	trackOf   map[obsKey]int   // the track of each observation
 	aligned   map[[2]string][]SpanPair
+	seen      visits         // the tracks candidates has seen for the current observation
+	scratch   []*linkScratch // for candidatesOf's goroutines
 }
 
 // alignmentIndex indexes aligned spans by document pair, sorted by their
@@ -894,15 +906,18 @@ type candidate struct {
 // LinkThreshold, under the constraints on unit, role, period, rank,
 // counted noun and ratio that keep facts apart.
 func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
-	seen := map[int]bool{}
+	l.seen.next()
+	l.w.setFocus(&o)
 	var unitFeats []string // the features of o's counted noun, made when first needed
 	unitFeatsMade := false
 	for _, f := range o.context {
 		for _, ti := range l.byFeature[f] {
-			if seen[ti] {
+			// Units first: most tracks a feature finds count something
+			// else, and reading the unit costs less than copying the
+			// track's last observation.
+			if !l.seen.first(ti) || l.tracks[ti].Unit != o.Unit {
 				continue
 			}
-			seen[ti] = true
 			t := l.tracks[ti]
 			last := t.Observations[len(t.Observations)-1]
 			// One observation per document and track; a target links to
@@ -935,7 +950,7 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 			if advances(last, o) {
 				// The agreement of the values is evidence of its own: a
 				// record kept counts as linked at the threshold.
-				if sc := l.w.similarity(o, last); sc >= advancingThreshold && overlap.Shared(o.context, last.context) >= 2 {
+				if sc := l.w.similarity(o, last); sc >= advancingThreshold && sharedIDs(o.cids, last.cids) >= 2 {
 					out = append(out, candidate{k, ti, math.Max(sc, LinkThreshold)})
 				}
 				continue
@@ -978,10 +993,7 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 // individual's). It returns, for each observation, its track and score,
 // or -1.
 func (l *linker) assign(obs []Observation) ([]int, []float64) {
-	var cands []candidate
-	for k, o := range obs {
-		cands = l.candidates(cands, k, o)
-	}
+	cands := l.candidatesOf(obs)
 	last := func(c candidate) Observation {
 		t := l.tracks[c.track]
 		return t.Observations[len(t.Observations)-1]
@@ -1156,7 +1168,7 @@ func (l *linker) restates(obs []Observation, o Observation) bool {
 			p.article != o.article || p.average != o.average {
 			continue
 		}
-		if overlap.Shared(o.context, p.context) < 2 || l.w.similarity(*p, o) < sureThreshold && !namesWithin(*p, o, l.w) {
+		if sharedIDs(o.cids, p.cids) < 2 || l.w.similarity(*p, o) < sureThreshold && !namesWithin(*p, o, l.w) {
 			continue
 		}
 		p.Also = append(p.Also, Mention{Text: o.Text, Start: o.Start, End: o.End, Line: o.Line})

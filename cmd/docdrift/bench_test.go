@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/docdrift/docdrift/internal/edition"
@@ -155,5 +156,39 @@ func BenchmarkTimelineMixed(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkFiguresCommand runs "docdrift figures" in-process on real
+// corpora, reading included: china-gwr-zh (52 reports, 3.3 MB) from
+// ../shared/corpora, and each folder DOCDRIFT_FIGURES_CORPORA names (a
+// list separated by colons: /tmp/c1000:/tmp/all39, the 1,000-document
+// corpora of BENCHMARKS.md), in text and JSON:
+//
+//	go test ./cmd/docdrift -run '^$' -bench FiguresCommand -benchtime 3x -benchmem
+//	DOCDRIFT_FIGURES_CORPORA=/tmp/c1000:/tmp/all39 go test ./cmd/docdrift -run '^$' -bench FiguresCommand -benchtime 1x -cpuprofile /tmp/figures.prof
+func BenchmarkFiguresCommand(b *testing.B) {
+	root := os.Getenv("DOCDRIFT_CORPORA")
+	if root == "" {
+		root = "../../../shared/corpora"
+	}
+	dirs := []string{filepath.Join(root, "china-gwr-zh")}
+	if extra := os.Getenv("DOCDRIFT_FIGURES_CORPORA"); extra != "" {
+		dirs = append(dirs, strings.Split(extra, ":")...)
+	}
+	for _, dir := range dirs {
+		if _, err := os.Stat(dir); err != nil {
+			b.Logf("no corpus %s: skipped", dir)
+			continue
+		}
+		for _, format := range []string{"text", "json"} {
+			b.Run(filepath.Base(dir)+"/"+format, func(b *testing.B) {
+				for b.Loop() {
+					if code := run(context.Background(), []string{"docdrift", "--no-cache", "figures", "--format", format, dir}, io.Discard, io.Discard); code != 0 {
+						b.Fatalf("exit %d, want 0", code)
+					}
+				}
+			})
+		}
 	}
 }
