@@ -29,10 +29,13 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", "", "corpus directory")
-	running := flag.Bool("running", false, "give docdrift running text instead of a paragraph per sentence")
-	out := flag.String("o", "", "write docdrift's beads to this file")
-	flag.Parse()
+	// A flag set of its own: a library docdrift links (OpenCC, for themes)
+	// registers a "dir" flag of its own in the global set.
+	fs := flag.NewFlagSet("bitexteval", flag.ExitOnError)
+	dir := fs.String("dir", "", "corpus directory")
+	running := fs.Bool("running", false, "give docdrift running text instead of a paragraph per sentence")
+	out := fs.String("o", "", "write docdrift's beads to this file")
+	_ = fs.Parse(os.Args[1:]) // ExitOnError: Parse exits on a bad flag
 	if err := run(*dir, *running, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "bitexteval:", err)
 		os.Exit(1)
