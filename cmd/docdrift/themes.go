@@ -194,26 +194,23 @@ type shift struct {
 // seg is shared with concept matching: its dictionary loads only if a
 // document has Chinese to cut, and only once.
 func (r *themesReport) discover(top int, seg *segment.Segmenter) {
-	counts := make([]themes.Counts, len(r.docs))
-	parallel.For(len(r.docs), func(i int) { counts[i] = themes.CountPhrases(r.docs[i].doc, r.docs[i].Lang, seg) })
-	all := themes.Sum(counts...)
-	r.distinctive = make([]docPhrases, len(r.docs))
-	parallel.For(len(r.docs), func(i int) {
-		r.distinctive[i] = docPhrases{Doc: r.docs[i].ID, Phrases: nonNil(themes.Distinctive(counts[i], all, top))}
-	})
+	in := make([]themes.PhraseDoc, len(r.docs))
 	for i, d := range r.docs {
-		prev := -1
-		for k := i - 1; k >= 0; k-- {
-			if r.docs[k].Lang == d.Lang {
-				prev = k
-				break
-			}
+		in[i] = themes.PhraseDoc{Doc: d.doc, Lang: d.Lang}
+	}
+	cp := themes.CountCorpus(in, seg)
+	r.distinctive = make([]docPhrases, len(r.docs))
+	shifts := make([]*shift, len(r.docs))
+	parallel.For(len(r.docs), func(i int) {
+		r.distinctive[i] = docPhrases{Doc: r.docs[i].ID, Phrases: nonNil(cp.Distinctive(i, top))}
+		if prev, ap, va := cp.Shift(i, top); prev >= 0 {
+			shifts[i] = &shift{From: r.docs[prev].ID, To: r.docs[i].ID, Appeared: nonNil(ap), Vanished: nonNil(va)}
 		}
-		if prev < 0 {
-			continue
+	})
+	for _, s := range shifts {
+		if s != nil {
+			r.shifts = append(r.shifts, *s)
 		}
-		ap, va := themes.Shift(counts[prev], counts[i], all, top)
-		r.shifts = append(r.shifts, shift{From: r.docs[prev].ID, To: d.ID, Appeared: nonNil(ap), Vanished: nonNil(va)})
 	}
 }
 
