@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -46,10 +47,10 @@ type Corpus struct {
 	matcher *Matcher
 }
 
-// NewCorpus finds every concept of g in docs once; Themes then reads the
-// counts of the concepts asked for. Matching every concept at once lets the
-// longest wording win where concepts overlap. Cost: linear in the corpus
-// size.
+// NewCorpus finds every concept of g in docs once, on every processor;
+// Themes then reads the counts of the concepts asked for. Matching every
+// concept at once lets the longest wording win where concepts overlap.
+// Cost: linear in the corpus size.
 func NewCorpus(docs []Document, concepts []Concept) *Corpus {
 	return NewCorpusWith(docs, NewMatcher(concepts))
 }
@@ -58,9 +59,15 @@ func NewCorpus(docs []Document, concepts []Concept) *Corpus {
 // segmenter's dictionary with another user).
 func NewCorpusWith(docs []Document, m *Matcher) *Corpus {
 	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}, matcher: m}
-	for _, d := range docs {
-		c.words[d.ID] = Words(d.Doc)
-		c.matches[d.ID] = m.Find(d.Doc)
+	words := make([]int, len(docs))
+	matches := make([][]Match, len(docs))
+	parallel.For(len(docs), func(i int) {
+		words[i] = Words(docs[i].Doc)
+		matches[i] = m.Find(docs[i].Doc)
+	})
+	for i, d := range docs {
+		c.words[d.ID] = words[i]
+		c.matches[d.ID] = matches[i]
 	}
 	return c
 }
