@@ -452,6 +452,26 @@ func (p pattern) near(s *sentence, taken []bool) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
+// findCounting is Find and Words in one pass over doc's sentences, each
+// cut into tokens once, in fl's memory.
+func (m *Matcher) findCounting(doc *normalize.Document, fl *normalize.Folder) (matches []Match, words int) {
+	for _, s := range doc.Sentences {
+		switch doc.Blocks[s.Block].Kind {
+		case normalize.Furniture, normalize.Caption:
+			continue
+		}
+		text := doc.Text[s.Start:s.End]
+		toks := fl.Tokens(text, s.Start)
+		for _, t := range toks {
+			if t.Kind != normalize.Punct {
+				words++
+			}
+		}
+		matches = m.appendMatches(matches, doc, termsOf(text, s.Start, toks))
+	}
+	return matches, words
+}
+
 // Words counts a document's words the way rates are computed: Latin words
 // and numbers, plus each Chinese character (Chinese rates are therefore
 // per 10,000 characters).

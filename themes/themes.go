@@ -61,9 +61,8 @@ func NewCorpusWith(docs []Document, m *Matcher) *Corpus {
 	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}, matcher: m}
 	words := make([]int, len(docs))
 	matches := make([][]Match, len(docs))
-	parallel.For(len(docs), func(i int) {
-		words[i] = Words(docs[i].Doc)
-		matches[i] = m.Find(docs[i].Doc)
+	parallel.ForWith(len(docs), func() *normalize.Folder { return new(normalize.Folder) }, func(fl *normalize.Folder, i int) {
+		matches[i], words[i] = m.findCounting(docs[i].Doc, fl)
 	})
 	for i, d := range docs {
 		c.words[d.ID] = words[i]
