@@ -61,18 +61,24 @@ func (d *dict) graph(runes []rune) (edges []edge, first []int) {
 	for k := range runes {
 		first[k] = len(edges)
 		lo, hi, p := 0, len(d.freq), 0
-		prefix := false // runes[k:k+1] begins a word
+		prefix := false   // runes[k:k+1] begins a word
+		var pf firstWords // the words of runes[k], when in d.first
 		for i := k; i < len(runes); i++ {
 			n := encodeRune(b[:], runes[i])
-			if i == k {
+			switch {
+			case i == k:
 				// Words with the same first character are contiguous,
 				// unless the character is not valid UTF-8 (U+FFFD).
-				if r, ok := d.first[runes[i]]; ok && runes[i] != utf8.RuneError {
-					lo, hi = int(r[0]), int(r[1])
+				ok := false
+				if pf, ok = d.first[runes[i]]; ok && runes[i] != utf8.RuneError {
+					lo, hi = int(pf.lo), int(pf.hi)
 				} else {
+					pf = firstWords{}
 					lo, hi = d.narrow(lo, hi, p, string(b[:n]))
 				}
-			} else {
+			case i == k+1 && pf.hi > 0 && runes[i] != utf8.RuneError:
+				lo, hi = d.second(pf, runes[i])
+			default:
 				lo, hi = d.narrow(lo, hi, p, string(b[:n]))
 			}
 			if lo >= hi {
