@@ -387,18 +387,40 @@ const (
 // that still says it in other words. Cost: linear in the length of doc
 // times the concept's wordings.
 func (m *Matcher) NearVariants(doc *normalize.Document, concept string) []Match {
-	var out []Match
+	return m.nearVariants(doc, m.matchedSentences(doc), concept)
+}
+
+// matchedSentence is a sentence's terms and the concepts' matches in it.
+type matchedSentence struct {
+	ts      []term
+	matches []Match
+}
+
+// matchedSentences returns the terms and matches of doc's body, heading
+// and list sentences, what NearVariants reads of doc whatever the concept.
+func (m *Matcher) matchedSentences(doc *normalize.Document) []matchedSentence {
+	var out []matchedSentence
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
 		}
 		ts := terms(doc.Text[s.Start:s.End], s.Start)
+		out = append(out, matchedSentence{ts, m.appendMatches(nil, doc, ts)})
+	}
+	return out
+}
+
+// nearVariants is NearVariants on doc's sentences, matched.
+func (m *Matcher) nearVariants(doc *normalize.Document, sentences []matchedSentence, concept string) []Match {
+	var out []Match
+	for _, ms := range sentences {
+		ts := ms.ts
 		// Words another concept's wording holds are that concept's:
 		// "reform and development through opening up" is no
 		// near-variant of "reform and opening up".
 		taken := make([]bool, len(ts))
-		for _, x := range m.appendMatches(nil, doc, ts) {
+		for _, x := range ms.matches {
 			for i, t := range ts {
 				if x.Concept != concept && t.start >= x.Start && t.end <= x.End {
 					taken[i] = true

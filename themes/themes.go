@@ -3,6 +3,7 @@ package themes
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
@@ -45,6 +46,10 @@ type Corpus struct {
 	words   map[string]int
 	matches map[string][]Match // by document id
 	matcher *Matcher
+	// lastSentences returns the terms and matches of the latest
+	// document's sentences, found once for every concept that could be
+	// gone (Theme).
+	lastSentences func() []matchedSentence
 }
 
 // NewCorpus finds every concept of g in docs once, on every processor;
@@ -68,13 +73,15 @@ func NewCorpusWith(docs []Document, m *Matcher) *Corpus {
 		c.words[d.ID] = words[i]
 		c.matches[d.ID] = matches[i]
 	}
+	c.lastSentences = sync.OnceValue(func() []matchedSentence { return m.matchedSentences(docs[len(docs)-1].Doc) })
 	return c
 }
 
 // Matcher returns the matcher the corpus was counted with.
 func (c *Corpus) Matcher() *Matcher { return c.matcher }
 
-// Theme returns a concept's counts, rates and trend in the corpus.
+// Theme returns a concept's counts, rates and trend in the corpus. It is
+// safe for concurrent use.
 func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
 	t := Theme{Query: query, Concept: concept.ID, Label: concept.Label, Known: known,
 		Counts: map[string]int{}, Per10k: map[string]float64{}, Matches: map[string][]Match{}, Variants: []string{}}
@@ -108,7 +115,7 @@ func (c *Corpus) Theme(query string, concept Concept, known bool) Theme {
 		// Not gone while the latest document says it in other words
 		// (NearVariants): the trend reads those as its uses there.
 		last := c.docs[len(c.docs)-1]
-		if n := len(c.matcher.NearVariants(last.Doc, concept.ID)); n > 0 {
+		if n := len(c.matcher.nearVariants(last.Doc, c.lastSentences(), concept.ID)); n > 0 {
 			counts[len(counts)-1] = n
 			if w := c.words[last.ID]; w > 0 {
 				rates[len(rates)-1] = float64(n) * 10000 / float64(w)

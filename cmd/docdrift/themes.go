@@ -148,8 +148,9 @@ func runThemes(u *ui, opts themesOptions) error {
 			}
 		}
 	} else {
-		for _, con := range g.Concepts {
-			t := tc.Theme(con.Label, con, true)
+		all := make([]themes.Theme, len(g.Concepts))
+		parallel.For(len(g.Concepts), func(i int) { all[i] = tc.Theme(g.Concepts[i].Label, g.Concepts[i], true) })
+		for _, t := range all {
 			if t.Trend != themes.Absent {
 				list = append(list, t)
 			}
