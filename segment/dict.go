@@ -1,12 +1,10 @@
 package segment
 
 import (
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -163,12 +161,19 @@ func firstRune(w string) (rune, int) {
 // binary search on characters finds them. A second character that is not
 // valid UTF-8 in a word (U+FFFD) is not looked up here.
 func (d *dict) second(p firstWords, r rune) (int, int) {
-	ss := d.seconds[p.slo:p.shi]
-	k, found := slices.BinarySearchFunc(ss, r, func(s second, r rune) int { return cmp.Compare(s.r, r) })
-	if !found {
+	a, b := int(p.slo), int(p.shi)
+	for a < b { // the first second character not before r
+		m := int(uint(a+b) >> 1)
+		if d.seconds[m].r < r {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	if a == int(p.shi) || d.seconds[a].r != r {
 		return 0, 0
 	}
-	return int(ss[k].lo), int(ss[k].hi)
+	return int(d.seconds[a].lo), int(d.seconds[a].hi)
 }
 
 // uvarint is binary.Uvarint on a string, without copying it.
