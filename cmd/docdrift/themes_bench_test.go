@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,12 +14,13 @@ import (
 
 // BenchmarkThemesCommand runs "docdrift themes" (discovery: no --term)
 // in-process on the corpora of issue 20's themes rows: the 52 work reports
-// of china-gwr-zh, and 1,000 documents made by edition.Corpus from the FOMC
-// statements and china-gwr-zh (gen -corpus 1000 … fomc china-gwr-zh, the
-// /tmp/c1000 of BENCHMARKS.md). DOCDRIFT_THEMES_CORPORA names more corpus
-// folders, separated by the list separator (the 998 documents of
-// /tmp/all39). It skips when ../shared/corpora is not there;
-// DOCDRIFT_CORPORA names another folder holding it:
+// of china-gwr-zh, and 250, 500 and 1,000 documents made by edition.Corpus
+// from the FOMC statements and china-gwr-zh (the last is gen -corpus 1000
+// … fomc china-gwr-zh, the /tmp/c1000 of BENCHMARKS.md).
+// DOCDRIFT_THEMES_CORPORA names more corpus folders, separated by the list
+// separator (the 998 documents of /tmp/all39). It skips when
+// ../shared/corpora is not there; DOCDRIFT_CORPORA names another folder
+// holding it:
 //
 //	go test ./cmd/docdrift -run '^$' -bench ThemesCommand -benchtime 1x -benchmem
 func BenchmarkThemesCommand(b *testing.B) {
@@ -38,13 +40,16 @@ func BenchmarkThemesCommand(b *testing.B) {
 		}
 		sources = append(sources, docs...)
 	}
-	mix := b.TempDir()
-	for _, d := range edition.Corpus(sources, 1000, 1) {
-		if err := os.WriteFile(filepath.Join(mix, d.Name+".txt"), []byte(d.Text), 0o644); err != nil {
-			b.Fatal(err)
+	corpora := []struct{ name, dir string }{{"china-gwr-zh", gwr}}
+	for _, n := range []int{250, 500, 1000} { // the growth, and /tmp/c1000
+		mix := b.TempDir()
+		for _, d := range edition.Corpus(sources, n, 1) {
+			if err := os.WriteFile(filepath.Join(mix, d.Name+".txt"), []byte(d.Text), 0o644); err != nil {
+				b.Fatal(err)
+			}
 		}
+		corpora = append(corpora, struct{ name, dir string }{fmt.Sprintf("fomc+china-gwr-zh-%d", n), mix})
 	}
-	corpora := []struct{ name, dir string }{{"china-gwr-zh", gwr}, {"fomc+china-gwr-zh-1000", mix}}
 	for _, dir := range filepath.SplitList(os.Getenv("DOCDRIFT_THEMES_CORPORA")) {
 		corpora = append(corpora, struct{ name, dir string }{strings.ReplaceAll(filepath.Base(dir), "/", "-"), dir})
 	}
