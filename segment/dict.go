@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -30,6 +31,7 @@ type dict struct {
 	// among a few characters instead of a binary search of strings over
 	// every word of the first character.
 	seconds []second
+	scratch sync.Pool // of *scratch, the memory of cuts
 }
 
 // firstWords is what the dictionary holds under a first character: its words
@@ -205,10 +207,15 @@ func (d *dict) narrow(lo, hi, p int, next string) (int, int) {
 		if len(w) > len(next) {
 			w = w[:len(next)]
 		}
-		if c := strings.Compare(w, next); c != 0 || len(w) == len(next) {
-			return c
+		// Operators, not strings.Compare, whose parameters escape: the
+		// caller's next would be allocated at every step of a cut.
+		switch {
+		case w < next:
+			return -1 // a proper prefix of next too
+		case w > next:
+			return 1
 		}
-		return -1 // a proper prefix of next sorts before it
+		return 0
 	}
 	a, b := lo, hi
 	for a < b { // first word not before next
