@@ -49,7 +49,11 @@ func terms(text string, base int) []term {
 // termsOf is terms on tokens already cut from text, which starts at
 // offset base of the original.
 func termsOf(text string, base int, toks []normalize.Token) []term {
-	out := make([]term, 0, len(toks))
+	return appendTerms(make([]term, 0, len(toks)), text, base, toks)
+}
+
+// appendTerms is termsOf appending to out.
+func appendTerms(out []term, text string, base int, toks []normalize.Token) []term {
 	brk := false
 	for _, t := range toks {
 		if t.Kind == normalize.Punct {
@@ -477,6 +481,7 @@ func (p pattern) near(s *sentence, taken []bool) (start, end int, ok bool) {
 // findCounting is Find and Words in one pass over doc's sentences, each
 // cut into tokens once, in fl's memory.
 func (m *Matcher) findCounting(doc *normalize.Document, fl *normalize.Folder) (matches []Match, words int) {
+	var ts []term
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
@@ -489,7 +494,8 @@ func (m *Matcher) findCounting(doc *normalize.Document, fl *normalize.Folder) (m
 				words++
 			}
 		}
-		matches = m.appendMatches(matches, doc, termsOf(text, s.Start, toks))
+		ts = appendTerms(ts[:0], text, s.Start, toks) // the matches keep nothing of the terms
+		matches = m.appendMatches(matches, doc, ts)
 	}
 	return matches, words
 }
