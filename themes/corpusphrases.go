@@ -55,6 +55,18 @@ type keptPhrase struct {
 // the whole tables of a few documents only (and of the latest document of
 // each language, until the next one). Cost: linear in the corpus's size.
 func CountCorpus(docs []PhraseDoc, seg *segment.Segmenter) *CorpusPhrases {
+	return countCorpus(docs, seg, nil)
+}
+
+// visitor is called with each sentence of document i that CountPhrases
+// reads (roster lines too), cut into tokens toks of text, which starts at
+// offset base; c is the table the document is counted in, which no other
+// goroutine uses meanwhile.
+type visitor func(c *Counts, i int, text string, base int, toks []normalize.Token)
+
+// countCorpus is CountCorpus, calling visit (if not nil) with each
+// sentence's tokens.
+func countCorpus(docs []PhraseDoc, seg *segment.Segmenter, visit visitor) *CorpusPhrases {
 	m := merger{cp: &CorpusPhrases{docs: make([]docPhrases, len(docs))}, ids: map[string]int32{}, latest: map[string]latestDoc{}}
 	workers := min(runtime.GOMAXPROCS(0), max(len(docs), 1))
 	window := workers + 2 // documents counted but not yet merged, at most
@@ -81,7 +93,11 @@ func CountCorpus(docs []PhraseDoc, seg *segment.Segmenter) *CorpusPhrases {
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
-				j.c.countDoc(docs[j.i].Doc, docs[j.i].Lang, seg)
+				var each func(text string, base int, toks []normalize.Token)
+				if visit != nil {
+					each = func(text string, base int, toks []normalize.Token) { visit(j.c, j.i, text, base, toks) }
+				}
+				j.c.countDocVisiting(docs[j.i].Doc, docs[j.i].Lang, seg, each)
 				done[j.i] <- j.c
 			}
 		})

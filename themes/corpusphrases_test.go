@@ -1,7 +1,9 @@
 package themes
 
 import (
+	"fmt"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -124,4 +126,29 @@ func retained(f func() any) uint64 {
 		return 0
 	}
 	return after.HeapAlloc - before.HeapAlloc
+}
+
+// TestNewCorpusCounting checks that matching and counting phrases in one
+// pass over each sentence's tokens gives what NewCorpusWith and
+// CountCorpus give apart.
+func TestNewCorpusCounting(t *testing.T) {
+	g, _ := Default()
+	pds := fixtureCorpus(t, 2)
+	docs := make([]Document, len(pds))
+	langs := make([]string, len(pds))
+	for i, d := range pds {
+		docs[i], langs[i] = Document{ID: fmt.Sprint(i), Doc: d.Doc}, d.Lang
+	}
+	m := NewMatcher(g.Concepts)
+	c, cp := NewCorpusCounting(docs, langs, m)
+	want, wantCP := NewCorpusWith(docs, m), CountCorpus(pds, m.Segmenter())
+	if !reflect.DeepEqual(c.words, want.words) || !reflect.DeepEqual(c.matches, want.matches) {
+		t.Errorf("NewCorpusCounting: words %v and matches differ from NewCorpusWith's: words %v", c.words, want.words)
+	}
+	if !reflect.DeepEqual(cp, wantCP) {
+		t.Errorf("NewCorpusCounting: phrases differ from CountCorpus's")
+	}
+	if len(cp.all) == 0 || len(c.matches["0"]) == 0 {
+		t.Errorf("NewCorpusCounting: %d phrases, %d matches in the first document: the test needs both", len(cp.all), len(c.matches["0"]))
+	}
 }

@@ -32,6 +32,7 @@ type Counts struct {
 	spans    []span   // of the words of the run of ideographs being counted
 	function []bool   // of those words: a function word, a stop word or a number
 	run      []byte   // the run of ideographs being cut
+	terms    []term   // of a sentence being matched (NewCorpusCounting)
 	fl       normalize.Folder
 }
 
@@ -93,6 +94,13 @@ func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) 
 
 // countDoc is CountPhrases into c, which it empties first.
 func (c *Counts) countDoc(doc *normalize.Document, lang string, seg *segment.Segmenter) {
+	c.countDocVisiting(doc, lang, seg, nil)
+}
+
+// countDocVisiting is countDoc calling each (if not nil) with every
+// sentence it reads (roster lines too), cut into tokens toks of text,
+// which starts at offset base.
+func (c *Counts) countDocVisiting(doc *normalize.Document, lang string, seg *segment.Segmenter, each func(text string, base int, toks []normalize.Token)) {
 	c.reset(seg)
 	var words []normalize.Token // the current run of Latin words
 	var han []normalize.Token   // the current run of ideographs
@@ -102,6 +110,9 @@ func (c *Counts) countDoc(doc *normalize.Document, lang string, seg *segment.Seg
 			continue
 		}
 		toks := c.fl.Tokens(doc.Text[s.Start:s.End], s.Start) // a sentence's tokens are done with before the next's
+		if each != nil {
+			each(doc.Text[s.Start:s.End], s.Start, toks)
+		}
 		if doc.Blocks[s.Block].Kind != normalize.Heading && roster(doc.Text, toks) {
 			continue
 		}

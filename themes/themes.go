@@ -63,12 +63,40 @@ func NewCorpus(docs []Document, concepts []Concept) *Corpus {
 // NewCorpusWith is NewCorpus with a matcher already built (sharing its
 // segmenter's dictionary with another user).
 func NewCorpusWith(docs []Document, m *Matcher) *Corpus {
-	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}, matcher: m}
 	words := make([]int, len(docs))
 	matches := make([][]Match, len(docs))
 	parallel.ForWith(len(docs), func() *normalize.Folder { return new(normalize.Folder) }, func(fl *normalize.Folder, i int) {
 		matches[i], words[i] = m.findCounting(docs[i].Doc, fl)
 	})
+	return newCorpus(docs, m, words, matches)
+}
+
+// NewCorpusCounting is NewCorpusWith, and CountCorpus of the same
+// documents in languages langs with m's segmenter, in one pass: each
+// sentence is cut into tokens once for both.
+func NewCorpusCounting(docs []Document, langs []string, m *Matcher) (*Corpus, *CorpusPhrases) {
+	words := make([]int, len(docs))
+	matches := make([][]Match, len(docs))
+	in := make([]PhraseDoc, len(docs))
+	for i, d := range docs {
+		in[i] = PhraseDoc{Doc: d.Doc, Lang: langs[i]}
+	}
+	cp := countCorpus(in, m.seg, func(c *Counts, i int, text string, base int, toks []normalize.Token) {
+		for _, t := range toks {
+			if t.Kind != normalize.Punct {
+				words[i]++
+			}
+		}
+		c.terms = appendTerms(c.terms[:0], text, base, toks) // the matches keep nothing of the terms
+		matches[i] = m.appendMatches(matches[i], docs[i].Doc, c.terms)
+	})
+	return newCorpus(docs, m, words, matches), cp
+}
+
+// newCorpus is the Corpus of docs matched by m, with their words and
+// matches.
+func newCorpus(docs []Document, m *Matcher, words []int, matches [][]Match) *Corpus {
+	c := &Corpus{docs: docs, words: map[string]int{}, matches: map[string][]Match{}, matcher: m}
 	for i, d := range docs {
 		c.words[d.ID] = words[i]
 		c.matches[d.ID] = matches[i]
