@@ -46,10 +46,18 @@ type Corpus struct {
 	words   map[string]int
 	matches map[string][]Match // by document id
 	matcher *Matcher
-	// lastSentences returns the terms and matches of the latest
-	// document's sentences, found once for every concept that could be
-	// gone (Theme).
-	lastSentences func() []matchedSentence
+	// The terms and matches of the latest document's sentences, found
+	// once for every concept that could be gone (Theme), whatever made
+	// the Corpus.
+	lastOnce sync.Once
+	last     []matchedSentence
+}
+
+// lastSentences returns the terms and matches of the latest document's
+// sentences, found on first use.
+func (c *Corpus) lastSentences() []matchedSentence {
+	c.lastOnce.Do(func() { c.last = c.matcher.matchedSentences(c.docs[len(c.docs)-1].Doc) })
+	return c.last
 }
 
 // NewCorpus finds every concept of g in docs once, on every processor;
@@ -101,7 +109,6 @@ func newCorpus(docs []Document, m *Matcher, words []int, matches [][]Match) *Cor
 		c.words[d.ID] = words[i]
 		c.matches[d.ID] = matches[i]
 	}
-	c.lastSentences = sync.OnceValue(func() []matchedSentence { return m.matchedSentences(docs[len(docs)-1].Doc) })
 	return c
 }
 

@@ -191,6 +191,9 @@ func TestThemeConcurrent(t *testing.T) {
 		docs = append(docs, Document{ID: fmt.Sprint(i), Doc: d.Doc})
 	}
 	serial, shared := NewCorpus(docs, g.Concepts), NewCorpus(docs, g.Concepts)
+	// A Corpus made field by field, as other constructors may, finds the
+	// latest document's sentences too.
+	literal := &Corpus{docs: serial.docs, words: serial.words, matches: serial.matches, matcher: serial.matcher}
 	got := make([]Theme, len(g.Concepts))
 	var wg sync.WaitGroup
 	for i, c := range g.Concepts {
@@ -202,6 +205,9 @@ func TestThemeConcurrent(t *testing.T) {
 		want := serial.Theme(c.Label, c, true)
 		if !reflect.DeepEqual(got[i], want) {
 			t.Errorf("Theme(%s): concurrently %+v, alone %+v", c.ID, got[i], want)
+		}
+		if lit := literal.Theme(c.Label, c, true); !reflect.DeepEqual(lit, want) {
+			t.Errorf("Theme(%s) of a Corpus literal: %+v, want %+v", c.ID, lit, want)
 		}
 		if len(want.Matches[docs[len(docs)-1].ID]) == 0 && want.Trend != Absent {
 			gone++
