@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -21,8 +22,27 @@ type dict struct {
 	logT  float64 // natural log of the total frequency, as gse computes it
 	total float64
 	// first holds, for each character that begins words, the range of
-	// those words: the first step of every lookup without a search.
-	first map[rune][2]int32
+	// those words and of their second characters in seconds: the first
+	// step of every lookup without a search.
+	first map[rune]firstWords
+	// seconds holds, for each character that begins words, the second
+	// characters of those words in order, each with the range of the words
+	// that begin with the two: the second step of a lookup is a search
+	// among a few characters instead of a binary search of strings over
+	// every word of the first character.
+	seconds []second
+	scratch sync.Pool // of *scratch, the memory of cuts
+}
+
+// firstWords is what the dictionary holds under a first character: its words
+// (words[lo:hi]) and their second characters (seconds[slo:shi]).
+type firstWords struct{ lo, hi, slo, shi int32 }
+
+// second is a second character of words, and the range of the words that
+// begin with it and the first character.
+type second struct {
+	r      rune
+	lo, hi int32
 }
 
 var errCorrupt = errors.New("segment: dictionary: corrupt")
@@ -62,31 +82,100 @@ func decode(data string) (*dict, error) {
 		return nil, fmt.Errorf("%w: %d words, %d bytes of text", errCorrupt, count, textLen)
 	}
 	d.text = data[p:]
-	d.first = firsts(d)
+	d.first, d.seconds = firsts(d)
 	return d, nil
 }
 
-// firsts returns the range of words of each first character. O(n).
-func firsts(d *dict) map[rune][2]int32 {
-	m := make(map[rune][2]int32, 1<<15)
+// firsts returns the range of words of each first character and the
+// table of second characters (see dict.seconds). O(n).
+func firsts(d *dict) (map[rune]firstWords, []second) {
+	m := make(map[rune]firstWords, 1<<15)
+	seconds := make([]second, 0, countSeconds(d))
 	start, last := 0, rune(-1)
 	for i := range d.freq {
 		w := d.word(i)
-		r := rune(w[0])
-		if r >= utf8.RuneSelf {
-			r, _ = utf8.DecodeRuneInString(w)
-		}
+		r, size := firstRune(w)
 		if r != last {
 			if i > 0 {
-				m[last] = [2]int32{int32(start), int32(i)}
+				m[last] = firstWords{lo: int32(start), hi: int32(i)}
 			}
 			start, last = i, r
 		}
+		if size == len(w) {
+			continue // the character itself, first of its words
+		}
+		r2, _ := utf8.DecodeRuneInString(w[size:])
+		if n := len(seconds); n > 0 && seconds[n-1].r == r2 && int(seconds[n-1].hi) == i && seconds[n-1].lo >= int32(start) {
+			seconds[n-1].hi++
+			continue
+		}
+		seconds = append(seconds, second{r: r2, lo: int32(i), hi: int32(i + 1)})
 	}
 	if len(d.freq) > 0 {
-		m[last] = [2]int32{int32(start), int32(len(d.freq))}
+		m[last] = firstWords{lo: int32(start), hi: int32(len(d.freq))}
 	}
-	return m
+	// The seconds of each first character are contiguous, in the order of
+	// its words.
+	for k := 0; k < len(seconds); {
+		r, _ := firstRune(d.word(int(seconds[k].lo)))
+		p := m[r]
+		p.slo = int32(k)
+		for k < len(seconds) && seconds[k].lo < p.hi {
+			k++
+		}
+		p.shi = int32(k)
+		m[r] = p
+	}
+	return m, seconds
+}
+
+// countSeconds returns how many entries firsts makes in the table of
+// second characters, so that it is allocated once.
+func countSeconds(d *dict) int {
+	n := 0
+	var last string // the first two characters of the previous word of two or more
+	for i := range d.freq {
+		w := d.word(i)
+		_, size := firstRune(w)
+		if size == len(w) {
+			continue
+		}
+		_, size2 := utf8.DecodeRuneInString(w[size:])
+		if two := w[:size+size2]; two != last {
+			n++
+			last = two
+		}
+	}
+	return n
+}
+
+// firstRune returns the first character of w and its size in bytes.
+func firstRune(w string) (rune, int) {
+	if r := rune(w[0]); r < utf8.RuneSelf {
+		return r, 1
+	}
+	return utf8.DecodeRuneInString(w)
+}
+
+// second returns the range of the words of p whose second character is r:
+// the range narrow would return after p's first character. The seconds
+// of p are in byte order, and UTF-8 keeps the order of characters, so a
+// binary search on characters finds them. A second character that is not
+// valid UTF-8 in a word (U+FFFD) is not looked up here.
+func (d *dict) second(p firstWords, r rune) (int, int) {
+	a, b := int(p.slo), int(p.shi)
+	for a < b { // the first second character not before r
+		m := int(uint(a+b) >> 1)
+		if d.seconds[m].r < r {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	if a == int(p.shi) || d.seconds[a].r != r {
+		return 0, 0
+	}
+	return int(d.seconds[a].lo), int(d.seconds[a].hi)
 }
 
 // uvarint is binary.Uvarint on a string, without copying it.
@@ -118,10 +207,15 @@ func (d *dict) narrow(lo, hi, p int, next string) (int, int) {
 		if len(w) > len(next) {
 			w = w[:len(next)]
 		}
-		if c := strings.Compare(w, next); c != 0 || len(w) == len(next) {
-			return c
+		// Operators, not strings.Compare, whose parameters escape: the
+		// caller's next would be allocated at every step of a cut.
+		switch {
+		case w < next:
+			return -1 // a proper prefix of next too
+		case w > next:
+			return 1
 		}
-		return -1 // a proper prefix of next sorts before it
+		return 0
 	}
 	a, b := lo, hi
 	for a < b { // first word not before next

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -82,5 +83,28 @@ func TestLoadSmall(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	if mb := float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20); mb > 20 {
 		t.Errorf("loading the dictionary allocated %.1f MB, want at most 20", mb)
+	}
+}
+
+// TestCutAllocations checks that a cut allocates its list of words and
+// nothing per word or per character: the words are slices of the
+// (lowercased) text, and the graph's memory is reused from one cut to the
+// next (a cut of this text made 1,626 allocations).
+func TestCutAllocations(t *testing.T) {
+	var s Segmenter
+	text := strings.Repeat("要更加主动对接高标准国际经贸规则，稳步扩大规则、规制、管理、标准等制度型开放。", 20)
+	if _, err := s.Cut(text); err != nil {
+		t.Fatal(err)
+	}
+	if n := testing.AllocsPerRun(20, func() { s.Cut(text) }); n > 3 {
+		t.Errorf("Cut: %.0f allocations, want at most 3", n)
+	}
+	// Text that is not valid UTF-8 is cut as before, a character at a time.
+	got, err := s.Cut("中\xff国ABC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"中", "\uFFFD", "国", "abc"}; !slices.Equal(got, want) {
+		t.Errorf("Cut(invalid UTF-8) = %q, want %q", got, want)
 	}
 }

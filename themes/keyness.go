@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strings"
@@ -19,12 +20,48 @@ type Phrase struct {
 	Z     float64 `json:"z"`      // keyness: the z-score of the log-odds ratio
 }
 
-// Counts are the phrase counts of one document.
+// Counts are the phrase counts of one document (or of several, Sum).
 type Counts struct {
-	n       map[string]int
-	surface map[string]string // first wording of each phrase
+	index   map[string]int32 // phrase key → its entry
+	entries []entry          // in order of first use
 	total   int
 	seg     *segment.Segmenter
+	// Scratch memory, reused from one phrase and sentence to the next.
+	key      []byte   // the key of the phrase being counted
+	stems    []string // of the run of words being counted
+	spans    []span   // of the words of the run of ideographs being counted
+	function []bool   // of those words: a function word, a stop word or a number
+	run      []byte   // the run of ideographs being cut
+	terms    []term   // of a sentence being matched (NewCorpusCounting)
+	fl       normalize.Folder
+}
+
+// entry is one phrase of Counts.
+type entry struct {
+	key     string
+	n       int
+	surface string // first wording (setSurface)
+}
+
+// span is a word of a run of ideographs: tokens [lo, hi) of the run.
+type span struct{ lo, hi int }
+
+// count returns how often Counts saw phrase key k.
+func (c *Counts) count(k string) int {
+	if i, ok := c.index[k]; ok {
+		return c.entries[i].n
+	}
+	return 0
+}
+
+// reset empties c for another document, keeping its memory.
+func (c *Counts) reset(seg *segment.Segmenter) {
+	if c.index == nil {
+		c.index = map[string]int32{}
+	}
+	clear(c.index)
+	clear(c.entries) // drop the previous document's strings
+	c.entries, c.total, c.seg = c.entries[:0], 0, seg
 }
 
 // Prior is the strength of the informative Dirichlet prior, in
@@ -50,19 +87,35 @@ const Prior = 500.0
 // first seen in lower case, if it ever was ("economic growth", not the
 // "Economic growth" that starts a sentence).
 func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) Counts {
-	c := Counts{n: map[string]int{}, surface: map[string]string{}, seg: seg}
-	var fl normalize.Folder // a sentence's tokens are done with before the next's
+	var c Counts
+	c.countDoc(doc, lang, seg)
+	return c
+}
+
+// countDoc is CountPhrases into c, which it empties first.
+func (c *Counts) countDoc(doc *normalize.Document, lang string, seg *segment.Segmenter) {
+	c.countDocVisiting(doc, lang, seg, nil)
+}
+
+// countDocVisiting is countDoc calling each (if not nil) with every
+// sentence it reads (roster lines too), cut into tokens toks of text,
+// which starts at offset base.
+func (c *Counts) countDocVisiting(doc *normalize.Document, lang string, seg *segment.Segmenter, each func(text string, base int, toks []normalize.Token)) {
+	c.reset(seg)
+	var words []normalize.Token // the current run of Latin words
+	var han []normalize.Token   // the current run of ideographs
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
 		}
-		toks := fl.Tokens(doc.Text[s.Start:s.End], s.Start)
+		toks := c.fl.Tokens(doc.Text[s.Start:s.End], s.Start) // a sentence's tokens are done with before the next's
+		if each != nil {
+			each(doc.Text[s.Start:s.End], s.Start, toks)
+		}
 		if doc.Blocks[s.Block].Kind != normalize.Heading && roster(doc.Text, toks) {
 			continue
 		}
-		var words []normalize.Token // the current run of Latin words
-		var han []normalize.Token   // the current run of ideographs
 		flush := func() {
 			c.addWords(doc.Text, words)
 			c.addHan(doc.Text, han)
@@ -86,23 +139,46 @@ func CountPhrases(doc *normalize.Document, lang string, seg *segment.Segmenter) 
 		}
 		flush()
 	}
-	return c
 }
 
-func (c *Counts) add(key, surface string) {
-	c.n[key]++
-	c.total++
-	c.setSurface(key, surface)
-}
-
-// setSurface keeps the first wording of a phrase, or a later one in
-// lower case where the first had capitals: a capital that only starts a
-// sentence is no part of the phrase.
-func (c *Counts) setSurface(key, surface string) {
-	old, ok := c.surface[key]
-	if !ok || old != surface && surface == strings.ToLower(surface) && strings.ToLower(old) == surface {
-		c.surface[key] = surface
+// add counts the phrase whose key is c.key, written surface.
+func (c *Counts) add(surface string) {
+	if i, ok := c.index[string(c.key)]; ok {
+		c.total++
+		e := &c.entries[i]
+		e.n++
+		e.surface = nextSurface(e.surface, surface)
+		return
 	}
+	key := surface // a Chinese phrase's key is most often its wording: share its bytes
+	if key != string(c.key) {
+		key = string(c.key)
+	}
+	c.addKey(key, 1, surface)
+}
+
+// addKey counts n uses of the phrase with key k, written surface.
+func (c *Counts) addKey(k string, n int, surface string) {
+	c.total += n
+	if i, ok := c.index[k]; ok {
+		e := &c.entries[i]
+		e.n += n
+		e.surface = nextSurface(e.surface, surface)
+		return
+	}
+	c.index[k] = int32(len(c.entries))
+	c.entries = append(c.entries, entry{key: k, n: n, surface: surface})
+}
+
+// nextSurface returns the wording to keep of a phrase first written old
+// and now surface: the first, or a later one in lower case where the
+// first had capitals (a capital that only starts a sentence is no part of
+// the phrase).
+func nextSurface(old, surface string) string {
+	if old != surface && surface == strings.ToLower(surface) && strings.ToLower(old) == surface {
+		return surface
+	}
+	return old
 }
 
 // Limits of a signature line (roster): at least rosterNames capitalized
@@ -144,6 +220,13 @@ func roster(text string, toks []normalize.Token) bool {
 }
 
 func (c *Counts) addWords(text string, ws []normalize.Token) {
+	if len(ws) == 0 {
+		return
+	}
+	c.stems = c.stems[:0]
+	for _, w := range ws {
+		c.stems = append(c.stems, stem(w.Key))
+	}
 	for i := range ws {
 		if enFunction[ws[i].Key] || enCalendar[ws[i].Key] {
 			continue
@@ -153,16 +236,19 @@ func (c *Counts) addWords(text string, ws []normalize.Token) {
 			if enFunction[last.Key] || enCalendar[last.Key] || len(last.Key) < 2 {
 				continue
 			}
-			var key []string
+			c.key = c.key[:0]
 			article := false
-			for _, w := range ws[i : i+n] {
-				key = append(key, stem(w.Key))
+			for j, w := range ws[i : i+n] {
+				if j > 0 {
+					c.key = append(c.key, ' ')
+				}
+				c.key = append(c.key, c.stems[i+j]...)
 				article = article || w.Key == "the" || w.Key == "a" || w.Key == "an"
 			}
 			if article {
 				continue // "build the Buy": a phrase holds no article
 			}
-			c.add(strings.Join(key, " "), normalize.Tidy(text[ws[i].Start:last.End]))
+			c.add(normalize.Tidy(text[ws[i].Start:last.End]))
 		}
 	}
 }
@@ -172,25 +258,25 @@ func (c *Counts) addHan(text string, hs []normalize.Token) {
 		return
 	}
 	if c.seg != nil {
-		var run strings.Builder
+		c.run = c.run[:0]
 		for _, h := range hs {
-			run.WriteString(h.Key)
+			c.run = append(c.run, h.Key...)
 		}
-		if words, err := c.seg.Cut(run.String()); err == nil {
+		if words, err := c.seg.Cut(string(c.run)); err == nil {
 			c.addHanWords(text, hs, words)
 			return
 		}
 	}
 	for i := range hs {
 		for n := 2; n <= 4 && i+n <= len(hs); n++ {
-			var key strings.Builder
+			c.key = c.key[:0]
 			for _, h := range hs[i : i+n] {
-				key.WriteString(h.Key)
+				c.key = append(c.key, h.Key...)
 			}
-			if strings.ContainsFunc(key.String(), func(r rune) bool { return zhFunction[string(r)] }) {
+			if bytes.ContainsFunc(c.key, func(r rune) bool { return zhFunction[string(r)] }) {
 				break // n-grams stop at function characters
 			}
-			c.add(key.String(), text[hs[i].Start:hs[i+n-1].End])
+			c.add(text[hs[i].Start:hs[i+n-1].End])
 		}
 	}
 }
@@ -200,41 +286,48 @@ func (c *Counts) addHan(text string, hs []normalize.Token) {
 // function word. Each ideograph is one token of hs, so word boundaries map
 // back to the original.
 func (c *Counts) addHanWords(text string, hs []normalize.Token, words []string) {
-	type span struct{ lo, hi int } // tokens of hs
-	var ws []span
+	ws := c.spans[:0]
 	at := 0
 	for _, w := range words {
 		n := utf8.RuneCountInString(w)
 		ws = append(ws, span{at, at + n})
 		at += n
 	}
+	c.spans = ws
 	if at != len(hs) {
 		return // the segmenter did not give the run back; count nothing rather than misplace
 	}
-	key := func(lo, hi int) string {
-		var b strings.Builder
+	setKey := func(lo, hi int) {
+		c.key = c.key[:0]
 		for _, h := range hs[lo:hi] {
-			b.WriteString(h.Key)
+			c.key = append(c.key, h.Key...)
 		}
-		return b.String()
 	}
-	function := func(w span) bool {
-		k := key(w.lo, w.hi)
-		return w.hi-w.lo == 1 && zhFunction[k] || c.seg.IsStop(k) || zhNumber(k)
-	}
+	// Whether each word is a function word, a stop word or a number.
+	c.function = c.function[:0]
 	for i, w := range ws {
-		if function(w) {
+		setKey(w.lo, w.hi)
+		k := words[i] // the segmenter gives the run's text back, lowercased: ideographs as they are
+		if k != string(c.key) {
+			k = string(c.key)
+		}
+		c.function = append(c.function, w.hi-w.lo == 1 && zhFunction[k] || c.seg.IsStop(k) || zhNumber(k))
+	}
+	function := func(i int) bool { return c.function[i] }
+	for i, w := range ws {
+		if function(i) {
 			continue
 		}
 		for n := 1; n <= 3 && i+n <= len(ws); n++ {
 			last := ws[i+n-1]
-			if function(last) {
+			if function(i + n - 1) {
 				break
 			}
 			if last.hi-w.lo < 2 {
 				continue // a single character is no phrase
 			}
-			c.add(key(w.lo, last.hi), text[hs[w.lo].Start:hs[last.hi-1].End])
+			setKey(w.lo, last.hi)
+			c.add(text[hs[w.lo].Start:hs[last.hi-1].End])
 		}
 	}
 }
@@ -276,7 +369,7 @@ func Keyness(target, other Counts, prior Counts, top int) []Phrase {
 
 // ranked is Keyness before phrases contained in better ones are dropped.
 func ranked(target, other Counts, prior Counts) []Phrase {
-	return keyness(target, func(k string) int { return other.n[k] }, other.total, prior)
+	return keyness(target, other.count, other.total, prior)
 }
 
 // Distinctive ranks the phrases of target against the rest of a corpus
@@ -285,7 +378,7 @@ func ranked(target, other Counts, prior Counts) []Phrase {
 // Cost: O(v log v) for v phrases of target, whatever the corpus's size,
 // so that ranking every document of a corpus is linear in the corpus.
 func Distinctive(target, all Counts, top int) []Phrase {
-	return dropContained(keyness(target, func(k string) int { return all.n[k] - target.n[k] }, all.total-target.total, all), top)
+	return dropContained(keyness(target, func(k string) int { return all.count(k) - target.count(k) }, all.total-target.total, all), top)
 }
 
 // keyness ranks the phrases of target, best first, against those of
@@ -296,20 +389,38 @@ func keyness(target Counts, other func(string) int, otherTotal int, prior Counts
 		return nil
 	}
 	var out []Phrase
-	for k, y := range target.n {
-		if y < 2 {
+	for _, e := range target.entries {
+		if e.n < 2 {
 			continue
 		}
-		o := other(k)
-		z := logOddsZ(float64(y), float64(target.total), float64(o), float64(otherTotal),
-			Prior*float64(prior.n[k])/float64(prior.total), Prior)
-		if z > 0 {
-			out = append(out, Phrase{Text: surfaceOf(k, target, prior), Count: y, Other: o, Z: math.Round(z*100) / 100})
+		o := other(e.key)
+		text := e.surface
+		if i, ok := prior.index[e.key]; ok {
+			text = surfaceOf(e.surface, prior.entries[i].surface)
+		}
+		if p, ok := score(text, e.n, target.total, o, otherTotal, prior.count(e.key), prior.total); ok {
+			out = append(out, p)
 		}
 	}
-	// Best first; among equals, longer phrases first, so that the shorter
-	// ones they contain are dropped.
-	slices.SortFunc(out, func(a, b Phrase) int {
+	sortRanked(out)
+	return out
+}
+
+// score is a phrase of a target document written text, counted y times
+// of the target's nt phrases and o times of the other documents' no, y of
+// the prior's priorTotal, if it is more typical of the target (z > 0).
+func score(text string, y, nt, o, no, prior, priorTotal int) (Phrase, bool) {
+	z := logOddsZ(float64(y), float64(nt), float64(o), float64(no), Prior*float64(prior)/float64(priorTotal), Prior)
+	if z <= 0 {
+		return Phrase{}, false
+	}
+	return Phrase{Text: text, Count: y, Other: o, Z: math.Round(z*100) / 100}, true
+}
+
+// sortRanked puts phrases best first; among equals, longer phrases
+// first, so that the shorter ones they contain are dropped.
+func sortRanked(ps []Phrase) {
+	slices.SortFunc(ps, func(a, b Phrase) int {
 		if a.Z != b.Z {
 			if a.Z > b.Z {
 				return -1
@@ -321,15 +432,14 @@ func keyness(target Counts, other func(string) int, otherTotal int, prior Counts
 		}
 		return strings.Compare(a.Text, b.Text)
 	})
-	return out
 }
 
-// surfaceOf writes phrase k as the corpus does (prior), when it wrote it
-// in lower case somewhere and the target only with capitals, so that a
-// phrase reads the same in every document's list.
-func surfaceOf(k string, target, prior Counts) string {
-	t := target.surface[k]
-	if p, ok := prior.surface[k]; ok && p != t && p == strings.ToLower(t) {
+// surfaceOf writes a phrase written t in the target as the corpus (the
+// prior) writes it, p, when it wrote it in lower case somewhere and the
+// target only with capitals, so that a phrase reads the same in every
+// document's list.
+func surfaceOf(t, p string) string {
+	if p != t && p == strings.ToLower(t) {
 		return p
 	}
 	return t
@@ -374,13 +484,11 @@ func dropContained(ps []Phrase, top int) []Phrase {
 
 // Sum returns the counts of several documents together.
 func Sum(cs ...Counts) Counts {
-	s := Counts{n: map[string]int{}, surface: map[string]string{}}
+	s := Counts{index: map[string]int32{}}
 	for _, c := range cs {
-		for k, v := range c.n {
-			s.n[k] += v
-			s.setSurface(k, c.surface[k])
+		for _, e := range c.entries {
+			s.addKey(e.key, e.n, e.surface)
 		}
-		s.total += c.total
 	}
 	return s
 }

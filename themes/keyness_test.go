@@ -45,17 +45,17 @@ func TestCountPhrases(t *testing.T) {
 	} {
 		c := CountPhrases(normalize.Parse(text), "zh", tt.seg)
 		for _, k := range tt.want {
-			if c.n[k] == 0 {
-				t.Errorf("%s: no %q in %v", tt.name, k, c.n)
+			if c.count(k) == 0 {
+				t.Errorf("%s: no %q in %v", tt.name, k, c.entries)
 			}
 		}
 		for _, k := range tt.absent {
-			if c.n[k] != 0 {
+			if c.count(k) != 0 {
 				t.Errorf("%s: counts %q", tt.name, k)
 			}
 		}
-		for k := range c.n {
-			if strings.HasPrefix(k, "the ") || strings.HasSuffix(k, " the") || strings.Contains(k, "的") {
+		for _, e := range c.entries {
+			if k := e.key; strings.HasPrefix(k, "the ") || strings.HasSuffix(k, " the") || strings.Contains(k, "的") {
 				t.Errorf("%s: phrase %q starts or ends with a function word", tt.name, k)
 			}
 		}

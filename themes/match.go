@@ -49,7 +49,11 @@ func terms(text string, base int) []term {
 // termsOf is terms on tokens already cut from text, which starts at
 // offset base of the original.
 func termsOf(text string, base int, toks []normalize.Token) []term {
-	out := make([]term, 0, len(toks))
+	return appendTerms(make([]term, 0, len(toks)), text, base, toks)
+}
+
+// appendTerms is termsOf appending to out.
+func appendTerms(out []term, text string, base int, toks []normalize.Token) []term {
 	brk := false
 	for _, t := range toks {
 		if t.Kind == normalize.Punct {
@@ -387,18 +391,40 @@ const (
 // that still says it in other words. Cost: linear in the length of doc
 // times the concept's wordings.
 func (m *Matcher) NearVariants(doc *normalize.Document, concept string) []Match {
-	var out []Match
+	return m.nearVariants(doc, m.matchedSentences(doc), concept)
+}
+
+// matchedSentence is a sentence's terms and the concepts' matches in it.
+type matchedSentence struct {
+	ts      []term
+	matches []Match
+}
+
+// matchedSentences returns the terms and matches of doc's body, heading
+// and list sentences, what NearVariants reads of doc whatever the concept.
+func (m *Matcher) matchedSentences(doc *normalize.Document) []matchedSentence {
+	var out []matchedSentence
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
 		case normalize.Furniture, normalize.Caption:
 			continue
 		}
 		ts := terms(doc.Text[s.Start:s.End], s.Start)
+		out = append(out, matchedSentence{ts, m.appendMatches(nil, doc, ts)})
+	}
+	return out
+}
+
+// nearVariants is NearVariants on doc's sentences, matched.
+func (m *Matcher) nearVariants(doc *normalize.Document, sentences []matchedSentence, concept string) []Match {
+	var out []Match
+	for _, ms := range sentences {
+		ts := ms.ts
 		// Words another concept's wording holds are that concept's:
 		// "reform and development through opening up" is no
 		// near-variant of "reform and opening up".
 		taken := make([]bool, len(ts))
-		for _, x := range m.appendMatches(nil, doc, ts) {
+		for _, x := range ms.matches {
 			for i, t := range ts {
 				if x.Concept != concept && t.start >= x.Start && t.end <= x.End {
 					taken[i] = true
@@ -450,6 +476,28 @@ func (p pattern) near(s *sentence, taken []bool) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// findCounting is Find and Words in one pass over doc's sentences, each
+// cut into tokens once, in fl's memory.
+func (m *Matcher) findCounting(doc *normalize.Document, fl *normalize.Folder) (matches []Match, words int) {
+	var ts []term
+	for _, s := range doc.Sentences {
+		switch doc.Blocks[s.Block].Kind {
+		case normalize.Furniture, normalize.Caption:
+			continue
+		}
+		text := doc.Text[s.Start:s.End]
+		toks := fl.Tokens(text, s.Start)
+		for _, t := range toks {
+			if t.Kind != normalize.Punct {
+				words++
+			}
+		}
+		ts = appendTerms(ts[:0], text, s.Start, toks) // the matches keep nothing of the terms
+		matches = m.appendMatches(matches, doc, ts)
+	}
+	return matches, words
 }
 
 // Words counts a document's words the way rates are computed: Latin words

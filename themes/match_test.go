@@ -118,3 +118,24 @@ func TestTraditionalFold(t *testing.T) {
 		}
 	}
 }
+
+// TestFindCountingIsFindAndWords checks that matching and counting words in
+// one pass over the tokens finds what Find and Words find apart, with one
+// Folder reused from document to document.
+func TestFindCountingIsFindAndWords(t *testing.T) {
+	g, _ := Default()
+	m := NewMatcher(g.Concepts)
+	var fl normalize.Folder
+	for i, d := range fixtureCorpus(t, 1) {
+		matches, words := m.findCounting(d.Doc, &fl)
+		if want := m.Find(d.Doc); !slices.Equal(matches, want) {
+			t.Errorf("document %d: findCounting matches %v, want %v", i, matches, want)
+		}
+		if want := Words(d.Doc); words != want {
+			t.Errorf("document %d: findCounting counts %d words, want %d", i, words, want)
+		}
+		if len(matches) == 0 || words == 0 {
+			t.Errorf("document %d: %d matches, %d words: the test needs both", i, len(matches), words)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package themes
 
 import (
 	"fmt"
+	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/docdrift/docdrift/normalize"
@@ -175,5 +177,43 @@ func TestGlossaryErrors(t *testing.T) {
 		if _, err := parse([]byte(bad), "g.yaml"); err == nil {
 			t.Errorf("parse(%q): want an error", bad)
 		}
+	}
+}
+
+// TestThemeConcurrent checks that Theme gives every concept of the glossary
+// the same counts and trend called from several goroutines at once (the
+// near-variants of the latest document are found once and shared) as one
+// at a time on a corpus of its own.
+func TestThemeConcurrent(t *testing.T) {
+	g, _ := Default()
+	var docs []Document
+	for i, d := range fixtureCorpus(t, 1) {
+		docs = append(docs, Document{ID: fmt.Sprint(i), Doc: d.Doc})
+	}
+	serial, shared := NewCorpus(docs, g.Concepts), NewCorpus(docs, g.Concepts)
+	// A Corpus made field by field, as other constructors may, finds the
+	// latest document's sentences too.
+	literal := &Corpus{docs: serial.docs, words: serial.words, matches: serial.matches, matcher: serial.matcher}
+	got := make([]Theme, len(g.Concepts))
+	var wg sync.WaitGroup
+	for i, c := range g.Concepts {
+		wg.Go(func() { got[i] = shared.Theme(c.Label, c, true) })
+	}
+	wg.Wait()
+	gone := 0
+	for i, c := range g.Concepts {
+		want := serial.Theme(c.Label, c, true)
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("Theme(%s): concurrently %+v, alone %+v", c.ID, got[i], want)
+		}
+		if lit := literal.Theme(c.Label, c, true); !reflect.DeepEqual(lit, want) {
+			t.Errorf("Theme(%s) of a Corpus literal: %+v, want %+v", c.ID, lit, want)
+		}
+		if len(want.Matches[docs[len(docs)-1].ID]) == 0 && want.Trend != Absent {
+			gone++
+		}
+	}
+	if gone == 0 {
+		t.Errorf("no concept absent from the latest document: the test needs near-variants looked for")
 	}
 }

@@ -106,13 +106,30 @@ type query struct {
 // themeCorpus reads a corpus and counts the glossary's concepts in it,
 // with the queries' ad-hoc concepts for terms no glossary knows.
 func themeCorpus(u *ui, args []string, encoding, glossary string, terms []string) (*corpus.Corpus, []loadedDoc, *themes.Corpus, []query, *themes.Glossary, error) {
+	r, err := readThemeCorpus(u, args, encoding, glossary, terms, false)
+	return r.corpus, r.docs, r.themes, r.queries, r.glossary, err
+}
+
+// themeCorpusRead is what readThemeCorpus reads and counts.
+type themeCorpusRead struct {
+	corpus   *corpus.Corpus
+	docs     []loadedDoc
+	themes   *themes.Corpus
+	phrases  *themes.CorpusPhrases // with phrases only
+	queries  []query
+	glossary *themes.Glossary
+}
+
+// readThemeCorpus is themeCorpus, counting the documents' phrases too if
+// phrases is set, in the same pass over their sentences.
+func readThemeCorpus(u *ui, args []string, encoding, glossary string, terms []string, phrases bool) (themeCorpusRead, error) {
 	g, err := loadGlossary(glossary)
 	if err != nil {
-		return nil, nil, nil, nil, nil, err
+		return themeCorpusRead{}, err
 	}
 	c, docs, err := loadCorpus(u, args, encoding)
 	if err != nil {
-		return nil, nil, nil, nil, nil, err
+		return themeCorpusRead{}, err
 	}
 	concepts := slices.Clone(g.Concepts)
 	var qs []query
@@ -124,19 +141,28 @@ func themeCorpus(u *ui, args []string, encoding, glossary string, terms []string
 		qs = append(qs, query{t, con, known})
 	}
 	in := make([]themes.Document, len(docs))
+	langs := make([]string, len(docs))
 	for i, d := range docs {
 		in[i] = themes.Document{ID: d.ID, Doc: d.doc}
+		langs[i] = d.Lang
 	}
 	// One segmenter for concepts and phrases: its dictionary is large.
 	m := themes.NewMatcher(concepts).UseSegmenter(&segment.Segmenter{})
-	return c, docs, themes.NewCorpusWith(in, m), qs, g, nil
+	r := themeCorpusRead{corpus: c, docs: docs, queries: qs, glossary: g}
+	if phrases {
+		r.themes, r.phrases = themes.NewCorpusCounting(in, langs, m)
+	} else {
+		r.themes = themes.NewCorpusWith(in, m)
+	}
+	return r, nil
 }
 
 func runThemes(u *ui, opts themesOptions) error {
-	c, docs, tc, qs, g, err := themeCorpus(u, opts.args, opts.encoding, opts.glossary, opts.terms)
+	read, err := readThemeCorpus(u, opts.args, opts.encoding, opts.glossary, opts.terms, len(opts.terms) == 0)
 	if err != nil {
 		return err
 	}
+	c, docs, tc, qs, g := read.corpus, read.docs, read.themes, read.queries, read.glossary
 	var list []themes.Theme
 	if len(qs) > 0 {
 		for _, q := range qs {
@@ -148,8 +174,9 @@ func runThemes(u *ui, opts themesOptions) error {
 			}
 		}
 	} else {
-		for _, con := range g.Concepts {
-			t := tc.Theme(con.Label, con, true)
+		all := make([]themes.Theme, len(g.Concepts))
+		parallel.For(len(g.Concepts), func(i int) { all[i] = tc.Theme(g.Concepts[i].Label, g.Concepts[i], true) })
+		for _, t := range all {
 			if t.Trend != themes.Absent {
 				list = append(list, t)
 			}
@@ -159,7 +186,7 @@ func runThemes(u *ui, opts themesOptions) error {
 	}
 	r := themesReport{corpus: c, docs: docs, themes: list}
 	if len(qs) == 0 {
-		r.discover(opts.top, tc.Matcher().Segmenter())
+		r.discover(opts.top, read.phrases)
 	}
 	return render(u, r, 0)
 }
@@ -190,30 +217,21 @@ type shift struct {
 }
 
 // discover finds each document's distinctive phrases and the phrases that
-// appeared or vanished since the previous document of its language.
-// seg is shared with concept matching: its dictionary loads only if a
-// document has Chinese to cut, and only once.
-func (r *themesReport) discover(top int, seg *segment.Segmenter) {
-	counts := make([]themes.Counts, len(r.docs))
-	parallel.For(len(r.docs), func(i int) { counts[i] = themes.CountPhrases(r.docs[i].doc, r.docs[i].Lang, seg) })
-	all := themes.Sum(counts...)
+// appeared or vanished since the previous document of its language, from
+// the corpus's phrases cp.
+func (r *themesReport) discover(top int, cp *themes.CorpusPhrases) {
 	r.distinctive = make([]docPhrases, len(r.docs))
+	shifts := make([]*shift, len(r.docs))
 	parallel.For(len(r.docs), func(i int) {
-		r.distinctive[i] = docPhrases{Doc: r.docs[i].ID, Phrases: nonNil(themes.Distinctive(counts[i], all, top))}
+		r.distinctive[i] = docPhrases{Doc: r.docs[i].ID, Phrases: nonNil(cp.Distinctive(i, top))}
+		if prev, ap, va := cp.Shift(i, top); prev >= 0 {
+			shifts[i] = &shift{From: r.docs[prev].ID, To: r.docs[i].ID, Appeared: nonNil(ap), Vanished: nonNil(va)}
+		}
 	})
-	for i, d := range r.docs {
-		prev := -1
-		for k := i - 1; k >= 0; k-- {
-			if r.docs[k].Lang == d.Lang {
-				prev = k
-				break
-			}
+	for _, s := range shifts {
+		if s != nil {
+			r.shifts = append(r.shifts, *s)
 		}
-		if prev < 0 {
-			continue
-		}
-		ap, va := themes.Shift(counts[prev], counts[i], all, top)
-		r.shifts = append(r.shifts, shift{From: r.docs[prev].ID, To: d.ID, Appeared: nonNil(ap), Vanished: nonNil(va)})
 	}
 }
 
