@@ -723,3 +723,13 @@ func TestSeriousCaseFines(t *testing.T) {
 		t.Errorf("serious-case fines linked across articles: %v", pairs)
 	}
 }
+
+// TestLawBoilerplateIsNoMeasure: "违反本法第三十二条规定" opening a law's
+// sentence names no measure; what follows it does.
+func TestLawBoilerplateIsNoMeasure(t *testing.T) {
+	text := "第五十一条 违反本法第三十二条规定，冒用农产品质量标志的，责令改正，没收违法所得，并处二千元以上二万元以下罚款。"
+	obs := observe(Document{ID: "d", Doc: normalize.Parse(text)}, false)
+	if len(obs) != 1 || !strings.HasPrefix(obs[0].Measure, "冒用农产品质量标志") {
+		t.Errorf("observations %+v: want one, measured by 冒用农产品质量标志", obs)
+	}
+}

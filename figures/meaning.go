@@ -352,6 +352,15 @@ func zhSubjectOf(before string) string {
 			first = strings.TrimSpace(first[j+len("条"):])
 		}
 	}
+	// Nor does "违反本法第三十二条规定" opening a law's sentence: what it is
+	// about comes next (违反本法第三十二条规定，冒用农产品质量标志的，…).
+	if strings.HasPrefix(first, "违反本") && strings.HasSuffix(first, "规定") {
+		rest := before[k:]
+		_, size := utf8.DecodeRuneInString(rest)
+		if next := zhSubjectOf(rest[size:]); next != "" {
+			return next
+		}
+	}
 	m := []rune(zhMeasure(first))
 	if len(m) > 12 {
 		m = m[:12]
