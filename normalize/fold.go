@@ -3,6 +3,7 @@ package normalize
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -182,8 +183,112 @@ func (f *folder) foldPlain(text string, base int) {
 	}
 }
 
-// normalized folds text that holds non-ASCII characters, through NFKC.
+// normalized folds text that holds non-ASCII characters, through NFKC,
+// but for the characters that are a segment of NFKC's on their own (a
+// normalization boundary before them and before the character after
+// them) and whose folding is known without it: ideographs, which every
+// folding leaves as they are (TestIdeographsFoldToThemselves), and CJK
+// and full-width punctuation (simpleFolds). Those are written directly and
+// only the runs between them go through the iterator, with the same key
+// and offsets (TestNormalizedSkipsSimpleRunes): Chinese text no longer
+// pays for NFKC per character.
 func (f *folder) normalized(text string, base int) {
+	from := 0 // the start of the run not yet folded
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		folded, simple := simpleFold(r)
+		if !simple || !boundaryAt(text, i) || !boundaryAt(text, i+size) {
+			i += size
+			continue
+		}
+		if from < i {
+			f.normalizedRun(text[from:i], base+from)
+		}
+		if folded == "" {
+			f.rune(r, base+i, base+i+size)
+		} else {
+			for _, x := range folded {
+				f.rune(foldRune(x), base+i, base+i+size)
+			}
+		}
+		i += size
+		from = i
+	}
+	if from < len(text) {
+		f.normalizedRun(text[from:], base+from)
+	}
+}
+
+// boundaryAt reports whether NFKC has a segment boundary before text[i:]
+// (the end of the text is one).
+func boundaryAt(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	if text[i] < utf8.RuneSelf {
+		return true // ASCII is a starter that composes with nothing before it
+	}
+	if r, _ := utf8.DecodeRuneInString(text[i:]); isIdeograph(r) {
+		return true
+	}
+	return norm.NFKC.PropertiesString(text[i:]).BoundaryBefore()
+}
+
+// simpleFold returns how r folds when it is a segment of its own: "" for
+// an ideograph (as it is), an ASCII character in lower case, the folded
+// text of a CJK or full-width punctuation mark (simpleFolds), or ok false
+// for any other character.
+func simpleFold(r rune) (folded string, ok bool) {
+	if r < utf8.RuneSelf {
+		return asciiLower[r], true // "2024年": the digit before the ideograph
+	}
+	if isIdeograph(r) {
+		return "", true
+	}
+	if 0x3000 <= r && r <= 0x303F || 0xFF00 <= r && r <= 0xFF65 || 0x2010 <= r && r <= 0x2027 {
+		s, ok := simpleFolds()[r]
+		return s, ok
+	}
+	return "", false
+}
+
+// asciiLower is each ASCII character, in lower case, as a string.
+var asciiLower = func() (t [utf8.RuneSelf]string) {
+	for c := range t {
+		t[c] = strings.ToLower(string(rune(c)))
+	}
+	return t
+}()
+
+// simpleFolds maps the punctuation of simpleFold that NFKC leaves a
+// segment of its own on both sides to its NFKC, width and case folding,
+// computed once through the general path.
+var simpleFolds = sync.OnceValue(func() map[rune]string {
+	m := map[rune]string{}
+	caser := cases.Fold()
+	for _, block := range [][2]rune{{0x3000, 0x303F}, {0xFF00, 0xFF65}, {0x2010, 0x2027}} {
+		for r := block[0]; r <= block[1]; r++ {
+			p := norm.NFKC.PropertiesString(string(r))
+			if !p.BoundaryBefore() || !p.BoundaryAfter() || unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			s := norm.NFKC.String(string(r))
+			if !isASCII(s) {
+				s = caser.String(width.Fold.String(s))
+			} else {
+				s = strings.ToLower(s)
+			}
+			if s == "" {
+				continue
+			}
+			m[r] = s
+		}
+	}
+	return m
+})
+
+// normalizedRun folds text through NFKC.
+func (f *folder) normalizedRun(text string, base int) {
 	var it norm.Iter
 	it.InitString(norm.NFKC, text)
 	pos := 0
