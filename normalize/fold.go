@@ -240,7 +240,7 @@ func boundaryAt(text string, i int) bool {
 // for any other character.
 func simpleFold(r rune) (folded string, ok bool) {
 	if r < utf8.RuneSelf {
-		return asciiLower[r], true // "2024年": the digit before the ideograph
+		return asciiLower()[r], true // "2024年": the digit before the ideograph
 	}
 	if isIdeograph(r) {
 		return "", true
@@ -252,13 +252,15 @@ func simpleFold(r rune) (folded string, ok bool) {
 	return "", false
 }
 
-// asciiLower is each ASCII character, in lower case, as a string.
-var asciiLower = func() (t [utf8.RuneSelf]string) {
+// asciiLower is each ASCII character, in lower case, as a string; made on
+// first use (start-up allocates nothing for it, startup.txtar).
+var asciiLower = sync.OnceValue(func() *[utf8.RuneSelf]string {
+	var t [utf8.RuneSelf]string
 	for c := range t {
 		t[c] = strings.ToLower(string(rune(c)))
 	}
-	return t
-}()
+	return &t
+})
 
 // simpleFolds maps the punctuation of simpleFold that NFKC leaves a
 // segment of its own on both sides to its NFKC, width and case folding,
