@@ -234,13 +234,21 @@ func (al *aligner) myers(a, b span) {
 	ids := map[string]rune{}
 	sentKey := func(s sent) string { return s.key }
 	ra, rb := encodeKeys(ids, al.a.sents[a.lo:a.hi], sentKey), encodeKeys(ids, al.b.sents[b.lo:b.hi], sentKey)
-	i, j := a.lo, b.lo
+	equalPairs(ra, rb, a.lo, b.lo, func(i, j int) {
+		al.add(pair{old: span{i, i + 1}, new: span{j, j + 1}, score: 1, exact: true})
+	})
+}
+
+// equalPairs calls pair for each element that the rune diff of ra and rb
+// keeps, with its index in each, counted from loA and loB.
+func equalPairs(ra, rb []rune, loA, loB int, pair func(i, j int)) {
+	i, j := loA, loB
 	for _, d := range diffRunes(ra, rb) {
 		n := len([]rune(d.Text))
 		switch d.Type {
 		case opEqual:
 			for k := 0; k < n; k++ {
-				al.add(pair{old: span{i + k, i + k + 1}, new: span{j + k, j + k + 1}, score: 1, exact: true})
+				pair(i+k, j+k)
 			}
 			i, j = i+n, j+n
 		case opDelete:
@@ -302,23 +310,11 @@ func (al *aligner) sameShapeInOrder() []shapedPair {
 		}
 		ra := encodeKeys(ids, al.a.sents[a.lo:a.hi], shapeOf)
 		rb := encodeKeys(ids, al.b.sents[b.lo:b.hi], shapeOf)
-		i, j := a.lo, b.lo
-		for _, d := range diffRunes(ra, rb) {
-			n := len([]rune(d.Text))
-			switch d.Type {
-			case opEqual:
-				for k := 0; k < n; k++ {
-					if al.a.sents[i+k].key != al.b.sents[j+k].key {
-						out = append(out, shapedPair{i + k, j + k})
-					}
-				}
-				i, j = i+n, j+n
-			case opDelete:
-				i += n
-			case opInsert:
-				j += n
+		equalPairs(ra, rb, a.lo, b.lo, func(i, j int) {
+			if al.a.sents[i].key != al.b.sents[j].key {
+				out = append(out, shapedPair{i, j})
 			}
-		}
+		})
 	}
 	lo, lb := 0, 0
 	for _, p := range al.pairs { // exactInOrder's, in order
