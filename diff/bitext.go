@@ -199,14 +199,14 @@ func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 	if la, lb := lengthOf(au), lengthOf(bu); la > 0 && lb > 0 {
 		ratio = lb / la
 	}
-	rough := model{ratio: ratio, rough: true}
+	rough := model{rough: true}.withRatio(ratio)
 	beads := galeChurch(au, bu, rough)
 	// The first ratio counts untranslated paragraphs too; the second is the
 	// median of the 1:1 pairs.
 	if r := medianRatio(beads, au, bu); r > 0 && math.Abs(r-ratio) > 0.05*ratio {
 		ratio = r
 	}
-	md.ratio = ratio
+	md = md.withRatio(ratio)
 	beads = refine(au, bu, md, beads)
 	// Back to paragraph indexes of the documents.
 	for k := range beads {

@@ -135,6 +135,7 @@ func textLength(s string) float64 {
 // (zhA) or b.
 type model struct {
 	ratio   float64
+	lnRatio float64 // math.Log(ratio), set with it (withRatio); 0 makes beadCost compute it
 	lexical bool
 	zhA     bool
 	rough   bool // the rough path only (see galeChurch)
@@ -144,6 +145,12 @@ type model struct {
 
 // priors are the costs of a bead's shape and the noise of its length.
 type priors struct{ merge, skip, noise float64 }
+
+// withRatio returns md with the length ratio r and its logarithm.
+func (md model) withRatio(r float64) model {
+	md.ratio, md.lnRatio = r, math.Log(r)
+	return md
+}
 
 func (md model) priors() priors {
 	if md.sentences {
@@ -409,7 +416,11 @@ func beadCost(as, bs []bunit, md model) float64 {
 		// The log ratio of lengths varies more in short units than in long
 		// ones: sentences of ten characters are often half or twice as long
 		// as expected, paragraphs hardly ever.
-		d := logLength(bs, lb) - logLength(as, la) - math.Log(ratio)
+		lr := md.lnRatio
+		if lr == 0 {
+			lr = math.Log(ratio)
+		}
+		d := logLength(bs, lb) - logLength(as, la) - lr
 		c += d * d / (2 * (lengthSigma*lengthSigma + p.noise/(la*ratio+lb)))
 	} else if la+lb > 0 {
 		c += p.skip // text against nothing but punctuation
