@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 
+	"github.com/docdrift/docdrift/internal/overlap"
 	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
@@ -166,7 +167,8 @@ func (ids featureIDs) sharedWeight(a, b []int32) float64 {
 	return shared
 }
 
-// shared is sharedIDs, by the focus when a or b is marked.
+// shared is overlap.Shared on feature ids, by the focus when a or b is
+// marked.
 func (ids featureIDs) shared(a, b []int32) int {
 	if bit := ids.focus.bitOf(a); bit != 0 {
 		return ids.focus.count(b, bit)
@@ -174,7 +176,7 @@ func (ids featureIDs) shared(a, b []int32) int {
 	if bit := ids.focus.bitOf(b); bit != 0 {
 		return ids.focus.count(a, bit)
 	}
-	return sharedIDs(a, b)
+	return overlap.Shared(a, b)
 }
 
 // count returns how many ids of s carry the mark bit.
@@ -183,25 +185,6 @@ func (f *focus) count(s []int32, bit uint8) int {
 	for _, id := range s {
 		if f.mark[id]&bit != 0 {
 			n++
-		}
-	}
-	return n
-}
-
-// sharedIDs is overlap.Shared on feature ids: how many ids two sorted
-// lists have in common.
-func sharedIDs(a, b []int32) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
 		}
 	}
 	return n

@@ -336,6 +336,18 @@ func isZhFraming(m string) bool { return slices.Contains(zhFramingEnd, m) || m =
 // (情节严重的，并处…): the fine is still of whom the sentence before named.
 func isZhSeverity(m string) bool { return strings.HasPrefix(m, "情节") }
 
+// afterArticleNumber returns what follows the number of a law's article
+// opening s (第四十八条 经营者… gives 经营者…), and whether one opens it.
+func afterArticleNumber(s string) (string, bool) {
+	if !strings.HasPrefix(s, "第") {
+		return s, false
+	}
+	if j := strings.Index(s, "条"); j > 0 && j < 24 {
+		return strings.TrimSpace(s[j+len("条"):]), true
+	}
+	return s, false
+}
+
 // zhSubjectOf returns what a Chinese sentence, given up to a figure,
 // names first: its first clause, trimmed as a measure and cut to twelve
 // characters; "" when the sentence is not Chinese or its first clause
@@ -347,10 +359,8 @@ func zhSubjectOf(before string) string {
 	}
 	first := strings.TrimSpace(before[:k])
 	// An article's number opens it and names nothing: 第四十八条 经营者….
-	if strings.HasPrefix(first, "第") {
-		if j := strings.Index(first, "条"); j > 0 && j < 24 {
-			first = strings.TrimSpace(first[j+len("条"):])
-		}
+	if rest, ok := afterArticleNumber(first); ok {
+		first = rest
 	}
 	// Nor does "违反本法第三十二条规定" opening a law's sentence: what it is
 	// about comes next (违反本法第三十二条规定，冒用农产品质量标志的，…).

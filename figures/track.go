@@ -206,7 +206,7 @@ const alignedFloor = 0.1
 // individual's fine is not a trade association's).
 func measuresDiffer(a, b Observation) bool {
 	names := func(m []string) bool { return len(m) > 1 || len(m) == 1 && strings.HasPrefix(m[0], "h:") }
-	return names(a.measure) && names(b.measure) && sharedIDs(a.mids, b.mids) == 0
+	return names(a.measure) && names(b.measure) && overlap.Shared(a.mids, b.mids) == 0
 }
 
 // TracksAligned is Tracks with alignment evidence: two figures of the
@@ -950,7 +950,7 @@ func (l *linker) candidates(out []candidate, k int, o Observation) []candidate {
 			if advances(last, o) {
 				// The agreement of the values is evidence of its own: a
 				// record kept counts as linked at the threshold.
-				if sc := l.w.similarity(o, last); sc >= advancingThreshold && sharedIDs(o.cids, last.cids) >= 2 {
+				if sc := l.w.similarity(o, last); sc >= advancingThreshold && overlap.Shared(o.cids, last.cids) >= 2 {
 					out = append(out, candidate{k, ti, math.Max(sc, LinkThreshold)})
 				}
 				continue
@@ -1168,7 +1168,7 @@ func (l *linker) restates(obs []Observation, o Observation) bool {
 			p.article != o.article || p.average != o.average {
 			continue
 		}
-		if sharedIDs(o.cids, p.cids) < 2 || l.w.similarity(*p, o) < sureThreshold && !namesWithin(*p, o, l.w) {
+		if overlap.Shared(o.cids, p.cids) < 2 || l.w.similarity(*p, o) < sureThreshold && !namesWithin(*p, o, l.w) {
 			continue
 		}
 		p.Also = append(p.Also, Mention{Text: o.Text, Start: o.Start, End: o.End, Line: o.Line})
@@ -1454,11 +1454,8 @@ func referredArticle(doc *normalize.Document, s normalize.Sentence, text string)
 	}
 	for b := s.Block - 1; b >= 0 && b >= s.Block-40; b-- {
 		t := strings.TrimSpace(doc.Text[doc.Blocks[b].Start:doc.Blocks[b].End])
-		if !strings.HasPrefix(t, "第") {
-			continue
-		}
-		if j := strings.Index(t, "条"); j > 0 && j < 24 {
-			return head(strings.TrimSpace(t[j+len("条"):]), 30)
+		if rest, ok := afterArticleNumber(t); ok {
+			return head(rest, 30)
 		}
 	}
 	return ""

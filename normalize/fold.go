@@ -204,9 +204,15 @@ func (f *folder) normalized(text string, base int) {
 		if from < i {
 			f.normalizedRun(text[from:i], base+from)
 		}
-		if folded == "" {
+		switch {
+		case r < utf8.RuneSelf: // "2024年": the digit before the ideograph
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			f.rune(foldRune(r), base+i, base+i+size)
+		case folded == "":
 			f.rune(r, base+i, base+i+size)
-		} else {
+		default:
 			for _, x := range folded {
 				f.rune(foldRune(x), base+i, base+i+size)
 			}
@@ -235,14 +241,11 @@ func boundaryAt(text string, i int) bool {
 }
 
 // simpleFold returns how r folds when it is a segment of its own: "" for
-// an ideograph (as it is), an ASCII character in lower case, the folded
-// text of a CJK or full-width punctuation mark (simpleFolds), or ok false
-// for any other character.
+// an ideograph (as it is) or an ASCII character (in lower case), the
+// folded text of a CJK or full-width punctuation mark (simpleFolds), or ok
+// false for any other character.
 func simpleFold(r rune) (folded string, ok bool) {
-	if r < utf8.RuneSelf {
-		return asciiLower()[r], true // "2024年": the digit before the ideograph
-	}
-	if isIdeograph(r) {
+	if r < utf8.RuneSelf || isIdeograph(r) {
 		return "", true
 	}
 	if 0x3000 <= r && r <= 0x303F || 0xFF00 <= r && r <= 0xFF65 || 0x2010 <= r && r <= 0x2027 {
@@ -251,16 +254,6 @@ func simpleFold(r rune) (folded string, ok bool) {
 	}
 	return "", false
 }
-
-// asciiLower is each ASCII character, in lower case, as a string; made on
-// first use (start-up allocates nothing for it, startup.txtar).
-var asciiLower = sync.OnceValue(func() *[utf8.RuneSelf]string {
-	var t [utf8.RuneSelf]string
-	for c := range t {
-		t[c] = strings.ToLower(string(rune(c)))
-	}
-	return &t
-})
 
 // simpleFolds maps the punctuation of simpleFold that NFKC leaves a
 // segment of its own on both sides to its NFKC, width and case folding,

@@ -37,10 +37,10 @@ one row per track and one column per document in date order. A document that tra
 another (translation_of in the manifest) is linked by equal values: 11倍 beside "11-fold".
 
 Units: percent; percentage-point (3个百分点 is not 3%); share, a part of a whole from 0 to 1
-("two-thirds", "one in five", "more than half"); times ("11-fold", 倍); year; rank ("45th",
-"ranks second", 世界第二); a currency; otherwise the counted noun ("22 pilot free trade
-zones"). "The past five years" is a reporting period: it tells figures of different periods
-apart and forms no track of its own.
+("two-thirds", "one in five", "more than half"); times ("11-fold", 倍, 翻两番 = 4×); year; rank
+("45th", "ranks second", 世界第二); a currency; otherwise the counted noun ("22 pilot free trade
+zones"). A law's span by its two bounds is one range (二万元以上十万元以下). "The past five years" is
+a reporting period: it tells figures of different periods apart and forms no track of its own.
 
 Each figure has a measure (what is measured, without the verbs that frame it: "target range
 federal funds rate", 城镇登记失业率) and a role: target (预期目标, "aims", "objective"), result,
