@@ -38,3 +38,40 @@ func TestNewCorpusFound(t *testing.T) {
 		}
 	}
 }
+
+// TestNearInIsNearVariants holds NearIn, with the document's matches
+// given or not, to NearVariants for every concept of the glossary, on the
+// fixture documents and on sentences whose near-variants the glossary's
+// other wordings take (TestNearVariants).
+func TestNearInIsNearVariants(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(g.Concepts)
+	docs := []*normalize.Document{
+		normalize.Parse("The Committee seeks inflation to its 2 percent objective.\n\nReform and development through opening up.\n"),
+		normalize.Parse("The weather was fine.\n"),
+		normalize.Parse(""),
+	}
+	for _, d := range fixtureCorpus(t, 1) {
+		docs = append(docs, d.Doc)
+	}
+	some := 0
+	for i, doc := range docs {
+		given, found := m.NearIn(doc, m.Find(doc)), m.NearIn(doc, nil)
+		for _, c := range g.Concepts {
+			want := m.NearVariants(doc, c.ID)
+			some += len(want)
+			if got := given(c.ID); !reflect.DeepEqual(got, want) {
+				t.Errorf("document %d: NearIn(doc, Find(doc))(%s) = %v, want %v", i, c.ID, got, want)
+			}
+			if got := found(c.ID); !reflect.DeepEqual(got, want) {
+				t.Errorf("document %d: NearIn(doc, nil)(%s) = %v, want %v", i, c.ID, got, want)
+			}
+		}
+	}
+	if some == 0 {
+		t.Error("no near-variant in any document: the test needs some")
+	}
+}

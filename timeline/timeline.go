@@ -234,15 +234,15 @@ func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, conc
 	matches := make([][]themes.Match, len(docs))
 	words := make([]int, len(docs))
 	tdocs := make([]themes.Document, len(docs))
-	parallel.For(len(docs), func(i int) {
-		matches[i], words[i] = matcher.Find(docs[i].Doc), themes.Words(docs[i].Doc)
+	parallel.ForWith(len(docs), func() *normalize.Folder { return new(normalize.Folder) }, func(fl *normalize.Folder, i int) {
+		matches[i], words[i] = matcher.FindCounting(docs[i].Doc, fl)
 		tdocs[i] = themes.Document{ID: docs[i].ID, Doc: docs[i].Doc}
 	})
 	w := conceptWork{corpus: themes.NewCorpusFound(tdocs, matcher, matches, words),
 		gained: make([][]ConceptRef, len(steps)), lost: make([][]ConceptRef, len(steps))}
 	parallel.For(len(steps), func(i int) {
 		p := steps[i]
-		w.lost[i] = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher, docs[p[1]].Doc)
+		w.lost[i] = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher.NearIn(docs[p[1]].Doc, matches[p[1]]))
 		w.gained[i] = onlyIn(matches[p[1]], matches[p[0]], labels)
 	})
 	return w
@@ -636,13 +636,14 @@ func byTranslation(o figures.Observation) bool {
 	return o.Evidence != nil && o.Evidence.By == figures.ByTranslation
 }
 
-// notNear keeps the concepts of gone that doc does not still say in other
-// words: "2 percent inflation objective" is not gone from a statement that
-// says "inflation to its 2 percent objective" (themes.Matcher.NearVariants).
-func notNear(gone []ConceptRef, m *themes.Matcher, doc *normalize.Document) []ConceptRef {
+// notNear keeps the concepts of gone that a document does not still say
+// in other words, near giving its near-variants of a concept
+// (themes.Matcher.NearIn): "2 percent inflation objective" is not gone
+// from a statement that says "inflation to its 2 percent objective".
+func notNear(gone []ConceptRef, near func(concept string) []themes.Match) []ConceptRef {
 	out := gone[:0]
 	for _, c := range gone {
-		if len(m.NearVariants(doc, c.ID)) == 0 {
+		if len(near(c.ID)) == 0 {
 			out = append(out, c)
 		}
 	}
