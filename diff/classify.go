@@ -74,8 +74,8 @@ type Change struct {
 }
 
 // classify fills in the changes and the level of every passage that is
-// not the same, on every core. concepts may be nil.
-func classify(r *Result, sides [2]side, concepts *themes.Matcher) {
+// not the same, on every core. concepts.m may be nil.
+func classify(r *Result, sides [2]side, concepts glossary) {
 	cs := newConceptSides(r.Passages, sides, concepts)
 	held := newHeldFigures(sides)
 	parallel.For(len(r.Passages), func(i int) {
@@ -622,14 +622,23 @@ func setOf(ws ...string) map[string]bool {
 // settle it, from the same passages, matched at most once per document.
 type conceptSides struct {
 	concepts *themes.Matcher
+	given    *[2][]themes.Match // Options.Found
 	docs     [2]*normalize.Document
 	matches  [2][]themes.Match  // in the changed passages, in document order
 	found    [2]map[string]bool // the concepts of matches
 	inSame   [2]func() map[string]bool
 }
 
-func newConceptSides(ps []Passage, sides [2]side, concepts *themes.Matcher) *conceptSides {
-	cs := &conceptSides{concepts: concepts, docs: [2]*normalize.Document{sides[0].doc, sides[1].doc}}
+// glossary is the matcher of Options.Concepts and the matches of
+// Options.Found.
+type glossary struct {
+	m     *themes.Matcher
+	found *[2][]themes.Match
+}
+
+func newConceptSides(ps []Passage, sides [2]side, g glossary) *conceptSides {
+	concepts := g.m
+	cs := &conceptSides{concepts: concepts, given: g.found, docs: [2]*normalize.Document{sides[0].doc, sides[1].doc}}
 	if concepts == nil {
 		return cs
 	}
@@ -649,12 +658,15 @@ func newConceptSides(ps []Passage, sides [2]side, concepts *themes.Matcher) *con
 		byStart := func(a, b [2]int) int { return a[0] - b[0] }
 		slices.SortFunc(changed[k], byStart)
 		slices.SortFunc(same[k], byStart)
-		cs.matches[k] = findWithin(concepts, sides[k], changed[k])
+		cs.matches[k] = cs.findWithin(k, sides[k], changed[k])
 		cs.found[k] = conceptSet(cs.matches[k])
 		doc, spans := cs.docs[k], same[k]
 		cs.inSame[k] = sync.OnceValue(func() map[string]bool {
 			if len(spans) == 0 {
 				return nil
+			}
+			if cs.given != nil {
+				return conceptSet(givenWithin(doc, cs.given[k], spans))
 			}
 			return conceptSet(concepts.FindWithin(doc, spans))
 		})
@@ -663,8 +675,10 @@ func newConceptSides(ps []Passage, sides [2]side, concepts *themes.Matcher) *con
 }
 
 // findWithin is concepts.FindWithin(s.doc, spans) over the compared
-// sentences of s, reusing the tokens their units were made of.
-func findWithin(concepts *themes.Matcher, s side, spans [][2]int) []themes.Match {
+// sentences of s (side which: 0 old, 1 new), reusing the tokens their
+// units were made of, or the matches given (Options.Found) for a sentence
+// of the document's.
+func (cs *conceptSides) findWithin(which int, s side, spans [][2]int) []themes.Match {
 	var out []themes.Match
 	k := 0
 	for i := range s.sents {
@@ -678,9 +692,50 @@ func findWithin(concepts *themes.Matcher, s side, spans [][2]int) []themes.Match
 		if se.start < spans[k][0] || se.end > spans[k][1] || s.doc.Blocks[se.block].Kind == normalize.Caption {
 			continue
 		}
-		out = append(out, concepts.FindTokens(s.doc, se.tokensOf(s.doc.Text))...)
+		if cs.given != nil && se.idx >= 0 {
+			out = append(out, matchesIn(cs.given[which], se.start, se.end)...)
+			continue
+		}
+		out = append(out, cs.concepts.FindTokens(s.doc, se.tokensOf(s.doc.Text))...)
 	}
 	return out
+}
+
+// givenWithin is FindWithin(doc, spans) read from found, the matches
+// Find returned for doc: those of the body, heading and list sentences
+// that lie inside one of spans (sorted by start and disjoint).
+func givenWithin(doc *normalize.Document, found []themes.Match, spans [][2]int) []themes.Match {
+	var out []themes.Match
+	k := 0
+	for _, s := range doc.Sentences {
+		switch doc.Blocks[s.Block].Kind {
+		case normalize.Furniture, normalize.Caption:
+			continue
+		}
+		for k < len(spans) && spans[k][1] <= s.Start {
+			k++
+		}
+		if k == len(spans) {
+			break
+		}
+		if s.Start < spans[k][0] || s.End > spans[k][1] {
+			continue
+		}
+		out = append(out, matchesIn(found, s.Start, s.End)...)
+	}
+	return out
+}
+
+// matchesIn returns the matches of found (in document order, as Find
+// returns them) that start in [start, end): those of the sentence there.
+// O(log n).
+func matchesIn(found []themes.Match, start, end int) []themes.Match {
+	i := sort.Search(len(found), func(i int) bool { return found[i].Start >= start })
+	j := i
+	for j < len(found) && found[j].Start < end {
+		j++
+	}
+	return found[i:j]
 }
 
 func conceptSet(ms []themes.Match) map[string]bool {

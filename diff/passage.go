@@ -109,6 +109,11 @@ type Options struct {
 	// Concepts, when set, finds glossary concepts, so that a concept
 	// appearing in or vanishing from a passage is classified as such.
 	Concepts *themes.Matcher
+	// Found, when set with Concepts, holds Concepts.Find of the old and
+	// of the new document, found beforehand (a corpus finds them once per
+	// document): the comparison reads its sentences' concepts from them
+	// instead of finding them again. The result is the same.
+	Found *[2][]themes.Match
 }
 
 // Result is the comparison of two documents.
@@ -137,13 +142,13 @@ func Compare(old, new *normalize.Document, opts Options) *Result {
 	r := compareKinds(old, new, func(k normalize.Kind) bool {
 		return k != normalize.Furniture && k != normalize.Caption ||
 			k == normalize.Caption && opts.Captions || k == normalize.Furniture && opts.Furniture
-	}, opts.Concepts)
+	}, glossary{opts.Concepts, opts.Found})
 	if !opts.Captions {
-		r.Captions = leftOut(old, new, normalize.Caption, opts.Concepts)
+		r.Captions = leftOut(old, new, normalize.Caption, glossary{opts.Concepts, opts.Found})
 		r.Summary.LeftOut.Captions = len(r.Captions)
 	}
 	if !opts.Furniture {
-		r.Furniture = leftOut(old, new, normalize.Furniture, opts.Concepts)
+		r.Furniture = leftOut(old, new, normalize.Furniture, glossary{opts.Concepts, opts.Found})
 		r.Summary.LeftOut.Furniture = len(r.Furniture)
 	}
 	return r
@@ -152,7 +157,7 @@ func Compare(old, new *normalize.Document, opts Options) *Result {
 // leftOut compares the blocks of one kind of old and new apart from the
 // rest and returns the passages that are not the same; none, without
 // aligning, when the blocks are the same text for text.
-func leftOut(old, new *normalize.Document, kind normalize.Kind, concepts *themes.Matcher) []Passage {
+func leftOut(old, new *normalize.Document, kind normalize.Kind, concepts glossary) []Passage {
 	if slices.Equal(blockTexts(old, kind), blockTexts(new, kind)) {
 		return nil
 	}
@@ -178,7 +183,7 @@ func blockTexts(doc *normalize.Document, kind normalize.Kind) []string {
 
 // compareKinds compares the blocks of old and new whose kind compare
 // accepts, as Compare describes.
-func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) bool, concepts *themes.Matcher) *Result {
+func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) bool, concepts glossary) *Result {
 	a, b := newSide(old, compare), newSide(new, compare)
 	pairs := align(a, b)
 	bl := builder{a: a, b: b, pairs: pairs}

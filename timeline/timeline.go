@@ -150,14 +150,12 @@ type Timeline struct {
 	Present []themes.Theme `json:"-"`
 }
 
-// Build compares the documents of a corpus given in date order: the
-// steps, on every processor; then the glossary's concepts, found once in
-// each document on every processor and shared by the steps' concepts
-// gained and lost and the corpus's themes; then the figure tracks,
-// linked document after document with the passages the steps paired as
-// evidence. (Finding the concepts beside the linking, which is serial,
-// would use a processor the linking leaves idle, but it raised the peak
-// memory by a fifth on the 1,000-document corpus of BENCHMARKS.md.)
+// Build compares the documents of a corpus given in date order: first the
+// glossary's concepts, found once in each document on every processor
+// and shared by the steps' comparisons (diff.Options.Found), their
+// concepts gained and lost and the corpus's themes; then the steps, on
+// every processor; then the figure tracks, linked document after
+// document with the passages the steps paired as evidence.
 func Build(docs []Document, opts Options) *Timeline {
 	if opts.MinLevel == "" {
 		opts.MinLevel = diff.Hedge
@@ -168,11 +166,12 @@ func Build(docs []Document, opts Options) *Timeline {
 	progress := newCounter(opts.Progress, len(steps))
 	t.Steps = make([]Step, len(steps))
 	glossary := conceptsHash(opts.Concepts)
+	c := findConcepts(docs, steps, matcher, opts.Concepts)
 	parallel.For(len(steps), func(i int) {
-		t.Steps[i] = cachedCompare(docs[steps[i][0]], docs[steps[i][1]], matcher, opts, glossary)
+		o, n := steps[i][0], steps[i][1]
+		t.Steps[i] = cachedCompare(docs[o], docs[n], glossaryOf{matcher, &[2][]themes.Match{c.matches[o], c.matches[n]}}, opts, glossary)
 		progress.done()
 	})
-	c := findConcepts(docs, steps, matcher, opts.Concepts)
 	// Figure tracks link the whole corpus in date order, one document
 	// after another, with the passages each edition step paired as
 	// evidence.
@@ -220,6 +219,7 @@ func Build(docs []Document, opts Options) *Timeline {
 // its new document (gained) and only in its old one (lost).
 type conceptWork struct {
 	corpus       *themes.Corpus
+	matches      [][]themes.Match // of each document
 	gained, lost [][]ConceptRef
 }
 
@@ -238,7 +238,7 @@ func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, conc
 		matches[i], words[i] = matcher.FindCounting(docs[i].Doc, fl)
 		tdocs[i] = themes.Document{ID: docs[i].ID, Doc: docs[i].Doc}
 	})
-	w := conceptWork{corpus: themes.NewCorpusFound(tdocs, matcher, matches, words),
+	w := conceptWork{corpus: themes.NewCorpusFound(tdocs, matcher, matches, words), matches: matches,
 		gained: make([][]ConceptRef, len(steps)), lost: make([][]ConceptRef, len(steps))}
 	parallel.For(len(steps), func(i int) {
 		p := steps[i]
@@ -248,10 +248,17 @@ func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, conc
 	return w
 }
 
+// glossaryOf is the glossary's matcher and, when found is not nil, its
+// matches in the two documents of a step (diff.Options.Found).
+type glossaryOf struct {
+	matcher *themes.Matcher
+	found   *[2][]themes.Match
+}
+
 // cachedCompare is compare, through opts.Cache when it is set.
-func cachedCompare(old, new Document, matcher *themes.Matcher, opts Options, glossary []byte) Step {
+func cachedCompare(old, new Document, g glossaryOf, opts Options, glossary []byte) Step {
 	if opts.Cache == nil {
-		return compare(old, new, matcher, opts)
+		return compare(old, new, g, opts)
 	}
 	key := stepKey(old, new, opts, glossary)
 	var s Step
@@ -267,7 +274,7 @@ func cachedCompare(old, new Document, matcher *themes.Matcher, opts Options, glo
 		}
 		return s
 	}
-	s = compare(old, new, matcher, opts)
+	s = compare(old, new, g, opts)
 	opts.Cache.Put(key, s)
 	return s
 }
@@ -305,11 +312,11 @@ func conceptsHash(concepts []themes.Concept) []byte {
 // compare makes the step from old to new: a translation alignment when
 // their languages differ, an edition comparison otherwise. Its figure
 // changes and concepts are filled in by Build.
-func compare(old, new Document, matcher *themes.Matcher, opts Options) Step {
+func compare(old, new Document, g glossaryOf, opts Options) Step {
 	s := Step{Kind: Edition, Old: old.ID, New: new.ID, Figures: []FigureChange{}, Changes: []Change{}}
 	if old.Lang != new.Lang {
 		s.Kind = Translation
-		b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: matcher})
+		b := diff.Translate(old.Doc, new.Doc, diff.BitextOptions{Captions: opts.Captions, Concepts: g.matcher})
 		// A copy: a pointer into b would keep all of b, its passages
 		// included, as long as the step.
 		sum := b.Summary
@@ -319,7 +326,7 @@ func compare(old, new Document, matcher *themes.Matcher, opts Options) Step {
 		}
 		return s
 	}
-	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: matcher})
+	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: g.matcher, Found: g.found})
 	sum := r.Summary // a copy, as above
 	s.Summary = &sum
 	s.Aligned = spanPairs(r.Passages)
@@ -379,7 +386,7 @@ func Align(docs []Document, opts Options) []figures.Alignment {
 	steps := make([]Step, len(edition))
 	progress := newCounter(opts.Progress, len(edition))
 	parallel.For(len(edition), func(i int) {
-		steps[i] = cachedCompare(docs[edition[i][0]], docs[edition[i][1]], matcher, opts, glossary)
+		steps[i] = cachedCompare(docs[edition[i][0]], docs[edition[i][1]], glossaryOf{matcher: matcher}, opts, glossary)
 		progress.done()
 	})
 	return alignments(steps)
