@@ -999,12 +999,25 @@ func (l *linker) assign(obs []Observation) ([]int, []float64) {
 		return t.Observations[len(t.Observations)-1]
 	}
 	dist := func(c candidate) float64 { return math.Abs(obs[c.obs].Value - last(c).Value) }
-	context := func(c candidate) float64 {
-		o, p := obs[c.obs], last(c)
-		return overlap.Dice(o.context, p.context, o.weight, p.weight, l.w.weight)
+	// The agreement of the words around, a Dice of two contexts, decides
+	// between equal scores, which are many: it is worked out once per
+	// candidate (ctx, by the candidate's place in cands), not at each
+	// comparison of the sort.
+	ctx, ctxDone := make([]float64, len(cands)), make([]bool, len(cands))
+	context := func(i int) float64 {
+		if !ctxDone[i] {
+			o, p := obs[cands[i].obs], last(cands[i])
+			ctx[i], ctxDone[i] = overlap.Dice(o.context, p.context, o.weight, p.weight, l.w.weight), true
+		}
+		return ctx[i]
 	}
 	shift := func(c candidate) float64 { return math.Abs(obs[c.obs].pos - last(c).pos) }
-	slices.SortStableFunc(cands, func(a, b candidate) int {
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := cands[i], cands[j]
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
@@ -1014,7 +1027,7 @@ func (l *linker) assign(obs []Observation) ([]int, []float64) {
 		// the nearer place in its document: editions keep their order (two
 		// articles of a law that set a fine in the same words).
 		if a.score == b.score {
-			if c := cmp.Compare(context(b), context(a)); c != 0 {
+			if c := cmp.Compare(context(j), context(i)); c != 0 {
 				return c
 			}
 		}
@@ -1026,6 +1039,11 @@ func (l *linker) assign(obs []Observation) ([]int, []float64) {
 		}
 		return a.obs - b.obs
 	})
+	sorted := make([]candidate, len(cands))
+	for k, i := range order {
+		sorted[k] = cands[i]
+	}
+	cands = sorted
 	track := make([]int, len(obs))
 	score := make([]float64, len(obs))
 	for k := range track {
