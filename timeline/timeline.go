@@ -155,7 +155,8 @@ type Timeline struct {
 // and shared by the steps' comparisons (diff.Options.Found), their
 // concepts gained and lost and the corpus's themes; then the steps, on
 // every processor; then the figure tracks, linked document after
-// document with the passages the steps paired as evidence.
+// document with the passages the steps paired as evidence, and beside
+// them the concepts each step gained and lost.
 func Build(docs []Document, opts Options) *Timeline {
 	if opts.MinLevel == "" {
 		opts.MinLevel = diff.Hedge
@@ -166,7 +167,7 @@ func Build(docs []Document, opts Options) *Timeline {
 	progress := newCounter(opts.Progress, len(steps))
 	t.Steps = make([]Step, len(steps))
 	glossary := conceptsHash(opts.Concepts)
-	c := findConcepts(docs, steps, matcher, opts.Concepts)
+	c := findConcepts(docs, steps, matcher)
 	parallel.For(len(steps), func(i int) {
 		o, n := steps[i][0], steps[i][1]
 		t.Steps[i] = cachedCompare(docs[o], docs[n], glossaryOf{matcher, &[2][]themes.Match{c.matches[o], c.matches[n]}}, opts, glossary)
@@ -179,7 +180,12 @@ func Build(docs []Document, opts Options) *Timeline {
 	for i, d := range docs {
 		fdocs[i] = figures.Document{ID: d.ID, TranslationOf: d.TranslationOf, Date: d.Date, Doc: d.Doc}
 	}
+	// The linking is serial for the most part: the steps' concepts are
+	// worked out beside it, on the processor it leaves idle.
+	var concepts sync.WaitGroup
+	concepts.Go(func() { c.stepConcepts(docs, steps, matcher, opts.Concepts) })
 	tracks := figures.TracksAligned(fdocs, alignments(t.Steps))
+	concepts.Wait()
 	before := map[string]string{} // the document before each in its series
 	for _, s := range t.Steps {
 		if s.Kind == Edition {
@@ -224,13 +230,10 @@ type conceptWork struct {
 }
 
 // findConcepts finds the glossary's concepts in each document once, on
-// every processor, and works out from those matches the concepts each
-// step gained and lost and the corpus the themes are counted in.
-func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, concepts []themes.Concept) conceptWork {
-	labels := map[string]string{}
-	for _, c := range concepts {
-		labels[c.ID] = c.Label
-	}
+// every processor, and makes from those matches the corpus the themes
+// are counted in; stepConcepts works out the concepts each step gained
+// and lost.
+func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher) conceptWork {
 	matches := make([][]themes.Match, len(docs))
 	words := make([]int, len(docs))
 	tdocs := make([]themes.Document, len(docs))
@@ -238,14 +241,22 @@ func findConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, conc
 		matches[i], words[i] = matcher.FindCounting(docs[i].Doc, fl)
 		tdocs[i] = themes.Document{ID: docs[i].ID, Doc: docs[i].Doc}
 	})
-	w := conceptWork{corpus: themes.NewCorpusFound(tdocs, matcher, matches, words), matches: matches,
+	return conceptWork{corpus: themes.NewCorpusFound(tdocs, matcher, matches, words), matches: matches,
 		gained: make([][]ConceptRef, len(steps)), lost: make([][]ConceptRef, len(steps))}
+}
+
+// stepConcepts works out, on every processor, the concepts each step
+// gained and lost from the matches findConcepts found.
+func (w *conceptWork) stepConcepts(docs []Document, steps [][2]int, matcher *themes.Matcher, concepts []themes.Concept) {
+	labels := map[string]string{}
+	for _, c := range concepts {
+		labels[c.ID] = c.Label
+	}
 	parallel.For(len(steps), func(i int) {
 		p := steps[i]
-		w.lost[i] = notNear(onlyIn(matches[p[0]], matches[p[1]], labels), matcher.NearIn(docs[p[1]].Doc, matches[p[1]]))
-		w.gained[i] = onlyIn(matches[p[1]], matches[p[0]], labels)
+		w.lost[i] = notNear(onlyIn(w.matches[p[0]], w.matches[p[1]], labels), matcher.NearIn(docs[p[1]].Doc, w.matches[p[1]]))
+		w.gained[i] = onlyIn(w.matches[p[1]], w.matches[p[0]], labels)
 	})
-	return w
 }
 
 // glossaryOf is the glossary's matcher and, when found is not nil, its
