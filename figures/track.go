@@ -288,13 +288,19 @@ func NotTracked(docs []Document) []Observation {
 // each with its subject, Measure and Role — in document order, without
 // linking them to any other document: what a comparison of two editions
 // needs to tell that two sentences state the same measure. Linear in the
-// document's length.
-func Observe(d Document) []Observation { return observe(d, false) }
+// document's length. The similarity features linking reads (the context
+// of each observation's subject and measure) are left out: no caller
+// outside the package can read them.
+func Observe(d Document) []Observation { return observeFor(d, false, false) }
 
 // observe extracts a document's figures with their year, subject and
 // context, from its body, heading and list sentences; or, when
 // notFigures is set, only its numbers that are no figures.
-func observe(d Document, notFigures bool) []Observation {
+func observe(d Document, notFigures bool) []Observation { return observeFor(d, notFigures, true) }
+
+// observeFor is observe, with the similarity features linking reads when
+// linking is set, without them when not (Observe).
+func observeFor(d Document, notFigures, linking bool) []Observation {
 	var out []Observation
 	doc := d.Doc
 	year := yearOf(d.Date)
@@ -428,8 +434,10 @@ func observe(d Document, notFigures bool) []Observation {
 					o.Measure, after = np, np
 				}
 			}
-			o.context = contextFeatures(o.Subject + " " + o.Measure + " " + tail(lead, 12) + " " + after + " " + referredArticle(doc, s, text))
-			o.measure = contextFeatures(o.Measure)
+			if linking {
+				o.context = contextFeatures(o.Subject + " " + o.Measure + " " + tail(lead, 12) + " " + after + " " + referredArticle(doc, s, text))
+				o.measure = contextFeatures(o.Measure)
+			}
 			if f.From != nil {
 				out = append(out, earlier(o, doc.Text))
 			}
