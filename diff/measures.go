@@ -107,18 +107,26 @@ var numberWords = []string{"one", "two", "three", "four", "five", "six", "seven"
 // come from its own sentence (and the block's lead-in), so they read as
 // in the whole document, at the cost of the sentences asked for instead
 // of the document's.
+//
+// The figures of a sentence that has units are those its units were made
+// of (extracted from the same text): they are not extracted again.
 func observeSome(s side, idx []int) []figures.Observation {
 	d := *s.doc
 	d.Sentences = nil
+	var kept []int // the sentence of s of each of d's
 	for _, i := range idx {
 		if se := s.sents[i]; se.idx >= 0 {
 			d.Sentences = append(d.Sentences, s.doc.Sentences[se.idx])
+			kept = append(kept, i)
 		}
 	}
 	if len(d.Sentences) == 0 {
 		return nil
 	}
-	return figures.Observe(figures.Document{Doc: &d})
+	return figures.ObserveExtracted(figures.Document{Doc: &d}, func(k int) ([]figures.Figure, bool) {
+		se := &s.sents[kept[k]]
+		return se.figs, se.units != nil
+	})
 }
 
 // measuresOf returns the figures of the free sentences of s by key: the

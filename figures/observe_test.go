@@ -38,3 +38,28 @@ func TestObserveIsObserveWithoutContext(t *testing.T) {
 		}
 	}
 }
+
+// TestObserveExtracted holds ObserveExtracted, given the figures of every
+// other sentence, to Observe.
+func TestObserveExtracted(t *testing.T) {
+	data, err := os.ReadFile("../fixtures/opening-up/qiushi-2025.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Document{ID: "d", Doc: normalize.Parse(string(data))}
+	given := 0
+	got := ObserveExtracted(d, func(i int) ([]Figure, bool) {
+		if i%2 == 1 {
+			return nil, false
+		}
+		s := d.Doc.Sentences[i]
+		given++
+		return Extract(d.Doc.Text[s.Start:s.End], s.Start), true
+	})
+	if given == 0 {
+		t.Fatal("ObserveExtracted asked for no sentence's figures")
+	}
+	if diff := cmp.Diff(Observe(d), got, cmpopts.IgnoreUnexported(Observation{}, Figure{})); diff != "" {
+		t.Errorf("ObserveExtracted (-Observe +ObserveExtracted):\n%s", diff)
+	}
+}

@@ -291,16 +291,27 @@ func NotTracked(docs []Document) []Observation {
 // document's length. The similarity features linking reads (the context
 // of each observation's subject and measure) are left out: no caller
 // outside the package can read them.
-func Observe(d Document) []Observation { return observeFor(d, false, false) }
+func Observe(d Document) []Observation { return observeFor(d, false, false, nil) }
+
+// ObserveExtracted is Observe for a caller that has extracted the figures
+// of some of the document's sentences already: extracted(i) returns those
+// of d.Doc.Sentences[i] (Extract of its text at its offset) and true, or
+// false for a sentence whose figures Observe is to extract. The
+// observations are Observe's; the figures given are read, not changed.
+func ObserveExtracted(d Document, extracted func(sentence int) ([]Figure, bool)) []Observation {
+	return observeFor(d, false, false, extracted)
+}
 
 // observe extracts a document's figures with their year, subject and
 // context, from its body, heading and list sentences; or, when
 // notFigures is set, only its numbers that are no figures.
-func observe(d Document, notFigures bool) []Observation { return observeFor(d, notFigures, true) }
+func observe(d Document, notFigures bool) []Observation { return observeFor(d, notFigures, true, nil) }
 
 // observeFor is observe, with the similarity features linking reads when
-// linking is set, without them when not (Observe).
-func observeFor(d Document, notFigures, linking bool) []Observation {
+// linking is set, without them when not (Observe), and with the figures
+// of the sentences extracted gives when it is not nil
+// (ObserveExtracted).
+func observeFor(d Document, notFigures, linking bool, extracted func(int) ([]Figure, bool)) []Observation {
 	var out []Observation
 	doc := d.Doc
 	year := yearOf(d.Date)
@@ -313,7 +324,13 @@ func observeFor(d Document, notFigures, linking bool) []Observation {
 			continue
 		}
 		text := doc.Text[s.Start:s.End]
-		figs := ex.extract(text, s.Start)
+		figs, ok := []Figure(nil), false
+		if extracted != nil {
+			figs, ok = extracted(si)
+		}
+		if !ok {
+			figs = ex.extract(text, s.Start)
+		}
 		prevEnd := s.Start
 		intro := introOf(doc, si)
 		prevMeasure, prevLead, carry := "", "", ""
