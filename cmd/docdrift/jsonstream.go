@@ -8,6 +8,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/docdrift/docdrift/internal/parallel"
 )
 
 // jsonChunk is the buffer writeJSON writes through: a report goes out in
@@ -49,21 +51,44 @@ func (s *jsonStream) value(rv reflect.Value, v any) error {
 }
 
 // writeIndented writes v as json.MarshalIndent with the given prefix,
-// through jsonEscape. Values are encoded compact through one
-// json.Encoder, whose buffers are reused from one value to the next, then
-// indented by indentJSON.
+// through jsonEscape.
 func (s *jsonStream) writeIndented(v any, prefix string) error {
 	if s.enc == nil {
-		s.enc = json.NewEncoder(&s.buf)
+		s.enc = newElementEncoder()
 	}
-	s.buf.Reset()
-	if err := s.enc.Encode(v); err != nil {
+	b, err := s.enc.encode(v, prefix)
+	if err != nil {
 		return err
 	}
-	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")) // Encode ends each value with a newline
-	s.indented = indentJSON(s.indented[:0], b, prefix, "  ")
-	_, err := s.w.Write(jsonEscape(s.indented))
+	_, err = s.w.Write(b)
 	return err
+}
+
+// elementEncoder encodes values as writeIndented writes them. Values are
+// encoded compact through one json.Encoder, whose buffers are reused from
+// one value to the next, then indented by indentJSON.
+type elementEncoder struct {
+	buf      bytes.Buffer
+	enc      *json.Encoder // compact, into buf
+	indented []byte        // buf indented
+}
+
+func newElementEncoder() *elementEncoder {
+	e := &elementEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	return e
+}
+
+// encode returns v indented with prefix and escaped, in memory that the
+// next call reuses.
+func (e *elementEncoder) encode(v any, prefix string) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b := bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")) // Encode ends each value with a newline
+	e.indented = indentJSON(e.indented[:0], b, prefix, "  ")
+	return jsonEscape(e.indented), nil
 }
 
 // indentJSON appends to dst the compact JSON src (as encoding/json
@@ -136,28 +161,44 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 
 // jsonStream is what streamJSON writes with.
 type jsonStream struct {
-	w        *bufio.Writer
-	buf      bytes.Buffer
-	enc      *json.Encoder // compact, into buf
-	indented []byte        // buf indented
+	w     *bufio.Writer
+	enc   *elementEncoder // for values written whole
+	elems [][]byte        // a batch of a slice's elements, encoded
+	errs  []error         // and the errors of encoding them
 }
 
+// jsonBatch is how many elements of a slice are encoded at once, on
+// every core, before they are written in order.
+const jsonBatch = 256
+
 // slice writes a non-empty slice whose opening bracket is on a line
-// indented by prefix, one element at a time. Elements are taken by
-// address, as encoding/json takes a slice's elements (pointer methods
+// indented by prefix, a batch of elements at a time. Elements are taken
+// by address, as encoding/json takes a slice's elements (pointer methods
 // apply).
 func (s *jsonStream) slice(rv reflect.Value, prefix string) error {
 	inner := prefix + "  "
 	s.w.WriteString("[\n")
-	for i := range rv.Len() {
-		s.w.WriteString(inner)
-		if err := s.writeIndented(rv.Index(i).Addr().Interface(), inner); err != nil {
-			return err
+	n := rv.Len()
+	if len(s.elems) < min(n, jsonBatch) {
+		s.elems, s.errs = make([][]byte, min(n, jsonBatch)), make([]error, min(n, jsonBatch))
+	}
+	for from := 0; from < n; from += jsonBatch {
+		batch := min(jsonBatch, n-from)
+		parallel.ForWith(batch, newElementEncoder, func(e *elementEncoder, k int) {
+			b, err := e.encode(rv.Index(from+k).Addr().Interface(), inner)
+			s.elems[k], s.errs[k] = append(s.elems[k][:0], b...), err
+		})
+		for k := range batch {
+			if s.errs[k] != nil {
+				return s.errs[k]
+			}
+			s.w.WriteString(inner)
+			s.w.Write(s.elems[k])
+			if from+k < n-1 {
+				s.w.WriteByte(',')
+			}
+			s.w.WriteByte('\n')
 		}
-		if i < rv.Len()-1 {
-			s.w.WriteByte(',')
-		}
-		s.w.WriteByte('\n')
 	}
 	_, err := s.w.WriteString(prefix + "]")
 	return err
