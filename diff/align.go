@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/internal/parallel"
@@ -182,24 +183,28 @@ func (al *aligner) exactInOrder() {
 	// How often each key occurs on each side, and where on the new side:
 	// one map entry per key.
 	type occurrence struct{ a, b, posB int }
-	occ := make(map[string]*occurrence, len(al.a.sents))
-	for _, s := range al.a.sents {
-		o := occ[s.key]
-		if o == nil {
-			o = &occurrence{}
-			occ[s.key] = o
+	occ := make([]occurrence, 0, len(al.a.sents))
+	at := make(map[string]int32, len(al.a.sents)) // index in occ
+	keyOf := make([]int32, len(al.a.sents))       // of each old sentence
+	for i, s := range al.a.sents {
+		k, ok := at[s.key]
+		if !ok {
+			k = int32(len(occ))
+			at[s.key] = k
+			occ = append(occ, occurrence{})
 		}
-		o.a++
+		occ[k].a++
+		keyOf[i] = k
 	}
 	for j, s := range al.b.sents {
-		if o := occ[s.key]; o != nil {
-			o.b++
-			o.posB = j
+		if k, ok := at[s.key]; ok {
+			occ[k].b++
+			occ[k].posB = j
 		}
 	}
 	var ai, bj []int
-	for i, s := range al.a.sents {
-		if o := occ[s.key]; o.a == 1 && o.b == 1 {
+	for i := range al.a.sents {
+		if o := occ[keyOf[i]]; o.a == 1 && o.b == 1 {
 			ai = append(ai, i)
 			bj = append(bj, o.posB)
 		}
@@ -303,7 +308,7 @@ func (al *aligner) sameShapeInOrder() []shapedPair {
 			return
 		}
 		if a.hi-a.lo == 1 && b.hi-b.lo == 1 { // the common gap: one sentence changed
-			if shapeOf(al.a.sents[a.lo]) == shapeOf(al.b.sents[b.lo]) && al.a.sents[a.lo].key != al.b.sents[b.lo].key {
+			if x, y := al.a.sents[a.lo].key, al.b.sents[b.lo].key; x != y && sameShape(x, y) {
 				out = append(out, shapedPair{a.lo, b.lo})
 			}
 			return
@@ -350,6 +355,44 @@ func shapeOf(s sent) string {
 		return "\x00" + s.key
 	}
 	return b.String()
+}
+
+// sameShape reports whether two sentences whose keys are x and y have
+// the same shapeOf, without building the shapes: their characters other
+// than numerals are the same, at least four of them, and their runs of
+// numerals fall in the same places.
+func sameShape(x, y string) bool {
+	i, j, other := 0, 0, 0
+	for {
+		rx, nx := utf8.DecodeRuneInString(x[i:])
+		ry, ny := utf8.DecodeRuneInString(y[j:])
+		numX, numY := nx > 0 && isNumeral(rx), ny > 0 && isNumeral(ry)
+		switch {
+		case numX != numY:
+			return false
+		case numX:
+			i, j = skipNumerals(x, i), skipNumerals(y, j)
+		case nx == 0 || ny == 0:
+			return nx == ny && other >= 4
+		case rx != ry:
+			return false
+		default:
+			i, j, other = i+nx, j+ny, other+1
+		}
+	}
+}
+
+// skipNumerals returns the offset of the first character of s from i
+// that is not a numeral.
+func skipNumerals(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isNumeral(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // isNumeral reports a digit or a Chinese numeral character.
