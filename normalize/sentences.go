@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,9 @@ const MaxSentence = 8 << 10
 // max: after the last white space or Chinese comma in the piece, or at a
 // character boundary when it has none.
 func splitLong(s string, spans [][2]int, max int) [][2]int {
+	if !slices.ContainsFunc(spans, func(sp [2]int) bool { return sp[1]-sp[0] > max }) {
+		return spans // nothing to cut: most blocks
+	}
 	var out [][2]int
 	for _, sp := range spans {
 		lo := sp[0]
@@ -150,6 +154,9 @@ func endsWithInitial(s string) bool {
 // splitAt splits each span after every occurrence of sep that has text
 // after it.
 func splitAt(s string, spans [][2]int, sep string) [][2]int {
+	if len(spans) == 0 || !strings.Contains(s[spans[0][0]:spans[len(spans)-1][1]], sep) {
+		return spans // nothing to cut: most blocks
+	}
 	var out [][2]int
 	for _, sp := range spans {
 		lo := sp[0]
