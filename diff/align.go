@@ -35,16 +35,32 @@ const (
 type sent struct {
 	idx        int // index into Document.Sentences; -1 for a furniture block
 	block      int
-	heading    bool
 	start, end int
 	key        string
-	units      []unit            // computed only for sentences left to pair by similarity,
-	toks       []normalize.Token // with the tokens they were made of,
-	figs       []figures.Figure  // the figures they were made of,
-	feats      featureSet        // and their features,
-	total      float64           // their summed weight,
-	common     float64           // and that of those too common to index (see maxPosting)
-	clauses    []clause          // of a run-on sentence left to pair, for matching (see rewording.go)
+	work       *sentWork  // nil but for sentences left to pair by similarity
+	feats      featureSet // the features of their units,
+	total      float64    // their summed weight,
+	common     float64    // and that of those too common to index (see maxPosting)
+	heading    bool
+}
+
+// sentWork is what the aligner computes of a sentence left to pair by
+// similarity, apart from sent: most sentences of a new edition are paired
+// exactly and need none of it, and a long document's sentences take half
+// the memory without it.
+type sentWork struct {
+	units   []unit            // its diff units,
+	toks    []normalize.Token // the tokens they were made of,
+	figs    []figures.Figure  // the figures they were made of,
+	clauses []clause          // of a run-on sentence, for matching (see rewording.go)
+}
+
+// clauseSet returns the clauses of a run-on sentence left to pair, or nil.
+func (s *sent) clauseSet() []clause {
+	if s.work == nil {
+		return nil
+	}
+	return s.work.clauses
 }
 
 // side is one document's comparable sentences.
@@ -78,17 +94,24 @@ func newSide(doc *normalize.Document, compare func(normalize.Kind) bool) side {
 // unitsOf returns the sentence's diff units, computing them with sc if
 // need be.
 func (s *sent) unitsOf(sc *scratch, text string) []unit {
-	if s.units == nil {
-		s.units, s.toks, s.figs = units(sc, text, s.start, s.end)
+	if s.work == nil {
+		s.work = &sentWork{}
 	}
-	return s.units
+	if w := s.work; w.units == nil {
+		w.units, w.toks, w.figs = units(sc, text, s.start, s.end)
+	}
+	return s.work.units
 }
+
+// hasUnits reports whether the sentence's units were computed (and are
+// not empty).
+func (s *sent) hasUnits() bool { return s.work != nil && s.work.units != nil }
 
 // tokensOf returns the sentence's tokens (normalize.Tokens), reusing those
 // its units were made of.
 func (s *sent) tokensOf(text string) []normalize.Token {
-	if s.units != nil {
-		return s.toks
+	if s.hasUnits() {
+		return s.work.toks
 	}
 	return normalize.Tokens(text[s.start:s.end], s.start)
 }
@@ -448,15 +471,15 @@ func (al *aligner) weigh() {
 	parallel.ForWith(len(todo), newScratch, func(sc *scratch, k int) {
 		us := todo[k].s.unitsOf(sc, todo[k].text)
 		words[k] = features(sc, expand(us, al.abbr))
-		todo[k].s.clauses = clausesOf(sc, us, al.abbr)
+		todo[k].s.work.clauses = clausesOf(sc, us, al.abbr)
 	})
 	for k, f := range todo {
 		f.s.feats = al.w.intern(words[k])
 	}
 	al.w.finish()
 	for _, f := range todo {
-		for c := range f.s.clauses {
-			cl := &f.s.clauses[c]
+		for c := range f.s.work.clauses {
+			cl := &f.s.work.clauses[c]
 			cl.feats, cl.raw = al.w.lookup(cl.raw), nil
 			cl.total = al.w.total(cl.feats)
 		}

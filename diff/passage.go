@@ -179,7 +179,14 @@ func blockTexts(doc *normalize.Document, kind normalize.Kind) []string {
 // compareKinds compares the blocks of old and new whose kind compare
 // accepts, as Compare describes.
 func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) bool, concepts *themes.Matcher) *Result {
-	a, b := newSide(old, compare), newSide(new, compare)
+	var a, b side
+	parallel.For(2, func(k int) { // fresh memory for each side's sentences, on its own core
+		if k == 0 {
+			a = newSide(old, compare)
+		} else {
+			b = newSide(new, compare)
+		}
+	})
 	pairs := align(a, b)
 	bl := builder{a: a, b: b, pairs: pairs}
 	bl.build()
