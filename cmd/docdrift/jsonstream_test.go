@@ -155,6 +155,13 @@ func TestJSONEscapeSkipsASCII(t *testing.T) {
 			inputs = append(inputs, string(b))
 		}
 	}
+	// Eight bytes at a time: a character to escape, or any other byte
+	// from 0x7f up, at every place in and around a run of ASCII.
+	for _, special := range []string{"\x7f", "\u0085", "\u202e", "中", "~"} {
+		for at := 0; at <= 20; at++ {
+			inputs = append(inputs, strings.Repeat("a", at)+special+strings.Repeat("b", 20-at))
+		}
+	}
 	for _, in := range inputs {
 		if got, want := jsonEscape([]byte(in)), reference([]byte(in)); !bytes.Equal(got, want) {
 			t.Errorf("jsonEscape(%q) = %q, want %q", in, got, want)
