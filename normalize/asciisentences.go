@@ -95,8 +95,25 @@ func asciiSentenceEnd(data string) int {
 	}
 	var lastExIgnore, lastLastExIgnore, lastExIgnoreSp, lastExIgnoreClose, lastExIgnoreSpClose, lastExIgnoreParaSepSpClose sbProp
 	current := sbASCII[data[0]]
-	pos := 1              // SB1
+	pos := 1 // SB1
+	const special = sbSATerm | sbParaSep
 	for pos < len(data) { // SB2 at the end
+		if !(current | lastExIgnore | lastExIgnoreSp | lastExIgnoreClose | lastExIgnoreSpClose | lastExIgnoreParaSepSpClose).is(special) {
+			// No rule but SB998 applies until a full stop, a question or
+			// exclamation mark or a line break: skip to it, keeping of
+			// the trackers what the rules will ask (the last two
+			// properties; the others hold neither a stop nor a break).
+			q := pos
+			for q < len(data) && !sbASCII[data[q]].is(special) {
+				q++
+			}
+			if q-pos >= 2 {
+				current, lastExIgnore = sbASCII[data[q-1]], sbASCII[data[q-2]]
+				lastExIgnoreSp, lastExIgnoreClose, lastExIgnoreSpClose, lastExIgnoreParaSepSpClose = 0, 0, 0, 0
+				pos = q
+				continue
+			}
+		}
 		last := current
 		lastLastExIgnore, lastExIgnore = lastExIgnore, last
 		if !lastExIgnore.is(sbSp) {
