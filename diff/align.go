@@ -381,28 +381,51 @@ func shapeOf(s sent) string {
 }
 
 // sameShape reports whether two sentences whose keys are x and y have
-// the same shapeOf, without building the shapes: their characters other
-// than numerals are the same, at least four of them, and their runs of
-// numerals fall in the same places.
+// the same shapeOf, without building the shapes when both have four
+// characters or more other than numerals (nearly every sentence): it
+// walks the two shapes' characters side by side, a run of numerals
+// read as the mark '#', which a '#' of the text also is.
 func sameShape(x, y string) bool {
-	i, j, other := 0, 0, 0
+	if otherRunes(x) < 4 || otherRunes(y) < 4 {
+		return shapeOf(sent{key: x}) == shapeOf(sent{key: y})
+	}
+	i, j := 0, 0
 	for {
-		rx, nx := utf8.DecodeRuneInString(x[i:])
-		ry, ny := utf8.DecodeRuneInString(y[j:])
-		numX, numY := nx > 0 && isNumeral(rx), ny > 0 && isNumeral(ry)
+		rx, nx := shapeRune(x, i)
+		ry, ny := shapeRune(y, j)
 		switch {
-		case numX != numY:
-			return false
-		case numX:
-			i, j = skipNumerals(x, i), skipNumerals(y, j)
 		case nx == 0 || ny == 0:
-			return nx == ny && other >= 4
+			return nx == ny
 		case rx != ry:
 			return false
-		default:
-			i, j, other = i+nx, j+ny, other+1
+		}
+		i, j = i+nx, j+ny
+	}
+}
+
+// shapeRune returns the character of shapeOf's shape that s holds at i,
+// and the bytes of s it takes: '#' for a run of numerals; 0 bytes at the
+// end.
+func shapeRune(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if isNumeral(r) {
+		return '#', skipNumerals(s, i) - i
+	}
+	return r, n
+}
+
+// otherRunes counts the characters of s that are not numerals.
+func otherRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if !isNumeral(r) {
+			n++
 		}
 	}
+	return n
 }
 
 // skipNumerals returns the offset of the first character of s from i

@@ -22,19 +22,28 @@ var shapeCases = []struct {
 	{"abcd1", "abcd", false},
 	{"", "1", false},
 	{"\xffabcd1", "\xffabcd2", true}, // invalid bytes read as shapeOf reads them
+	{"abcd 1", "abcd #", true},       // shapeOf marks a number with '#', which a '#' of the text is too
+	{"abcd #5", "abcd 5#", true},
+	{"abcd #5", "abcd 5", false},
+	{"abc#", "abc1", false}, // three other characters and a number: a shape of its own
 }
 
 func TestSameShape(t *testing.T) {
 	for _, c := range shapeCases {
-		if got := sameShape(c.x, c.y); got != c.want {
-			t.Errorf("sameShape(%q, %q) = %v, want %v", c.x, c.y, got, c.want)
-		}
-		if got := shapeOf(sent{key: c.x}) == shapeOf(sent{key: c.y}); got != c.want {
-			t.Errorf("shapeOf(%q) == shapeOf(%q) is %v, want %v (the table is wrong)", c.x, c.y, got, c.want)
-		}
+		t.Run(c.x+"|"+c.y, func(t *testing.T) {
+			if got := sameShape(c.x, c.y); got != c.want {
+				t.Errorf("sameShape(%q, %q) = %v, want %v", c.x, c.y, got, c.want)
+			}
+			if got := shapeOf(sent{key: c.x}) == shapeOf(sent{key: c.y}); got != c.want {
+				t.Errorf("shapeOf(%q) == shapeOf(%q) is %v, want %v (the table is wrong)", c.x, c.y, got, c.want)
+			}
+		})
 	}
 }
 
+// FuzzSameShape holds sameShape to comparing shapeOf's strings:
+//
+//	go test ./diff -run '^$' -fuzz FuzzSameShape -fuzztime 1m
 func FuzzSameShape(f *testing.F) {
 	for _, c := range shapeCases {
 		f.Add(c.x, c.y)
