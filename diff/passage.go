@@ -250,11 +250,19 @@ func (bl *builder) build() {
 		}
 	}
 	slices.SortFunc(anchors, func(x, y int) int { return bl.pairs[x].old.lo - bl.pairs[y].old.lo })
-	// At most a passage per pair and per sentence left unpaired: room
-	// for them all at once, which a long document's growing slices would
-	// allocate several times over.
-	most := len(bl.pairs) + count(bl.aPair, -1) + count(bl.bPair, -1)
-	bl.out, bl.spans = make([]Passage, 0, most), make([]placed, 0, most)
+	// Room for the passages at once, which a long document's growing
+	// slices would allocate several times over: a passage of each pair
+	// that is not the same sentence in place, and on either side of it a
+	// run of the same, added or removed sentences, which also ends at each
+	// paragraph's end. An estimate, not a bound: append grows past it.
+	changed := 0
+	for _, p := range bl.pairs {
+		if !p.exact || p.moved {
+			changed++
+		}
+	}
+	est := 3*changed + len(bl.a.doc.Blocks) + len(bl.b.doc.Blocks) + 1
+	bl.out, bl.spans = make([]Passage, 0, est), make([]placed, 0, est)
 	i, j := 0, 0
 	gap := func(oldEnd, newEnd int) {
 		for ; i < oldEnd; i++ {
@@ -280,17 +288,6 @@ func (bl *builder) build() {
 		i, j = p.old.hi, p.new.hi
 	}
 	gap(len(bl.a.sents), len(bl.b.sents))
-}
-
-// count returns how many elements of s are v.
-func count(s []int, v int) int {
-	n := 0
-	for _, x := range s {
-		if x == v {
-			n++
-		}
-	}
-	return n
 }
 
 // emit appends p, whose sentences are the spans old and new (empty for a

@@ -22,8 +22,9 @@ const jsonChunk = 64 << 10
 // fields of a top-level struct (a diff's passages), are encoded one at a
 // time. Anything else — a struct with embedded fields or tag options, a
 // type with its own MarshalJSON or MarshalText, a map — is encoded whole.
-// Memory: the largest element, not the document (a 16 MB pair's report
-// took 320 MB more at its peak when built whole, then indented).
+// Memory: a batch of elements of about a megabyte (see batches), or the
+// largest element, not the document (a 16 MB pair's report took 320 MB
+// more at its peak when built whole, then indented).
 func streamJSON(w io.Writer, v any) error {
 	s := &jsonStream{w: bufio.NewWriterSize(w, jsonChunk)}
 	if err := s.value(reflect.ValueOf(v), v); err != nil {
@@ -167,41 +168,71 @@ type jsonStream struct {
 	errs  []error         // and the errors of encoding them
 }
 
-// jsonBatch is how many elements of a slice are encoded at once, on
-// every core, before they are written in order.
-const jsonBatch = 256
-
 // slice writes a non-empty slice whose opening bracket is on a line
-// indented by prefix, a batch of elements at a time. Elements are taken
-// by address, as encoding/json takes a slice's elements (pointer methods
-// apply).
+// indented by prefix, a batch of elements at a time (see batches),
+// encoded on every core and written in order. Elements are taken by
+// address, as encoding/json takes a slice's elements (pointer methods
+// apply). A write that fails stops it.
 func (s *jsonStream) slice(rv reflect.Value, prefix string) error {
 	inner := prefix + "  "
 	s.w.WriteString("[\n")
 	n := rv.Len()
-	if len(s.elems) < min(n, jsonBatch) {
-		s.elems, s.errs = make([][]byte, min(n, jsonBatch)), make([]error, min(n, jsonBatch))
-	}
-	for from := 0; from < n; from += jsonBatch {
-		batch := min(jsonBatch, n-from)
+	var b batches
+	for from := 0; from < n; {
+		batch := min(b.next(), n-from)
+		if len(s.elems) < batch {
+			s.elems, s.errs = make([][]byte, batch), make([]error, batch)
+		}
 		parallel.ForWith(batch, newElementEncoder, func(e *elementEncoder, k int) {
 			b, err := e.encode(rv.Index(from+k).Addr().Interface(), inner)
 			s.elems[k], s.errs[k] = append(s.elems[k][:0], b...), err
 		})
+		size := 0
 		for k := range batch {
 			if s.errs[k] != nil {
 				return s.errs[k]
 			}
 			s.w.WriteString(inner)
-			s.w.Write(s.elems[k])
+			if _, err := s.w.Write(s.elems[k]); err != nil {
+				return err
+			}
 			if from+k < n-1 {
 				s.w.WriteByte(',')
 			}
 			s.w.WriteByte('\n')
+			size += len(s.elems[k])
 		}
+		b.done(batch, size)
+		from += batch
 	}
 	_, err := s.w.WriteString(prefix + "]")
 	return err
+}
+
+// batches sizes the batches a report's elements are rendered in on every
+// core before they are written: the first of firstBatch elements, then as
+// many as held about batchBytes in the last one, from 1 to maxBatch, so
+// that a report of a few huge passages does not sit whole in memory.
+type batches struct{ size int }
+
+const (
+	firstBatch = 32
+	maxBatch   = 256
+	batchBytes = 1 << 20
+)
+
+// next is the size of the next batch.
+func (b *batches) next() int {
+	if b.size == 0 {
+		return firstBatch
+	}
+	return b.size
+}
+
+// done records that the last batch of n elements took bytes.
+func (b *batches) done(n, bytes int) {
+	per := bytes/max(n, 1) + 1
+	b.size = min(max(batchBytes/per, 1), maxBatch)
 }
 
 // object writes a struct whose fields plainFields accepted.

@@ -217,3 +217,30 @@ func FuzzIndentJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestBatches: a report is rendered in batches of about batchBytes: the
+// first of firstBatch elements, then as many as fit, at least one and at
+// most maxBatch.
+func TestBatches(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		n, bytes int
+		want     int
+	}{
+		{"small elements", 32, 32 * 100, maxBatch},
+		{"elements of 64 KB", 32, 32 << 16, batchBytes / (1<<16 + 1)},
+		{"elements over a megabyte", 4, 4 << 21, 1},
+		{"no bytes", 10, 0, maxBatch},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var b batches
+			if got := b.next(); got != firstBatch {
+				t.Fatalf("first batch %d, want %d", got, firstBatch)
+			}
+			b.done(c.n, c.bytes)
+			if got := b.next(); got != c.want {
+				t.Errorf("after %d elements of %d bytes: next batch %d, want %d", c.n, c.bytes, got, c.want)
+			}
+		})
+	}
+}

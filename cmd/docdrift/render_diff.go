@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/docdrift/docdrift/diff"
@@ -15,22 +16,28 @@ import (
 // summary. Document text always goes through normalize.Visible(), names
 // through visibleName.
 func (r diffReport) text(u *ui) {
-	// The passages are rendered a batch at a time on every core, each on
-	// its own, and written in order.
+	// The passages are rendered a batch at a time on every core (see
+	// batches), each on its own, and written in order; a write that fails
+	// stops it (u.out keeps the error, reported once).
 	shown := r.shown()
-	texts := make([]string, min(len(shown), textBatch))
-	for from := 0; from < len(shown); from += textBatch {
-		batch := shown[from:min(from+textBatch, len(shown))]
+	var texts []string
+	var b batches
+	for from := 0; from < len(shown); {
+		batch := shown[from:min(from+b.next(), len(shown))]
+		texts = slices.Grow(texts[:0], len(batch))[:len(batch)]
 		parallel.For(len(batch), func(k int) { texts[k] = r.textPassage(u, batch[k]) })
-		for _, t := range texts[:len(batch)] {
-			io.WriteString(u.out, t) // a write error is kept by u.out and reported once
+		size := 0
+		for _, t := range texts {
+			if _, err := io.WriteString(u.out, t); err != nil {
+				return
+			}
+			size += len(t)
 		}
+		b.done(len(batch), size)
+		from += len(batch)
 	}
 	fmt.Fprintf(u.out, "%s → %s: %s\n", visibleName(r.oldID), visibleName(r.newID), summaryLine(r.res.Summary))
 }
-
-// textBatch is how many passages text renders before it writes them.
-const textBatch = 512
 
 // textPassage renders passage i for a terminal: its header, its body,
 // the notes of a pair, and a blank line.
