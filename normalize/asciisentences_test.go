@@ -68,6 +68,10 @@ func TestASCIISentencesMatchUAX29(t *testing.T) {
 	}
 }
 
+// FuzzASCIISentences holds asciiSentences to the uax29 library on any
+// ASCII text:
+//
+//	go test ./normalize -run '^$' -fuzz FuzzASCIISentences -fuzztime 1m
 func FuzzASCIISentences(f *testing.F) {
 	f.Add("The rate rose. It was 5.5 percent (up from 5.25). Mr. Smith said so!")
 	f.Add("a.\"  b")
