@@ -174,25 +174,35 @@ func galeChurch(a, b []bunit, md model) []bead {
 	n, m := len(a), len(b)
 	band := minBand + max(n-m, m-n)
 	center := lengthDiagonal(a, b)
-	wlo := func(i int) int { return max(0, center[i]-band) }
-	whi := func(i int) int { return min(m, center[i]+band) }
 	if n*(2*band+1) <= maxFullCells {
+		lo, hi := bandAt(center, band, m)
 		mvs := moves[:]
 		if md.rough {
 			mvs = moves[:5]
 		}
-		return dp(a, b, wlo, whi, mvs, fullCost(a, b, md, wlo, whi))
+		return dp(n, m, lo, hi, mvs, newCoster(a, b, md, lo, hi))
 	}
 	// The length diagonal already follows the side that cuts its text
 	// into more units; the margin is for text one side leaves out.
 	band = minBand + max(n-m, m-n)/4
+	lo, hi := bandAt(center, band, m)
 	cheap := md
 	cheap.lexical = false
-	rough := dp(a, b, wlo, whi, moves[:5], func(pi, i, pj, j int) float64 { return beadCost(a[pi:i], b[pj:j], cheap) })
+	rough := dp(n, m, lo, hi, moves[:5], newCoster(a, b, cheap, lo, hi))
 	if md.rough {
 		return rough
 	}
 	return refine(a, b, md, rough)
+}
+
+// bandAt returns, for each row i of the dynamic program, the columns
+// within band units of center[i], in [0, m].
+func bandAt(center []int, band, m int) (lo, hi []int) {
+	lo, hi = make([]int, len(center)), make([]int, len(center))
+	for i, c := range center {
+		lo[i], hi[i] = max(0, c-band), min(m, c+band)
+	}
+	return lo, hi
 }
 
 // refine aligns a and b under model md within pathBand units of the
@@ -202,26 +212,46 @@ func refine(a, b []bunit, md model, rough []bead) []bead {
 	if n*(2*(minBand+max(n-m, m-n))+1) <= maxFullCells {
 		return galeChurch(a, b, md)
 	}
-	plo, phi := bandAround(rough, n, m)
-	lo, hi := func(i int) int { return plo[i] }, func(i int) int { return phi[i] }
-	return dp(a, b, lo, hi, moves[:], fullCost(a, b, md, lo, hi))
+	lo, hi := bandAround(rough, n, m)
+	return dp(n, m, lo, hi, moves[:], newCoster(a, b, md, lo, hi))
 }
 
-// fullCost returns the cost of beads under model md, the lexical term
-// summed from the evidence of each pair of units (one of a, one of b),
-// computed once per pair of the band [lo(i), hi(i)].
-func fullCost(a, b []bunit, md model, lo, hi func(int) int) func(pi, i, pj, j int) float64 {
-	if !md.lexical {
-		return func(pi, i, pj, j int) float64 { return beadCost(a[pi:i], b[pj:j], md) }
+// coster gives the cost of beads of units a and b under model md: that of
+// beadCost, from the lengths and anchor ids of every span of 1 to maxBead
+// units of each side, computed once (spanStats) instead of once per bead
+// that holds the span; with the lexical term summed from the evidence of
+// each pair of units (one of a, one of b), computed once per pair of the
+// band [lo[i], hi[i]].
+type coster struct {
+	a, b   []bunit
+	sa, sb []spanStat
+	md     model
+	pc     *pairCache // nil when the model weighs no words
+}
+
+func newCoster(a, b []bunit, md model, lo, hi []int) *coster {
+	c := &coster{a: a, b: b, sa: spanStats(a), sb: spanStats(b), md: md}
+	if md.lexical {
+		c.pc = newPairCache(a, b, md.zhA, lo, hi)
 	}
-	pc := newPairCache(a, b, md.zhA, lo, hi)
-	return func(pi, i, pj, j int) float64 {
-		c := beadCost(a[pi:i], b[pj:j], md)
-		if pi == i || pj == j {
-			return c
-		}
-		return c + pc.lexCost(pi, i, pj, j)
+	return c
+}
+
+// cost is the cost of the bead a[pi:i], b[pj:j], 1 to maxBead units on
+// each side that has any.
+func (c *coster) cost(pi, i, pj, j int) float64 {
+	var sa, sb *spanStat
+	if pi < i {
+		sa = &c.sa[i*maxBead+i-pi-1]
 	}
+	if pj < j {
+		sb = &c.sb[j*maxBead+j-pj-1]
+	}
+	cost := spanCost(c.a[pi:i], c.b[pj:j], sa, sb, c.md)
+	if c.pc == nil || pi == i || pj == j {
+		return cost
+	}
+	return cost + c.pc.lexCost(pi, i, pj, j)
 }
 
 // pairCache holds the lexical hits of each pair of units (x of a, y of
@@ -236,14 +266,14 @@ type pairCache struct {
 // maxBead is the largest number of units of one side in a bead.
 const maxBead = 4
 
-func newPairCache(a, b []bunit, zhA bool, lo, hi func(int) int) *pairCache {
+func newPairCache(a, b []bunit, zhA bool, lo, hi []int) *pairCache {
 	n, m := len(a), len(b)
 	pc := &pairCache{a: a, b: b, zhA: zhA, lo: make([]int, n), rows: make([][]int32, n)}
 	for x := range n {
-		l := max(0, lo(max(0, x-maxBead))-maxBead)
+		l := max(0, lo[max(0, x-maxBead)]-maxBead)
 		h := m
 		if x+1 <= n {
-			h = max(hi(min(n, x+maxBead)), l) // hi never decreases
+			h = max(hi[min(n, x+maxBead)], l) // hi never decreases
 		}
 		pc.lo[x] = l
 		pc.rows[x] = slices.Repeat([]int32{-1}, h-l)
@@ -328,52 +358,46 @@ func bandAround(path []bead, n, m int) (lo, hi []int) {
 	return lo, hi
 }
 
-// dp finds the least-cost sequence of beads of shapes mvs that aligns a
-// with b, computing only cells (i, j) with lo(i) <= j <= hi(i).
-func dp(a, b []bunit, lo, hi func(int) int, mvs [][2]int, cost func(pi, i, pj, j int) float64) []bead {
-	n := len(a)
-	// cost[i][j-lo(i)] is the least cost of aligning a[:i] with b[:j].
-	cs := make([][]float64, n+1)
-	back := make([][]uint8, n+1)
-	for i := range cs {
-		cs[i] = make([]float64, max(0, hi(i)-lo(i)+1))
-		back[i] = make([]uint8, len(cs[i]))
-		for k := range cs[i] {
-			cs[i][k] = math.Inf(1)
-		}
-	}
-	at := func(i, j int) float64 {
-		if i < 0 || j < lo(i) || j > hi(i) {
-			return math.Inf(1)
-		}
-		return cs[i][j-lo(i)]
-	}
-	cs[0][0] = 0
+// dp finds the least-cost sequence of beads of shapes mvs that aligns n
+// units with m, computing only cells (i, j) with lo[i] <= j <= hi[i].
+func dp(n, m int, lo, hi []int, mvs [][2]int, c *coster) []bead {
+	// cs[row[i]+j-lo[i]] is the least cost of aligning a[:i] with b[:j];
+	// one array for the whole band, rows one after the other.
+	row := make([]int, n+2)
 	for i := 0; i <= n; i++ {
-		for j := lo(i); j <= hi(i); j++ {
+		row[i+1] = row[i] + max(0, hi[i]-lo[i]+1)
+	}
+	cs := make([]float64, row[n+1])
+	back := make([]uint8, row[n+1])
+	for k := range cs {
+		cs[k] = math.Inf(1)
+	}
+	cs[0] = 0
+	for i := 0; i <= n; i++ {
+		for j := lo[i]; j <= hi[i]; j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
 			best, move := math.Inf(1), uint8(0)
 			for k, mv := range mvs {
 				pi, pj := i-mv[0], j-mv[1]
-				if pi < 0 || pj < 0 {
+				if pi < 0 || pj < lo[pi] || pj > hi[pi] {
 					continue
 				}
-				prev := at(pi, pj)
+				prev := cs[row[pi]+pj-lo[pi]]
 				if math.IsInf(prev, 1) {
 					continue
 				}
-				if c := prev + cost(pi, i, pj, j); c < best {
-					best, move = c, uint8(k)
+				if v := prev + c.cost(pi, i, pj, j); v < best {
+					best, move = v, uint8(k)
 				}
 			}
-			cs[i][j-lo(i)], back[i][j-lo(i)] = best, move
+			cs[row[i]+j-lo[i]], back[row[i]+j-lo[i]] = best, move
 		}
 	}
 	var out []bead
-	for i, j := n, len(b); i > 0 || j > 0; {
-		mv := mvs[back[i][j-lo(i)]]
+	for i, j := n, m; i > 0 || j > 0; {
+		mv := mvs[back[row[i]+j-lo[i]]]
 		pi, pj := i-mv[0], j-mv[1]
 		out = append(out, bead{a: span{pi, i}, b: span{pj, j}})
 		i, j = pi, pj
@@ -401,6 +425,53 @@ func (p priors) shapeCost(na, nb int) float64 {
 
 // beadCost is the cost of aligning the units as and bs together.
 func beadCost(as, bs []bunit, md model) float64 {
+	var sa, sb *spanStat
+	if len(as) > 0 {
+		st := statOf(as)
+		sa = &st
+	}
+	if len(bs) > 0 {
+		st := statOf(bs)
+		sb = &st
+	}
+	return spanCost(as, bs, sa, sb, md)
+}
+
+// spanStat is what the cost of a bead takes from the units of one side
+// alone.
+type spanStat struct {
+	length   float64 // lengthOf
+	logLen   float64 // logLength, when length > 0
+	anchored bool    // hasAnchors
+	ids      []int32 // idsIn, when anchored
+}
+
+func statOf(us []bunit) spanStat {
+	st := spanStat{length: lengthOf(us), anchored: hasAnchors(us)}
+	if st.length > 0 {
+		st.logLen = logLength(us, st.length)
+	}
+	if st.anchored {
+		st.ids = idsIn(us)
+	}
+	return st
+}
+
+// spanStats returns statOf(us[i-k:i]) at i*maxBead+k-1 for each span of
+// 1 to maxBead units (k <= i).
+func spanStats(us []bunit) []spanStat {
+	out := make([]spanStat, (len(us)+1)*maxBead)
+	for i := 1; i <= len(us); i++ {
+		for k := 1; k <= min(i, maxBead); k++ {
+			out[i*maxBead+k-1] = statOf(us[i-k : i])
+		}
+	}
+	return out
+}
+
+// spanCost is the cost of aligning the units as and bs together, sa and
+// sb their statOf (nil for no units).
+func spanCost(as, bs []bunit, sa, sb *spanStat, md model) float64 {
 	ratio, p := md.ratio, md.priors()
 	if len(as) == 0 || len(bs) == 0 {
 		return p.skip
@@ -411,7 +482,7 @@ func beadCost(as, bs []bunit, md model) float64 {
 		return -skipCost
 	}
 	c := p.shapeCost(len(as), len(bs))
-	la, lb := lengthOf(as), lengthOf(bs)
+	la, lb := sa.length, sb.length
 	if la > 0 && lb > 0 {
 		// The log ratio of lengths varies more in short units than in long
 		// ones: sentences of ten characters are often half or twice as long
@@ -420,15 +491,15 @@ func beadCost(as, bs []bunit, md model) float64 {
 		if lr == 0 {
 			lr = math.Log(ratio)
 		}
-		d := logLength(bs, lb) - logLength(as, la) - lr
+		d := sb.logLen - sa.logLen - lr
 		c += d * d / (2 * (lengthSigma*lengthSigma + p.noise/(la*ratio+lb)))
 	} else if la+lb > 0 {
 		c += p.skip // text against nothing but punctuation
 	}
-	if !hasAnchors(as) && !hasAnchors(bs) {
+	if !sa.anchored && !sb.anchored {
 		return c
 	}
-	ia, ib := idsIn(as), idsIn(bs)
+	ia, ib := sa.ids, sb.ids
 	matched, missing := 0, [2]int{}
 	for i, j := 0, 0; i < len(ia) || j < len(ib); {
 		switch {
