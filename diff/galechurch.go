@@ -135,7 +135,7 @@ func textLength(s string) float64 {
 // (zhA) or b.
 type model struct {
 	ratio   float64
-	lnRatio float64 // math.Log(ratio), set with it (withRatio); 0 makes beadCost compute it
+	lnRatio float64 // math.Log(ratio), set with it (withRatio); 0 makes newCoster compute it
 	lexical bool
 	zhA     bool
 	rough   bool // the rough path only (see galeChurch)
@@ -216,39 +216,40 @@ func refine(a, b []bunit, md model, rough []bead) []bead {
 	return dp(n, m, lo, hi, moves[:], newCoster(a, b, md, lo, hi))
 }
 
-// coster gives the cost of beads of units a and b under model md: that of
-// beadCost, from the lengths and anchor ids of every span of 1 to maxBead
-// units of each side, computed once (spanStats) instead of once per bead
-// that holds the span; with the lexical term summed from the evidence of
-// each pair of units (one of a, one of b), computed once per pair of the
-// band [lo[i], hi[i]].
+// coster gives the cost of beads of units a and b under model md, from
+// the lengths and anchor ids of every span of 1 to maxBead units of each
+// side, computed once (spanStats) instead of once per bead that holds the
+// span; with the lexical term summed from the evidence of each pair of
+// units (one of a, one of b), computed once per pair of the band
+// [lo[i], hi[i]].
 type coster struct {
-	a, b   []bunit
-	sa, sb []spanStat
-	md     model
-	pc     *pairCache // nil when the model weighs no words
+	a, b    []bunit
+	sa, sb  []spanStat
+	ratio   float64
+	lnRatio float64
+	p       priors
+	pc      *pairCache // nil when the model weighs no words
 }
 
 func newCoster(a, b []bunit, md model, lo, hi []int) *coster {
-	c := &coster{a: a, b: b, sa: spanStats(a), sb: spanStats(b), md: md}
+	c := &coster{a: a, b: b, sa: spanStats(a), sb: spanStats(b), ratio: md.ratio, lnRatio: md.lnRatio, p: md.priors()}
+	if c.lnRatio == 0 {
+		c.lnRatio = math.Log(md.ratio)
+	}
 	if md.lexical {
 		c.pc = newPairCache(a, b, md.zhA, lo, hi)
 	}
 	return c
 }
 
-// cost is the cost of the bead a[pi:i], b[pj:j], 1 to maxBead units on
-// each side that has any.
+// cost is the cost of aligning the units a[pi:i] and b[pj:j] together,
+// 0 to maxBead units of each side.
 func (c *coster) cost(pi, i, pj, j int) float64 {
-	var sa, sb *spanStat
-	if pi < i {
-		sa = &c.sa[i*maxBead+i-pi-1]
+	if pi == i || pj == j {
+		return c.p.skip
 	}
-	if pj < j {
-		sb = &c.sb[j*maxBead+j-pj-1]
-	}
-	cost := spanCost(c.a[pi:i], c.b[pj:j], sa, sb, c.md)
-	if c.pc == nil || pi == i || pj == j {
+	cost := c.spanCost(c.a[pi:i], c.b[pj:j], &c.sa[i*maxBead+i-pi-1], &c.sb[j*maxBead+j-pj-1])
+	if c.pc == nil {
 		return cost
 	}
 	return cost + c.pc.lexCost(pi, i, pj, j)
@@ -423,26 +424,13 @@ func (p priors) shapeCost(na, nb int) float64 {
 	}
 }
 
-// beadCost is the cost of aligning the units as and bs together.
-func beadCost(as, bs []bunit, md model) float64 {
-	var sa, sb *spanStat
-	if len(as) > 0 {
-		st := statOf(as)
-		sa = &st
-	}
-	if len(bs) > 0 {
-		st := statOf(bs)
-		sb = &st
-	}
-	return spanCost(as, bs, sa, sb, md)
-}
-
 // spanStat is what the cost of a bead takes from the units of one side
 // alone.
 type spanStat struct {
 	length   float64 // lengthOf
 	logLen   float64 // logLength, when length > 0
 	anchored bool    // hasAnchors
+	literals bool    // some unit has literals
 	ids      []int32 // idsIn, when anchored
 }
 
@@ -453,6 +441,9 @@ func statOf(us []bunit) spanStat {
 	}
 	if st.anchored {
 		st.ids = idsIn(us)
+	}
+	for k := range us {
+		st.literals = st.literals || len(us[k].literals) > 0
 	}
 	return st
 }
@@ -469,13 +460,10 @@ func spanStats(us []bunit) []spanStat {
 	return out
 }
 
-// spanCost is the cost of aligning the units as and bs together, sa and
-// sb their statOf (nil for no units).
-func spanCost(as, bs []bunit, sa, sb *spanStat, md model) float64 {
-	ratio, p := md.ratio, md.priors()
-	if len(as) == 0 || len(bs) == 0 {
-		return p.skip
-	}
+// spanCost is the cost of aligning the units as and bs together, one or
+// more on each side, sa and sb their statOf.
+func (cr *coster) spanCost(as, bs []bunit, sa, sb *spanStat) float64 {
+	ratio, p := cr.ratio, cr.p
 	if len(as) == 1 && len(bs) == 1 && as[0].key != "" && as[0].key == bs[0].key {
 		// The same text on both sides, left untranslated (a title in the
 		// original script): as sure a pair as there is.
@@ -487,11 +475,7 @@ func spanCost(as, bs []bunit, sa, sb *spanStat, md model) float64 {
 		// The log ratio of lengths varies more in short units than in long
 		// ones: sentences of ten characters are often half or twice as long
 		// as expected, paragraphs hardly ever.
-		lr := md.lnRatio
-		if lr == 0 {
-			lr = math.Log(ratio)
-		}
-		d := sb.logLen - sa.logLen - lr
+		d := sb.logLen - sa.logLen - cr.lnRatio
 		c += d * d / (2 * (lengthSigma*lengthSigma + p.noise/(la*ratio+lb)))
 	} else if la+lb > 0 {
 		c += p.skip // text against nothing but punctuation
@@ -515,7 +499,12 @@ func spanCost(as, bs []bunit, sa, sb *spanStat, md model) float64 {
 			j++
 		}
 	}
-	matched += literalsFound(as, bs) + literalsFound(bs, as)
+	if sa.literals {
+		matched += literalsFound(as, bs)
+	}
+	if sb.literals {
+		matched += literalsFound(bs, as)
+	}
 	c -= anchorGain * float64(matched) / 2
 	// Figures on one side make a pair cost at most as much as leaving one
 	// of its sides out: in long units (a whole document written as one
