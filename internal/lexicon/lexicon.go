@@ -33,6 +33,10 @@ type Lexicon struct {
 	readings map[rune][]string  // character → toneless pinyin readings
 	english  map[string]int32   // stemmed English word → id
 	maxLen   int                // longest Chinese word, in runes
+	// firstLen[r] is the longest word that starts with r, in runes, for r
+	// below len(firstLen); 0 when no word starts with r, longOne for one
+	// longer than that.
+	firstLen []uint8
 }
 
 // Load returns the embedded dictionary, decoding it on the first call
@@ -66,7 +70,30 @@ func parse(gz []byte) (*Lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
+	l.firstLen = make([]uint8, firstLenRunes)
+	for w := range l.words {
+		if r, _ := utf8.DecodeRuneInString(w); r < firstLenRunes {
+			l.firstLen[r] = uint8(max(int(l.firstLen[r]), min(utf8.RuneCountInString(w), longOne)))
+		}
+	}
 	return l, nil
+}
+
+// firstLenRunes bounds the characters whose longest word Segment looks
+// up in a table (the Basic Multilingual Plane); words starting with
+// others are tried at every length up to maxLen.
+const (
+	firstLenRunes = 0x10000
+	longOne       = 255
+)
+
+// longestFrom returns the length in runes of the longest word that can
+// start with r: no word is longer.
+func (l *Lexicon) longestFrom(r rune) int {
+	if r >= 0 && r < rune(len(l.firstLen)) && l.firstLen[r] != longOne {
+		return int(l.firstLen[r])
+	}
+	return l.maxLen
 }
 
 func (l *Lexicon) id(w string) int32 {
@@ -102,7 +129,8 @@ func (l *Lexicon) Segment(s string, f func(ids []int32)) {
 	off = append(off, len(s))
 	n := len(off) - 1
 	for i := 0; i < n; {
-		k := min(l.maxLen, n-i)
+		r, _ := utf8.DecodeRuneInString(s[off[i]:])
+		k := min(l.longestFrom(r), n-i)
 		for ; k >= 1; k-- {
 			if ids, ok := l.words[s[off[i]:off[i+k]]]; ok {
 				f(ids)
