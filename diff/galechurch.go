@@ -252,7 +252,7 @@ func (c *coster) cost(pi, i, pj, j int) float64 {
 	if c.pc == nil {
 		return cost
 	}
-	return cost + c.pc.lexCost(pi, i, pj, j)
+	return cost + c.pc.lexCost(pi, i, pj, j, &c.sa[i*maxBead+i-pi-1], &c.sb[j*maxBead+j-pj-1])
 }
 
 // pairCache holds the lexical hits of each pair of units (x of a, y of
@@ -262,6 +262,12 @@ type pairCache struct {
 	zhA  bool
 	lo   []int
 	rows [][]int32 // inE<<16 | inZ, or -1 until computed
+	// mark[slot(id)] == stamp when id is a word of the English unit of
+	// the pair being counted; names take the slots after the dictionary
+	// ids, from nDict.
+	mark  []uint32
+	stamp uint32
+	nDict int32
 }
 
 // maxBead is the largest number of units of one side in a bead.
@@ -279,7 +285,30 @@ func newPairCache(a, b []bunit, zhA bool, lo, hi []int) *pairCache {
 		pc.lo[x] = l
 		pc.rows[x] = slices.Repeat([]int32{-1}, h-l)
 	}
+	// The slots: every dictionary id below nDict, every name after them.
+	names := int32(0)
+	for _, us := range [][]bunit{a, b} {
+		for k := range us {
+			for _, ids := range [][]int32{us[k].lex.eng, us[k].lex.union} {
+				for _, id := range ids {
+					if id < nameBase {
+						pc.nDict = max(pc.nDict, id+1)
+					} else {
+						names = max(names, id-nameBase+1)
+					}
+				}
+			}
+		}
+	}
+	pc.mark = make([]uint32, pc.nDict+names)
 	return pc
+}
+
+func (pc *pairCache) slot(id int32) int32 {
+	if id < nameBase {
+		return id
+	}
+	return pc.nDict + id - nameBase
 }
 
 func (pc *pairCache) hits(x, y int) (inE, inZ int) {
@@ -295,11 +324,33 @@ func (pc *pairCache) hits(x, y int) (inE, inZ int) {
 	return int(row[k] >> 16), int(row[k] & 0xffff)
 }
 
+// compute counts what hits counts, by marking the English unit's words
+// in a table instead of merging sorted lists: O(|e| + |z|) lookups.
 func (pc *pairCache) compute(x, y int) (inE, inZ int) {
+	e, z := &pc.a[x].lex, &pc.b[y].lex
 	if pc.zhA {
-		return hits(&pc.b[y].lex, &pc.a[x].lex)
+		e, z = z, e
 	}
-	return hits(&pc.a[x].lex, &pc.b[y].lex)
+	pc.stamp++
+	mark, stamp := pc.mark, pc.stamp
+	for _, id := range e.eng {
+		mark[pc.slot(id)] = stamp
+	}
+	// eng and union are sets: each id of both is counted once.
+	for _, id := range z.union {
+		if mark[pc.slot(id)] == stamp {
+			inE++
+		}
+	}
+	for _, w := range z.words {
+		for _, id := range w {
+			if mark[pc.slot(id)] == stamp {
+				inZ++
+				break
+			}
+		}
+	}
+	return inE, inZ
 }
 
 const (
@@ -432,6 +483,9 @@ type spanStat struct {
 	anchored bool    // hasAnchors
 	literals bool    // some unit has literals
 	ids      []int32 // idsIn, when anchored
+	// eng and words count the English words and Chinese words of its
+	// units (lexUnit).
+	eng, words int
 }
 
 func statOf(us []bunit) spanStat {
@@ -444,6 +498,8 @@ func statOf(us []bunit) spanStat {
 	}
 	for k := range us {
 		st.literals = st.literals || len(us[k].literals) > 0
+		st.eng += len(us[k].lex.eng)
+		st.words += len(us[k].lex.words)
 	}
 	return st
 }
@@ -598,8 +654,10 @@ func keyOf(us []bunit) string {
 // other side (English words some Chinese word may translate to, Chinese
 // words translating to some English word) falls short of lexPrior, the
 // share a pair that translates each other usually reaches.
-func (pc *pairCache) lexCost(pi, i, pj, j int) float64 {
-	inE, inZ, nE, nZ := 0, 0, 0, 0
+//
+// sa and sb are the spans' statOf.
+func (pc *pairCache) lexCost(pi, i, pj, j int, sa, sb *spanStat) float64 {
+	inE, inZ := 0, 0
 	for x := pi; x < i; x++ {
 		for y := pj; y < j; y++ {
 			e, z := pc.hits(x, y)
@@ -607,15 +665,9 @@ func (pc *pairCache) lexCost(pi, i, pj, j int) float64 {
 			inZ += z
 		}
 	}
-	es, zs := pc.a[pi:i], pc.b[pj:j]
+	nE, nZ := sa.eng, sb.words
 	if pc.zhA {
-		es, zs = zs, es
-	}
-	for k := range es {
-		nE += len(es[k].lex.eng)
-	}
-	for k := range zs {
-		nZ += len(zs[k].lex.words)
+		nE, nZ = sb.eng, sa.words
 	}
 	if nE+nZ == 0 {
 		return 0

@@ -54,3 +54,43 @@ func nameIDsEveryReading(lx *lexical, text string) []int32 {
 	}
 	return out
 }
+
+// TestPairCacheCountsAsHits checks that the pair cache, which counts a
+// pair's evidence by marking the English unit's words in a table, counts
+// what hits does by merging sorted lists, for every pair of sentences of
+// the speech pair, with either language first.
+func TestPairCacheCountsAsHits(t *testing.T) {
+	zh, en := parseFixture(t, "speech-2023.zh.txt"), parseFixture(t, "speech-2023.en.txt")
+	lx := newLexical(en.Text)
+	if lx == nil {
+		t.Fatal("no dictionary")
+	}
+	in := newInterner()
+	bz, be := newBside(zh, BitextOptions{}, in, lx, true), newBside(en, BitextOptions{}, in, lx, false)
+	sz, se := bz.sentences(span{0, len(bz.blocks)}), be.sentences(span{0, len(be.blocks)})
+	for _, zhA := range []bool{true, false} {
+		a, b := sz, se
+		if !zhA {
+			a, b = se, sz
+		}
+		lo, hi := make([]int, len(a)+1), filled(len(a)+1, len(b))
+		pc := newPairCache(a, b, zhA, lo, hi)
+		matched := 0
+		for x := range a {
+			for y := range b {
+				e, z := &a[x].lex, &b[y].lex
+				if zhA {
+					e, z = z, e
+				}
+				wantE, wantZ := hits(e, z)
+				if gotE, gotZ := pc.hits(x, y); gotE != wantE || gotZ != wantZ {
+					t.Fatalf("zhA %v, pair (%d, %d): got %d, %d, want %d, %d", zhA, x, y, gotE, gotZ, wantE, wantZ)
+				}
+				matched += wantE
+			}
+		}
+		if matched == 0 {
+			t.Fatalf("zhA %v: no evidence in any pair; the test shows nothing", zhA)
+		}
+	}
+}
