@@ -145,7 +145,11 @@ func newBlocks(doc *normalize.Document, opts BitextOptions, zh bool) *bside {
 // anchor ids and words: see intern and setLex) and their repeats. It
 // touches nothing but s, so that both sides can be found at once.
 func (s *bside) findParas(opts BitextOptions) {
-	s.anchors = anchorsOf(s.doc, opts.Concepts, s.blocks)
+	// The shingles of each paragraph, for its repeats, from the tokens
+	// its anchors are found in.
+	sh := make([][]uint64, len(s.blocks))
+	ids := map[string]uint32{}
+	s.anchors = anchorsOf(s.doc, opts.Concepts, s.blocks, func(k int, toks []normalize.Token) { sh[k] = shingles(toks, ids) })
 	for _, b := range s.blocks {
 		keys := make([]string, 0, b.Last-b.First)
 		for _, se := range s.doc.Sentences[b.First:b.Last] {
@@ -153,7 +157,7 @@ func (s *bside) findParas(opts BitextOptions) {
 		}
 		s.paras = append(s.paras, s.bareUnit(b.Start, b.End, strings.Join(keys, " ")))
 	}
-	s.repeat = repeats(s.doc.Text, s.paras)
+	s.repeat = repeatsOf(sh)
 }
 
 // intern numbers the figures and concepts of the side's paragraphs with

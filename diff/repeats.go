@@ -23,16 +23,16 @@ const (
 	maxShinglePosting = 32
 )
 
-// shingles returns the distinct pairs of consecutive tokens of a canonical
-// text: pairs of ideographs in Han script, pairs of words in Latin. Each
-// token is numbered by ids, shared by the units of one document, and a
-// pair is its first token's number in the high half, its second's in the
-// low; sorted.
-func shingles(text string, start, end int, ids map[string]uint32) []uint64 {
+// shingles returns the distinct pairs of consecutive tokens of a text
+// (normalize.Tokens): pairs of ideographs in Han script, pairs of words in
+// Latin. Each token is numbered by ids, shared by the units of one
+// document, and a pair is its first token's number in the high half, its
+// second's in the low; sorted.
+func shingles(toks []normalize.Token, ids map[string]uint32) []uint64 {
 	var out []uint64
 	first := true
 	prev := uint64(0)
-	for _, t := range normalize.Tokens(text[start:end], start) {
+	for _, t := range toks {
 		if t.Kind == normalize.Punct {
 			continue
 		}
@@ -56,21 +56,28 @@ func shingles(text string, start, end int, ids map[string]uint32) []uint64 {
 // copies of the same length, the later repeats the earlier. The original
 // itself is never a repeat, so chains do not form.
 func repeats(text string, us []bunit) []int {
-	out := filled(len(us), -1)
 	sh := make([][]uint64, len(us))
 	ids := map[string]uint32{}
-	index := map[uint64][]int{}
 	for i, u := range us {
-		sh[i] = shingles(text, u.start, u.end, ids)
+		sh[i] = shingles(normalize.Tokens(text[u.start:u.end], u.start), ids)
+	}
+	return repeatsOf(sh)
+}
+
+// repeatsOf is repeats of the units whose shingles are sh.
+func repeatsOf(sh [][]uint64) []int {
+	out := filled(len(sh), -1)
+	index := map[uint64][]int{}
+	for i := range sh {
 		for _, s := range sh[i] {
 			index[s] = append(index[s], i)
 		}
 	}
 	// shared[j] counts the shingles of unit i found in unit j; seen lists
 	// the j counted, to reset them for the next i.
-	shared := make([]int, len(us))
+	shared := make([]int, len(sh))
 	var seen []int
-	for i := range us {
+	for i := range sh {
 		if len(sh[i]) < minRepeatShingles {
 			continue
 		}
