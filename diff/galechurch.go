@@ -425,6 +425,26 @@ func dp(n, m int, lo, hi []int, mvs [][2]int, c *coster) []bead {
 		cs[k] = math.Inf(1)
 	}
 	cs[0] = 0
+	if c.pc == nil && slices.Equal(mvs, moves[:5]) {
+		c.fillSmall(n, lo, hi, row, cs, back)
+	} else {
+		c.fill(n, lo, hi, row, mvs, cs, back)
+	}
+	var out []bead
+	for i, j := n, m; i > 0 || j > 0; {
+		mv := mvs[back[row[i]+j-lo[i]]]
+		pi, pj := i-mv[0], j-mv[1]
+		out = append(out, bead{a: span{pi, i}, b: span{pj, j}})
+		i, j = pi, pj
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// fill fills the cells of dp: cs[row[i]+j-lo[i]] the least cost of
+// aligning a[:i] with b[:j] by beads of shapes mvs, and back the shape of
+// its last bead (the first of mvs of the least cost).
+func (c *coster) fill(n int, lo, hi, row []int, mvs [][2]int, cs []float64, back []uint8) {
 	for i := 0; i <= n; i++ {
 		for j := lo[i]; j <= hi[i]; j++ {
 			if i == 0 && j == 0 {
@@ -447,15 +467,55 @@ func dp(n, m int, lo, hi []int, mvs [][2]int, c *coster) []bead {
 			cs[row[i]+j-lo[i]], back[row[i]+j-lo[i]] = best, move
 		}
 	}
-	var out []bead
-	for i, j := n, m; i > 0 || j > 0; {
-		mv := mvs[back[row[i]+j-lo[i]]]
-		pi, pj := i-mv[0], j-mv[1]
-		out = append(out, bead{a: span{pi, i}, b: span{pj, j}})
-		i, j = pi, pj
+}
+
+// fillSmall is fill for the five shapes of Gale & Church, moves[:5],
+// without the lexical term (the rough path: millions of cells on a
+// book): the same costs and the same choices, with the shapes written
+// out instead of a call per shape (TestFillSmallFillsAsFill).
+func (c *coster) fillSmall(n int, lo, hi, row []int, cs []float64, back []uint8) {
+	inf := math.Inf(1)
+	skip := c.p.skip
+	// cell returns the index of (i, j) in cs, or -1 outside the band.
+	cell := func(i, j int) int {
+		if i < 0 || j < lo[i] || j > hi[i] {
+			return -1
+		}
+		return row[i] + j - lo[i]
 	}
-	slices.Reverse(out)
-	return out
+	for i := 0; i <= n; i++ {
+		for j := lo[i]; j <= hi[i]; j++ {
+			if i == 0 && j == 0 {
+				continue
+			}
+			best, move := inf, uint8(0)
+			// In the order of moves: 1:1, 1:0, 0:1, 2:1, 1:2.
+			if k := cell(i-1, j-1); j >= 1 && k >= 0 && !math.IsInf(cs[k], 1) {
+				best = cs[k] + c.spanCost(c.a[i-1:i], c.b[j-1:j], &c.sa[i*maxBead], &c.sb[j*maxBead])
+			}
+			if k := cell(i-1, j); k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + skip; v < best {
+					best, move = v, 1
+				}
+			}
+			if k := cell(i, j-1); j >= 1 && k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + skip; v < best {
+					best, move = v, 2
+				}
+			}
+			if k := cell(i-2, j-1); j >= 1 && k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + c.spanCost(c.a[i-2:i], c.b[j-1:j], &c.sa[i*maxBead+1], &c.sb[j*maxBead]); v < best {
+					best, move = v, 3
+				}
+			}
+			if k := cell(i-1, j-2); j >= 2 && k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + c.spanCost(c.a[i-1:i], c.b[j-2:j], &c.sa[i*maxBead], &c.sb[j*maxBead+1]); v < best {
+					best, move = v, 4
+				}
+			}
+			cs[row[i]+j-lo[i]], back[row[i]+j-lo[i]] = best, move
+		}
+	}
 }
 
 // moves are the bead shapes: units of a, units of b. The first five are

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -91,6 +92,53 @@ func TestPairCacheCountsAsHits(t *testing.T) {
 		}
 		if matched == 0 {
 			t.Fatalf("zhA %v: no evidence in any pair; the test shows nothing", zhA)
+		}
+	}
+}
+
+// TestFillSmallFillsAsFill checks that fillSmall, the rough path's loop
+// with its five shapes written out, fills the same costs (to the bit) and
+// the same choices as fill, on the sentences of the speech pair, both
+// ways round, under both sets of priors, in a wide and a narrow band.
+func TestFillSmallFillsAsFill(t *testing.T) {
+	zh, en := parseFixture(t, "speech-2023.zh.txt"), parseFixture(t, "speech-2023.en.txt")
+	in := newInterner()
+	bz, be := newBside(zh, BitextOptions{}, in, nil, true), newBside(en, BitextOptions{}, in, nil, false)
+	sz, se := bz.sentences(span{0, len(bz.blocks)}), be.sentences(span{0, len(be.blocks)})
+	for _, tt := range []struct {
+		name      string
+		a, b      []bunit
+		sentences bool
+		band      int
+	}{
+		{"zh-en", sz, se, false, 50},
+		{"en-zh", se, sz, false, 50},
+		{"zh-en sentences", sz, se, true, 50},
+		{"en-zh narrow", se, sz, true, 3},
+	} {
+		n := len(tt.a)
+		md := model{sentences: tt.sentences}.withRatio(lengthOf(tt.b) / lengthOf(tt.a))
+		lo, hi := bandAt(lengthDiagonal(tt.a, tt.b), tt.band, len(tt.b))
+		c := newCoster(tt.a, tt.b, md, lo, hi)
+		row := make([]int, n+2)
+		for i := 0; i <= n; i++ {
+			row[i+1] = row[i] + max(0, hi[i]-lo[i]+1)
+		}
+		var cs [2][]float64
+		var back [2][]uint8
+		for k := range 2 {
+			cs[k], back[k] = slices.Repeat([]float64{math.Inf(1)}, row[n+1]), make([]uint8, row[n+1])
+			cs[k][0] = 0
+		}
+		c.fill(n, lo, hi, row, moves[:5], cs[0], back[0])
+		c.fillSmall(n, lo, hi, row, cs[1], back[1])
+		for k := range cs[0] {
+			if math.Float64bits(cs[0][k]) != math.Float64bits(cs[1][k]) || back[0][k] != back[1][k] {
+				t.Fatalf("%s: cell %d: fillSmall %v (shape %d), fill %v (shape %d)", tt.name, k, cs[1][k], back[1][k], cs[0][k], back[0][k])
+			}
+		}
+		if shapes := len(slices.Compact(slices.Sorted(slices.Values(back[0])))); shapes < 5 {
+			t.Errorf("%s: %d shapes chosen, want all five; the test shows less than it could", tt.name, shapes)
 		}
 	}
 }
