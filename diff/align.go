@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docdrift/docdrift/figures"
 	"github.com/docdrift/docdrift/internal/parallel"
@@ -34,16 +35,32 @@ const (
 type sent struct {
 	idx        int // index into Document.Sentences; -1 for a furniture block
 	block      int
-	heading    bool
 	start, end int
 	key        string
-	units      []unit            // computed only for sentences left to pair by similarity,
-	toks       []normalize.Token // with the tokens they were made of,
-	figs       []figures.Figure  // the figures they were made of,
-	feats      featureSet        // and their features,
-	total      float64           // their summed weight,
-	common     float64           // and that of those too common to index (see maxPosting)
-	clauses    []clause          // of a run-on sentence left to pair, for matching (see rewording.go)
+	work       *sentWork  // nil but for sentences left to pair by similarity
+	feats      featureSet // the features of their units,
+	total      float64    // their summed weight,
+	common     float64    // and that of those too common to index (see maxPosting)
+	heading    bool
+}
+
+// sentWork is what the aligner computes of a sentence left to pair by
+// similarity, apart from sent: most sentences of a new edition are paired
+// exactly and need none of it, and a long document's sentences take half
+// the memory without it.
+type sentWork struct {
+	units   []unit            // its diff units,
+	toks    []normalize.Token // the tokens they were made of,
+	figs    []figures.Figure  // the figures they were made of,
+	clauses []clause          // of a run-on sentence, for matching (see rewording.go)
+}
+
+// clauseSet returns the clauses of a run-on sentence left to pair, or nil.
+func (s *sent) clauseSet() []clause {
+	if s.work == nil {
+		return nil
+	}
+	return s.work.clauses
 }
 
 // side is one document's comparable sentences.
@@ -77,17 +94,24 @@ func newSide(doc *normalize.Document, compare func(normalize.Kind) bool) side {
 // unitsOf returns the sentence's diff units, computing them with sc if
 // need be.
 func (s *sent) unitsOf(sc *scratch, text string) []unit {
-	if s.units == nil {
-		s.units, s.toks, s.figs = units(sc, text, s.start, s.end)
+	if s.work == nil {
+		s.work = &sentWork{}
 	}
-	return s.units
+	if w := s.work; w.units == nil {
+		w.units, w.toks, w.figs = units(sc, text, s.start, s.end)
+	}
+	return s.work.units
 }
+
+// hasUnits reports whether the sentence's units were computed (and are
+// not empty).
+func (s *sent) hasUnits() bool { return s.work != nil && s.work.units != nil }
 
 // tokensOf returns the sentence's tokens (normalize.Tokens), reusing those
 // its units were made of.
 func (s *sent) tokensOf(text string) []normalize.Token {
-	if s.units != nil {
-		return s.toks
+	if s.hasUnits() {
+		return s.work.toks
 	}
 	return normalize.Tokens(text[s.start:s.end], s.start)
 }
@@ -182,24 +206,28 @@ func (al *aligner) exactInOrder() {
 	// How often each key occurs on each side, and where on the new side:
 	// one map entry per key.
 	type occurrence struct{ a, b, posB int }
-	occ := make(map[string]*occurrence, len(al.a.sents))
-	for _, s := range al.a.sents {
-		o := occ[s.key]
-		if o == nil {
-			o = &occurrence{}
-			occ[s.key] = o
+	occ := make([]occurrence, 0, len(al.a.sents))
+	at := make(map[string]int32, len(al.a.sents)) // index in occ
+	keyOf := make([]int32, len(al.a.sents))       // of each old sentence
+	for i, s := range al.a.sents {
+		k, ok := at[s.key]
+		if !ok {
+			k = int32(len(occ))
+			at[s.key] = k
+			occ = append(occ, occurrence{})
 		}
-		o.a++
+		occ[k].a++
+		keyOf[i] = k
 	}
 	for j, s := range al.b.sents {
-		if o := occ[s.key]; o != nil {
-			o.b++
-			o.posB = j
+		if k, ok := at[s.key]; ok {
+			occ[k].b++
+			occ[k].posB = j
 		}
 	}
 	var ai, bj []int
-	for i, s := range al.a.sents {
-		if o := occ[s.key]; o.a == 1 && o.b == 1 {
+	for i := range al.a.sents {
+		if o := occ[keyOf[i]]; o.a == 1 && o.b == 1 {
 			ai = append(ai, i)
 			bj = append(bj, o.posB)
 		}
@@ -303,7 +331,7 @@ func (al *aligner) sameShapeInOrder() []shapedPair {
 			return
 		}
 		if a.hi-a.lo == 1 && b.hi-b.lo == 1 { // the common gap: one sentence changed
-			if shapeOf(al.a.sents[a.lo]) == shapeOf(al.b.sents[b.lo]) && al.a.sents[a.lo].key != al.b.sents[b.lo].key {
+			if x, y := al.a.sents[a.lo].key, al.b.sents[b.lo].key; x != y && sameShape(x, y) {
 				out = append(out, shapedPair{a.lo, b.lo})
 			}
 			return
@@ -350,6 +378,67 @@ func shapeOf(s sent) string {
 		return "\x00" + s.key
 	}
 	return b.String()
+}
+
+// sameShape reports whether two sentences whose keys are x and y have
+// the same shapeOf, without building the shapes when both have four
+// characters or more other than numerals (nearly every sentence): it
+// walks the two shapes' characters side by side, a run of numerals
+// read as the mark '#', which a '#' of the text also is.
+func sameShape(x, y string) bool {
+	if otherRunes(x) < 4 || otherRunes(y) < 4 {
+		return shapeOf(sent{key: x}) == shapeOf(sent{key: y})
+	}
+	i, j := 0, 0
+	for {
+		rx, nx := shapeRune(x, i)
+		ry, ny := shapeRune(y, j)
+		switch {
+		case nx == 0 || ny == 0:
+			return nx == ny
+		case rx != ry:
+			return false
+		}
+		i, j = i+nx, j+ny
+	}
+}
+
+// shapeRune returns the character of shapeOf's shape that s holds at i,
+// and the bytes of s it takes: '#' for a run of numerals; 0 bytes at the
+// end.
+func shapeRune(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if isNumeral(r) {
+		return '#', skipNumerals(s, i) - i
+	}
+	return r, n
+}
+
+// otherRunes counts the characters of s that are not numerals.
+func otherRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if !isNumeral(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// skipNumerals returns the offset of the first character of s from i
+// that is not a numeral.
+func skipNumerals(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isNumeral(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // isNumeral reports a digit or a Chinese numeral character.
@@ -405,15 +494,15 @@ func (al *aligner) weigh() {
 	parallel.ForWith(len(todo), newScratch, func(sc *scratch, k int) {
 		us := todo[k].s.unitsOf(sc, todo[k].text)
 		words[k] = features(sc, expand(us, al.abbr))
-		todo[k].s.clauses = clausesOf(sc, us, al.abbr)
+		todo[k].s.work.clauses = clausesOf(sc, us, al.abbr)
 	})
 	for k, f := range todo {
 		f.s.feats = al.w.intern(words[k])
 	}
 	al.w.finish()
 	for _, f := range todo {
-		for c := range f.s.clauses {
-			cl := &f.s.clauses[c]
+		for c := range f.s.work.clauses {
+			cl := &f.s.work.clauses[c]
 			cl.feats, cl.raw = al.w.lookup(cl.raw), nil
 			cl.total = al.w.total(cl.feats)
 		}

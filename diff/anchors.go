@@ -60,13 +60,21 @@ func compatible(a, b anchor) bool {
 // anchorsOf returns the anchors of a document in order of position:
 // its figures, the glossary concepts m finds (m may be nil), and its
 // literals — runs of Latin letters in a text mostly in Han script, or of
-// Han characters in a text mostly in Latin script.
-func anchorsOf(doc *normalize.Document, m *themes.Matcher, blocks []normalize.Block) []anchor {
+// Han characters in a text mostly in Latin script. tokens, when not
+// nil, is called with each block's tokens (normalize.Tokens of its text),
+// which the anchors are found in already.
+func anchorsOf(doc *normalize.Document, m *themes.Matcher, blocks []normalize.Block, tokens func(k int, toks []normalize.Token)) []anchor {
 	var out []anchor
 	han := normalize.DetectLang(doc.Text) == "zh"
-	for _, b := range blocks {
+	// Each block is folded once, for its figures and its tokens.
+	var (
+		fl normalize.Folder
+		ex figures.Extractor
+	)
+	for k, b := range blocks {
 		text := doc.Text[b.Start:b.End]
-		for _, f := range figures.Extract(text, b.Start) {
+		c := fl.Fold(text, b.Start)
+		for _, f := range ex.ExtractFolded(c, text, b.Start) {
 			if f.Value == 1 && f.Unit == "" {
 				continue // "one" is a word more often than a figure
 			}
@@ -74,7 +82,11 @@ func anchorsOf(doc *normalize.Document, m *themes.Matcher, blocks []normalize.Bl
 			out = append(out, anchor{kind: AnchorFigure, key: strconv.FormatFloat(f.Value, 'g', 6, 64),
 				unit: f.Unit, start: f.Start, end: end, weak: smallWord(doc.Text[f.Start:], f)})
 		}
-		out = append(out, literals(text, b.Start, han)...)
+		toks := normalize.TokensOf(c)
+		out = append(out, literals(toks, han)...)
+		if tokens != nil {
+			tokens(k, toks)
+		}
 	}
 	if m != nil {
 		for _, c := range m.Find(doc) {
@@ -95,13 +107,13 @@ func smallWord(text string, f figures.Figure) bool {
 	return !unicode.IsDigit(r)
 }
 
-// literals returns the foreign-script words of text: Latin words of two
+// literals returns the foreign-script words of a text's tokens: Latin words of two
 // letters or more in Han text ("WTO", "CPTPP"), runs of two ideographs or
 // more in Latin text (a Chinese title kept in the translation). Their key
 // is their canonical form.
-func literals(text string, base int, han bool) []anchor {
+func literals(toks []normalize.Token, han bool) []anchor {
 	var out []anchor
-	for _, t := range normalize.Tokens(text, base) {
+	for _, t := range toks {
 		if t.Kind == normalize.Punct {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/docdrift/docdrift/normalize"
 	"github.com/docdrift/docdrift/themes"
@@ -117,41 +118,106 @@ type bside struct {
 	zh      bool     // the document is in Chinese
 }
 
+// newBside returns the side of doc with its paragraphs found, numbered
+// by in and given their words by lx (nil for none), in one goroutine.
 func newBside(doc *normalize.Document, opts BitextOptions, in *interner, lx *lexical, zh bool) *bside {
-	s := &bside{doc: doc, in: in, lx: lx, zh: zh}
+	s := newBlocks(doc, opts, zh)
+	s.findParas(opts)
+	s.intern(in)
+	s.setLex(lx, s.lexOfParas(lx))
+	return s
+}
+
+// newBlocks returns the side of doc with its blocks to align, and no
+// paragraphs yet.
+func newBlocks(doc *normalize.Document, opts BitextOptions, zh bool) *bside {
+	s := &bside{doc: doc, zh: zh}
 	for _, b := range doc.Blocks {
 		if b.Kind == normalize.Furniture || b.Kind == normalize.Caption && !opts.Captions || b.First == b.Last {
 			continue
 		}
 		s.blocks = append(s.blocks, b)
 	}
-	s.anchors = anchorsOf(doc, opts.Concepts, s.blocks)
+	return s
+}
+
+// findParas finds the side's anchors, its paragraphs (without their
+// anchor ids and words: see intern and setLex) and their repeats. It
+// touches nothing but s, so that both sides can be found at once.
+func (s *bside) findParas(opts BitextOptions) {
+	// The shingles of each paragraph, for its repeats, from the tokens
+	// its anchors are found in.
+	sh := make([][]uint64, len(s.blocks))
+	ids := map[string]uint32{}
+	s.anchors = anchorsOf(s.doc, opts.Concepts, s.blocks, func(k int, toks []normalize.Token) { sh[k] = shingles(toks, ids) })
 	for _, b := range s.blocks {
 		keys := make([]string, 0, b.Last-b.First)
-		for _, se := range doc.Sentences[b.First:b.Last] {
+		for _, se := range s.doc.Sentences[b.First:b.Last] {
 			keys = append(keys, se.Key)
 		}
-		s.paras = append(s.paras, s.unit(b.Start, b.End, strings.Join(keys, " ")))
+		s.paras = append(s.paras, s.bareUnit(b.Start, b.End, strings.Join(keys, " ")))
 	}
-	s.repeat = repeats(doc.Text, s.paras)
-	return s
+	s.repeat = repeatsOf(sh)
+}
+
+// intern numbers the figures and concepts of the side's paragraphs with
+// in, which the sentence units made later share. The numbers depend on
+// the order of the calls: old side first.
+func (s *bside) intern(in *interner) {
+	s.in = in
+	for k := range s.paras {
+		s.paras[k].index(in)
+	}
+}
+
+// lexOfParas returns the words of each paragraph (nil when lx is nil);
+// it reads only the document and the blocks, so that it can run while
+// the paragraphs are found and aligned.
+func (s *bside) lexOfParas(lx *lexical) []lexUnit {
+	if lx == nil {
+		return nil
+	}
+	out := make([]lexUnit, len(s.blocks))
+	for k, b := range s.blocks {
+		out[k] = s.lexOf(lx, b.Start, b.End)
+	}
+	return out
+}
+
+// setLex gives the paragraphs their words, lexOfParas(lx).
+func (s *bside) setLex(lx *lexical, lex []lexUnit) {
+	s.lx = lx
+	for k := range lex {
+		s.paras[k].lex = lex[k]
+	}
 }
 
 // unit makes the alignment unit of the original text [start, end).
 func (s *bside) unit(start, end int, key string) bunit {
+	u := s.bareUnit(start, end, key)
+	u.index(s.in)
+	u.lex = s.lexOf(s.lx, start, end)
+	return u
+}
+
+// bareUnit is unit without anchor ids and words.
+func (s *bside) bareUnit(start, end int, key string) bunit {
 	u := bunit{start: start, end: end, length: textLength(s.doc.Text[start:end]), key: key, anchors: s.anchorsWithin(start, end)}
 	if u.length > 0 {
 		u.logLen = math.Log(u.length)
 	}
-	u.index(s.in)
-	switch {
-	case s.lx == nil:
-	case s.zh:
-		u.lex = s.lx.chinese(s.doc.Text[start:end])
-	default:
-		u.lex = s.lx.english(s.doc.Text[start:end])
-	}
 	return u
+}
+
+func (s *bside) lexOf(lx *lexical, start, end int) lexUnit {
+	switch {
+	case lx == nil:
+		return lexUnit{}
+	case s.zh:
+		return lx.chinese(s.doc.Text[start:end])
+	default:
+		return lx.english(s.doc.Text[start:end])
+	}
 }
 
 func (s *bside) anchorsWithin(start, end int) []anchor {
@@ -181,18 +247,37 @@ func (s *bside) sentences(sp span) []bunit {
 // paragraph that repeats another of its own document (a summary restating
 // the body) is paired with the translation of the paragraph it repeats.
 // See galechurch.go for the costs.
+//
+// The two documents' paragraphs are found at once, and the dictionary is
+// loaded and their words looked up while the rough path is aligned (it
+// needs no words): three tasks that use two cores.
 func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 	in := newInterner()
 	zhA, zhB := normalize.DetectLang(old.Text) == "zh", normalize.DetectLang(new.Text) == "zh"
-	var lx *lexical
-	switch {
-	case zhA && !zhB:
-		lx = newLexical(new.Text)
-	case zhB && !zhA:
-		lx = newLexical(old.Text)
+	a, b := newBlocks(old, opts, zhA), newBlocks(new, opts, zhB)
+	type words struct {
+		lx         *lexical
+		lexA, lexB []lexUnit
 	}
-	a, b := newBside(old, opts, in, lx, zhA), newBside(new, opts, in, lx, zhB)
-	md := model{lexical: lx != nil, zhA: zhA, sentences: oneSentenceEach(a) && oneSentenceEach(b)}
+	lexDone := make(chan words, 1)
+	go func() {
+		var w words
+		switch {
+		case zhA && !zhB:
+			w.lx = newLexical(new.Text)
+		case zhB && !zhA:
+			w.lx = newLexical(old.Text)
+		}
+		w.lexA, w.lexB = a.lexOfParas(w.lx), b.lexOfParas(w.lx)
+		lexDone <- w
+	}()
+	var found sync.WaitGroup
+	found.Go(func() { b.findParas(opts) })
+	a.findParas(opts)
+	found.Wait()
+	a.intern(in)
+	b.intern(in)
+	md := model{zhA: zhA, sentences: oneSentenceEach(a) && oneSentenceEach(b)}
 	ai, bi := originals(a.repeat), originals(b.repeat)
 	au, bu := pick(a.paras, ai), pick(b.paras, bi)
 	ratio := 1.0
@@ -207,6 +292,11 @@ func Translate(old, new *normalize.Document, opts BitextOptions) *Bitext {
 		ratio = r
 	}
 	md = md.withRatio(ratio)
+	w := <-lexDone
+	a.setLex(w.lx, w.lexA)
+	b.setLex(w.lx, w.lexB)
+	md.lexical = w.lx != nil
+	au, bu = pick(a.paras, ai), pick(b.paras, bi)
 	beads = refine(au, bu, md, beads)
 	// Back to paragraph indexes of the documents.
 	for k := range beads {

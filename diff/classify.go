@@ -496,11 +496,11 @@ func isNoQuantity(f figures.Figure) bool {
 // so the same figures, at offsets into the document), else of the text's.
 func (s side) quantitiesOf(j int) []figures.Figure {
 	se := &s.sents[j]
-	if se.units == nil {
+	if !se.hasUnits() {
 		return quantities(s.doc.Text[se.start:se.end])
 	}
 	var out []figures.Figure
-	for _, f := range se.figs {
+	for _, f := range se.work.figs {
 		if !isNoQuantity(f) {
 			out = append(out, f)
 		}

@@ -169,22 +169,42 @@ type featureSet []int32
 // over the sentences of both documents (rare features tell more), scaled
 // by its kind.
 type weigher struct {
-	ids     map[feature]int32
+	ids     [4]map[uint64]int32 // by kindSlot, then hash: a map keyed by an integer is looked up faster than by a struct
 	df      []int
 	weights []float64
 	n       int
 }
 
-func newWeigher() *weigher { return &weigher{ids: map[feature]int32{}} }
+func newWeigher() *weigher {
+	w := &weigher{}
+	for k := range w.ids {
+		w.ids[k] = map[uint64]int32{}
+	}
+	return w
+}
+
+// kindSlot is the index of a feature kind in weigher.ids.
+func kindSlot(k byte) int {
+	switch k {
+	case figureFeature:
+		return 0
+	case wordFeature:
+		return 1
+	case pairFeature:
+		return 2
+	}
+	return 3 // hanFeature
+}
 
 // intern returns the feature set of one sentence and counts its features.
 func (w *weigher) intern(fs []feature) featureSet {
 	out := make(featureSet, 0, len(fs))
 	for _, f := range fs {
-		id, ok := w.ids[f]
+		ids := w.ids[kindSlot(f.kind)]
+		id, ok := ids[f.hash]
 		if !ok {
 			id = int32(len(w.df))
-			w.ids[f] = id
+			ids[f.hash] = id
 			w.df = append(w.df, 0)
 			w.weights = append(w.weights, kindWeight(f))
 		}
@@ -202,7 +222,7 @@ func (w *weigher) intern(fs []feature) featureSet {
 func (w *weigher) lookup(fs []feature) featureSet {
 	out := make(featureSet, 0, len(fs))
 	for _, f := range fs {
-		if id, ok := w.ids[f]; ok {
+		if id, ok := w.ids[kindSlot(f.kind)][f.hash]; ok {
 			out = append(out, id)
 		}
 	}

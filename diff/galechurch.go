@@ -135,7 +135,7 @@ func textLength(s string) float64 {
 // (zhA) or b.
 type model struct {
 	ratio   float64
-	lnRatio float64 // math.Log(ratio), set with it (withRatio); 0 makes beadCost compute it
+	lnRatio float64 // math.Log(ratio), set with it (withRatio); 0 makes newCoster compute it
 	lexical bool
 	zhA     bool
 	rough   bool // the rough path only (see galeChurch)
@@ -174,25 +174,35 @@ func galeChurch(a, b []bunit, md model) []bead {
 	n, m := len(a), len(b)
 	band := minBand + max(n-m, m-n)
 	center := lengthDiagonal(a, b)
-	wlo := func(i int) int { return max(0, center[i]-band) }
-	whi := func(i int) int { return min(m, center[i]+band) }
 	if n*(2*band+1) <= maxFullCells {
+		lo, hi := bandAt(center, band, m)
 		mvs := moves[:]
 		if md.rough {
 			mvs = moves[:5]
 		}
-		return dp(a, b, wlo, whi, mvs, fullCost(a, b, md, wlo, whi))
+		return dp(n, m, lo, hi, mvs, newCoster(a, b, md, lo, hi))
 	}
 	// The length diagonal already follows the side that cuts its text
 	// into more units; the margin is for text one side leaves out.
 	band = minBand + max(n-m, m-n)/4
+	lo, hi := bandAt(center, band, m)
 	cheap := md
 	cheap.lexical = false
-	rough := dp(a, b, wlo, whi, moves[:5], func(pi, i, pj, j int) float64 { return beadCost(a[pi:i], b[pj:j], cheap) })
+	rough := dp(n, m, lo, hi, moves[:5], newCoster(a, b, cheap, lo, hi))
 	if md.rough {
 		return rough
 	}
 	return refine(a, b, md, rough)
+}
+
+// bandAt returns, for each row i of the dynamic program, the columns
+// within band units of center[i], in [0, m].
+func bandAt(center []int, band, m int) (lo, hi []int) {
+	lo, hi = make([]int, len(center)), make([]int, len(center))
+	for i, c := range center {
+		lo[i], hi[i] = max(0, c-band), min(m, c+band)
+	}
+	return lo, hi
 }
 
 // refine aligns a and b under model md within pathBand units of the
@@ -202,26 +212,47 @@ func refine(a, b []bunit, md model, rough []bead) []bead {
 	if n*(2*(minBand+max(n-m, m-n))+1) <= maxFullCells {
 		return galeChurch(a, b, md)
 	}
-	plo, phi := bandAround(rough, n, m)
-	lo, hi := func(i int) int { return plo[i] }, func(i int) int { return phi[i] }
-	return dp(a, b, lo, hi, moves[:], fullCost(a, b, md, lo, hi))
+	lo, hi := bandAround(rough, n, m)
+	return dp(n, m, lo, hi, moves[:], newCoster(a, b, md, lo, hi))
 }
 
-// fullCost returns the cost of beads under model md, the lexical term
-// summed from the evidence of each pair of units (one of a, one of b),
-// computed once per pair of the band [lo(i), hi(i)].
-func fullCost(a, b []bunit, md model, lo, hi func(int) int) func(pi, i, pj, j int) float64 {
-	if !md.lexical {
-		return func(pi, i, pj, j int) float64 { return beadCost(a[pi:i], b[pj:j], md) }
+// coster gives the cost of beads of units a and b under model md, from
+// the lengths and anchor ids of every span of 1 to maxBead units of each
+// side, computed once (spanStats) instead of once per bead that holds the
+// span; with the lexical term summed from the evidence of each pair of
+// units (one of a, one of b), computed once per pair of the band
+// [lo[i], hi[i]].
+type coster struct {
+	a, b    []bunit
+	sa, sb  []spanStat
+	ratio   float64
+	lnRatio float64
+	p       priors
+	pc      *pairCache // nil when the model weighs no words
+}
+
+func newCoster(a, b []bunit, md model, lo, hi []int) *coster {
+	c := &coster{a: a, b: b, sa: spanStats(a), sb: spanStats(b), ratio: md.ratio, lnRatio: md.lnRatio, p: md.priors()}
+	if c.lnRatio == 0 {
+		c.lnRatio = math.Log(md.ratio)
 	}
-	pc := newPairCache(a, b, md.zhA, lo, hi)
-	return func(pi, i, pj, j int) float64 {
-		c := beadCost(a[pi:i], b[pj:j], md)
-		if pi == i || pj == j {
-			return c
-		}
-		return c + pc.lexCost(pi, i, pj, j)
+	if md.lexical {
+		c.pc = newPairCache(a, b, md.zhA, lo, hi)
 	}
+	return c
+}
+
+// cost is the cost of aligning the units a[pi:i] and b[pj:j] together,
+// 0 to maxBead units of each side.
+func (c *coster) cost(pi, i, pj, j int) float64 {
+	if pi == i || pj == j {
+		return c.p.skip
+	}
+	cost := c.spanCost(c.a[pi:i], c.b[pj:j], &c.sa[i*maxBead+i-pi-1], &c.sb[j*maxBead+j-pj-1])
+	if c.pc == nil {
+		return cost
+	}
+	return cost + c.pc.lexCost(pi, i, pj, j, &c.sa[i*maxBead+i-pi-1], &c.sb[j*maxBead+j-pj-1])
 }
 
 // pairCache holds the lexical hits of each pair of units (x of a, y of
@@ -231,24 +262,53 @@ type pairCache struct {
 	zhA  bool
 	lo   []int
 	rows [][]int32 // inE<<16 | inZ, or -1 until computed
+	// mark[slot(id)] == stamp when id is a word of the English unit of
+	// the pair being counted; names take the slots after the dictionary
+	// ids, from nDict.
+	mark  []uint32
+	stamp uint32
+	nDict int32
 }
 
 // maxBead is the largest number of units of one side in a bead.
 const maxBead = 4
 
-func newPairCache(a, b []bunit, zhA bool, lo, hi func(int) int) *pairCache {
+func newPairCache(a, b []bunit, zhA bool, lo, hi []int) *pairCache {
 	n, m := len(a), len(b)
 	pc := &pairCache{a: a, b: b, zhA: zhA, lo: make([]int, n), rows: make([][]int32, n)}
 	for x := range n {
-		l := max(0, lo(max(0, x-maxBead))-maxBead)
+		l := max(0, lo[max(0, x-maxBead)]-maxBead)
 		h := m
 		if x+1 <= n {
-			h = max(hi(min(n, x+maxBead)), l) // hi never decreases
+			h = max(hi[min(n, x+maxBead)], l) // hi never decreases
 		}
 		pc.lo[x] = l
 		pc.rows[x] = slices.Repeat([]int32{-1}, h-l)
 	}
+	// The slots: every dictionary id below nDict, every name after them.
+	names := int32(0)
+	for _, us := range [][]bunit{a, b} {
+		for k := range us {
+			for _, ids := range [][]int32{us[k].lex.eng, us[k].lex.union} {
+				for _, id := range ids {
+					if id < nameBase {
+						pc.nDict = max(pc.nDict, id+1)
+					} else {
+						names = max(names, id-nameBase+1)
+					}
+				}
+			}
+		}
+	}
+	pc.mark = make([]uint32, pc.nDict+names)
 	return pc
+}
+
+func (pc *pairCache) slot(id int32) int32 {
+	if id < nameBase {
+		return id
+	}
+	return pc.nDict + id - nameBase
 }
 
 func (pc *pairCache) hits(x, y int) (inE, inZ int) {
@@ -264,11 +324,33 @@ func (pc *pairCache) hits(x, y int) (inE, inZ int) {
 	return int(row[k] >> 16), int(row[k] & 0xffff)
 }
 
+// compute counts what hits counts, by marking the English unit's words
+// in a table instead of merging sorted lists: O(|e| + |z|) lookups.
 func (pc *pairCache) compute(x, y int) (inE, inZ int) {
+	e, z := &pc.a[x].lex, &pc.b[y].lex
 	if pc.zhA {
-		return hits(&pc.b[y].lex, &pc.a[x].lex)
+		e, z = z, e
 	}
-	return hits(&pc.a[x].lex, &pc.b[y].lex)
+	pc.stamp++
+	mark, stamp := pc.mark, pc.stamp
+	for _, id := range e.eng {
+		mark[pc.slot(id)] = stamp
+	}
+	// eng and union are sets: each id of both is counted once.
+	for _, id := range z.union {
+		if mark[pc.slot(id)] == stamp {
+			inE++
+		}
+	}
+	for _, w := range z.words {
+		for _, id := range w {
+			if mark[pc.slot(id)] == stamp {
+				inZ++
+				break
+			}
+		}
+	}
+	return inE, inZ
 }
 
 const (
@@ -328,58 +410,112 @@ func bandAround(path []bead, n, m int) (lo, hi []int) {
 	return lo, hi
 }
 
-// dp finds the least-cost sequence of beads of shapes mvs that aligns a
-// with b, computing only cells (i, j) with lo(i) <= j <= hi(i).
-func dp(a, b []bunit, lo, hi func(int) int, mvs [][2]int, cost func(pi, i, pj, j int) float64) []bead {
-	n := len(a)
-	// cost[i][j-lo(i)] is the least cost of aligning a[:i] with b[:j].
-	cs := make([][]float64, n+1)
-	back := make([][]uint8, n+1)
-	for i := range cs {
-		cs[i] = make([]float64, max(0, hi(i)-lo(i)+1))
-		back[i] = make([]uint8, len(cs[i]))
-		for k := range cs[i] {
-			cs[i][k] = math.Inf(1)
-		}
-	}
-	at := func(i, j int) float64 {
-		if i < 0 || j < lo(i) || j > hi(i) {
-			return math.Inf(1)
-		}
-		return cs[i][j-lo(i)]
-	}
-	cs[0][0] = 0
+// dp finds the least-cost sequence of beads of shapes mvs that aligns n
+// units with m, computing only cells (i, j) with lo[i] <= j <= hi[i].
+func dp(n, m int, lo, hi []int, mvs [][2]int, c *coster) []bead {
+	// cs[row[i]+j-lo[i]] is the least cost of aligning a[:i] with b[:j];
+	// one array for the whole band, rows one after the other.
+	row := make([]int, n+2)
 	for i := 0; i <= n; i++ {
-		for j := lo(i); j <= hi(i); j++ {
-			if i == 0 && j == 0 {
-				continue
-			}
-			best, move := math.Inf(1), uint8(0)
-			for k, mv := range mvs {
-				pi, pj := i-mv[0], j-mv[1]
-				if pi < 0 || pj < 0 {
-					continue
-				}
-				prev := at(pi, pj)
-				if math.IsInf(prev, 1) {
-					continue
-				}
-				if c := prev + cost(pi, i, pj, j); c < best {
-					best, move = c, uint8(k)
-				}
-			}
-			cs[i][j-lo(i)], back[i][j-lo(i)] = best, move
-		}
+		row[i+1] = row[i] + max(0, hi[i]-lo[i]+1)
+	}
+	cs := make([]float64, row[n+1])
+	back := make([]uint8, row[n+1])
+	for k := range cs {
+		cs[k] = math.Inf(1)
+	}
+	cs[0] = 0
+	if c.pc == nil && slices.Equal(mvs, moves[:5]) {
+		c.fillSmall(n, lo, hi, row, cs, back)
+	} else {
+		c.fill(n, lo, hi, row, mvs, cs, back)
 	}
 	var out []bead
-	for i, j := n, len(b); i > 0 || j > 0; {
-		mv := mvs[back[i][j-lo(i)]]
+	for i, j := n, m; i > 0 || j > 0; {
+		mv := mvs[back[row[i]+j-lo[i]]]
 		pi, pj := i-mv[0], j-mv[1]
 		out = append(out, bead{a: span{pi, i}, b: span{pj, j}})
 		i, j = pi, pj
 	}
 	slices.Reverse(out)
 	return out
+}
+
+// fill fills the cells of dp: cs[row[i]+j-lo[i]] the least cost of
+// aligning a[:i] with b[:j] by beads of shapes mvs, and back the shape of
+// its last bead (the first of mvs of the least cost).
+func (c *coster) fill(n int, lo, hi, row []int, mvs [][2]int, cs []float64, back []uint8) {
+	for i := 0; i <= n; i++ {
+		for j := lo[i]; j <= hi[i]; j++ {
+			if i == 0 && j == 0 {
+				continue
+			}
+			best, move := math.Inf(1), uint8(0)
+			for k, mv := range mvs {
+				pi, pj := i-mv[0], j-mv[1]
+				if pi < 0 || pj < lo[pi] || pj > hi[pi] {
+					continue
+				}
+				prev := cs[row[pi]+pj-lo[pi]]
+				if math.IsInf(prev, 1) {
+					continue
+				}
+				if v := prev + c.cost(pi, i, pj, j); v < best {
+					best, move = v, uint8(k)
+				}
+			}
+			cs[row[i]+j-lo[i]], back[row[i]+j-lo[i]] = best, move
+		}
+	}
+}
+
+// fillSmall is fill for the five shapes of Gale & Church, moves[:5],
+// without the lexical term (the rough path: millions of cells on a
+// book): the same costs and the same choices, with the shapes written
+// out instead of a call per shape (TestFillSmallFillsAsFill).
+func (c *coster) fillSmall(n int, lo, hi, row []int, cs []float64, back []uint8) {
+	inf := math.Inf(1)
+	skip := c.p.skip
+	// cell returns the index of (i, j) in cs, or -1 outside the band.
+	cell := func(i, j int) int {
+		if i < 0 || j < lo[i] || j > hi[i] {
+			return -1
+		}
+		return row[i] + j - lo[i]
+	}
+	for i := 0; i <= n; i++ {
+		for j := lo[i]; j <= hi[i]; j++ {
+			if i == 0 && j == 0 {
+				continue
+			}
+			best, move := inf, uint8(0)
+			// In the order of moves: 1:1, 1:0, 0:1, 2:1, 1:2.
+			if k := cell(i-1, j-1); j >= 1 && k >= 0 && !math.IsInf(cs[k], 1) {
+				best = cs[k] + c.spanCost(c.a[i-1:i], c.b[j-1:j], &c.sa[i*maxBead], &c.sb[j*maxBead])
+			}
+			if k := cell(i-1, j); k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + skip; v < best {
+					best, move = v, 1
+				}
+			}
+			if k := cell(i, j-1); j >= 1 && k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + skip; v < best {
+					best, move = v, 2
+				}
+			}
+			if k := cell(i-2, j-1); j >= 1 && k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + c.spanCost(c.a[i-2:i], c.b[j-1:j], &c.sa[i*maxBead+1], &c.sb[j*maxBead]); v < best {
+					best, move = v, 3
+				}
+			}
+			if k := cell(i-1, j-2); j >= 2 && k >= 0 && !math.IsInf(cs[k], 1) {
+				if v := cs[k] + c.spanCost(c.a[i-1:i], c.b[j-2:j], &c.sa[i*maxBead], &c.sb[j*maxBead+1]); v < best {
+					best, move = v, 4
+				}
+			}
+			cs[row[i]+j-lo[i]], back[row[i]+j-lo[i]] = best, move
+		}
+	}
 }
 
 // moves are the bead shapes: units of a, units of b. The first five are
@@ -399,36 +535,71 @@ func (p priors) shapeCost(na, nb int) float64 {
 	}
 }
 
-// beadCost is the cost of aligning the units as and bs together.
-func beadCost(as, bs []bunit, md model) float64 {
-	ratio, p := md.ratio, md.priors()
-	if len(as) == 0 || len(bs) == 0 {
-		return p.skip
+// spanStat is what the cost of a bead takes from the units of one side
+// alone.
+type spanStat struct {
+	length   float64 // lengthOf
+	logLen   float64 // logLength, when length > 0
+	anchored bool    // hasAnchors
+	literals bool    // some unit has literals
+	ids      []int32 // idsIn, when anchored
+	// eng and words count the English words and Chinese words of its
+	// units (lexUnit).
+	eng, words int
+}
+
+func statOf(us []bunit) spanStat {
+	st := spanStat{length: lengthOf(us), anchored: hasAnchors(us)}
+	if st.length > 0 {
+		st.logLen = logLength(us, st.length)
 	}
+	if st.anchored {
+		st.ids = idsIn(us)
+	}
+	for k := range us {
+		st.literals = st.literals || len(us[k].literals) > 0
+		st.eng += len(us[k].lex.eng)
+		st.words += len(us[k].lex.words)
+	}
+	return st
+}
+
+// spanStats returns statOf(us[i-k:i]) at i*maxBead+k-1 for each span of
+// 1 to maxBead units (k <= i).
+func spanStats(us []bunit) []spanStat {
+	out := make([]spanStat, (len(us)+1)*maxBead)
+	for i := 1; i <= len(us); i++ {
+		for k := 1; k <= min(i, maxBead); k++ {
+			out[i*maxBead+k-1] = statOf(us[i-k : i])
+		}
+	}
+	return out
+}
+
+// spanCost is the cost of aligning the units as and bs together, one or
+// more on each side, sa and sb their statOf.
+func (cr *coster) spanCost(as, bs []bunit, sa, sb *spanStat) float64 {
+	ratio, p := cr.ratio, cr.p
 	if len(as) == 1 && len(bs) == 1 && as[0].key != "" && as[0].key == bs[0].key {
 		// The same text on both sides, left untranslated (a title in the
 		// original script): as sure a pair as there is.
 		return -skipCost
 	}
 	c := p.shapeCost(len(as), len(bs))
-	la, lb := lengthOf(as), lengthOf(bs)
+	la, lb := sa.length, sb.length
 	if la > 0 && lb > 0 {
 		// The log ratio of lengths varies more in short units than in long
 		// ones: sentences of ten characters are often half or twice as long
 		// as expected, paragraphs hardly ever.
-		lr := md.lnRatio
-		if lr == 0 {
-			lr = math.Log(ratio)
-		}
-		d := logLength(bs, lb) - logLength(as, la) - lr
+		d := sb.logLen - sa.logLen - cr.lnRatio
 		c += d * d / (2 * (lengthSigma*lengthSigma + p.noise/(la*ratio+lb)))
 	} else if la+lb > 0 {
 		c += p.skip // text against nothing but punctuation
 	}
-	if !hasAnchors(as) && !hasAnchors(bs) {
+	if !sa.anchored && !sb.anchored {
 		return c
 	}
-	ia, ib := idsIn(as), idsIn(bs)
+	ia, ib := sa.ids, sb.ids
 	matched, missing := 0, [2]int{}
 	for i, j := 0, 0; i < len(ia) || j < len(ib); {
 		switch {
@@ -444,7 +615,12 @@ func beadCost(as, bs []bunit, md model) float64 {
 			j++
 		}
 	}
-	matched += literalsFound(as, bs) + literalsFound(bs, as)
+	if sa.literals {
+		matched += literalsFound(as, bs)
+	}
+	if sb.literals {
+		matched += literalsFound(bs, as)
+	}
 	c -= anchorGain * float64(matched) / 2
 	// Figures on one side make a pair cost at most as much as leaving one
 	// of its sides out: in long units (a whole document written as one
@@ -538,8 +714,10 @@ func keyOf(us []bunit) string {
 // other side (English words some Chinese word may translate to, Chinese
 // words translating to some English word) falls short of lexPrior, the
 // share a pair that translates each other usually reaches.
-func (pc *pairCache) lexCost(pi, i, pj, j int) float64 {
-	inE, inZ, nE, nZ := 0, 0, 0, 0
+//
+// sa and sb are the spans' statOf.
+func (pc *pairCache) lexCost(pi, i, pj, j int, sa, sb *spanStat) float64 {
+	inE, inZ := 0, 0
 	for x := pi; x < i; x++ {
 		for y := pj; y < j; y++ {
 			e, z := pc.hits(x, y)
@@ -547,15 +725,9 @@ func (pc *pairCache) lexCost(pi, i, pj, j int) float64 {
 			inZ += z
 		}
 	}
-	es, zs := pc.a[pi:i], pc.b[pj:j]
+	nE, nZ := sa.eng, sb.words
 	if pc.zhA {
-		es, zs = zs, es
-	}
-	for k := range es {
-		nE += len(es[k].lex.eng)
-	}
-	for k := range zs {
-		nZ += len(zs[k].lex.words)
+		nE, nZ = sb.eng, sa.words
 	}
 	if nE+nZ == 0 {
 		return 0

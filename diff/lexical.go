@@ -18,8 +18,9 @@ import (
 // dictionary word ("Qiyao"), and the Chinese characters whose pinyin
 // readings spell it (琦瑶).
 type lexical struct {
-	dict  *lexicon.Lexicon
-	names map[string]int32 // lowercased English names → id
+	dict     *lexicon.Lexicon
+	names    map[string]int32 // lowercased English names → id
+	prefixes map[string]bool  // the names' prefixes, the names themselves included
 }
 
 const (
@@ -38,10 +39,13 @@ func newLexical(latin string) *lexical {
 	if err != nil {
 		return nil
 	}
-	lx := &lexical{dict: dict, names: map[string]int32{}}
+	lx := &lexical{dict: dict, names: map[string]int32{}, prefixes: map[string]bool{}}
 	for _, w := range nameWords(latin) {
 		if _, ok := lx.names[w]; !ok {
 			lx.names[w] = nameBase + int32(len(lx.names))
+			for k := 1; k <= len(w); k++ {
+				lx.prefixes[w[:k]] = true
+			}
 		}
 	}
 	return lx
@@ -116,23 +120,46 @@ func (lx *lexical) chinese(text string) lexUnit {
 // nameIDs returns the names of the English document that runs of one to
 // maxNameChars Han characters of text spell in pinyin: 习近平 reads
 // "xi", "jin", "ping", and so spells "xi" and "jinping".
+//
+// The spellings tried are the first maxReadings of each length, in the
+// order of the characters' readings; a spelling that begins no name is
+// kept as a place in that order (dead), not spelt out, since no reading
+// added to it can make a name.
 func (lx *lexical) nameIDs(text string) []int32 {
 	rs := []rune(text)
 	var out []int32
+	type spelling struct {
+		s    string
+		dead bool
+	}
+	var spell, next []spelling
 	for i := range rs {
-		spell := []string{""}
+		spell = append(spell[:0], spelling{})
 		for k := i; k < len(rs) && k < i+maxNameChars && normalize.IsHan(rs[k]); k++ {
-			var next []string
+			next = next[:0]
+			live := false
 			for _, p := range spell {
 				for _, r := range lx.dict.Readings(rs[k]) {
-					if len(next) < maxReadings {
-						next = append(next, p+r)
+					if len(next) == maxReadings {
+						break
 					}
+					sp := spelling{dead: true}
+					if !p.dead && lx.prefixes[p.s+r] {
+						sp = spelling{s: p.s + r}
+						live = true
+					}
+					next = append(next, sp)
 				}
 			}
-			spell = next
+			spell, next = next, spell
+			if !live {
+				break
+			}
 			for _, s := range spell {
-				if id, ok := lx.names[s]; ok && !slices.Contains(out, id) {
+				if s.dead {
+					continue
+				}
+				if id, ok := lx.names[s.s]; ok && !slices.Contains(out, id) {
 					out = append(out, id)
 				}
 			}

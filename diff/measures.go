@@ -125,7 +125,10 @@ func observeSome(s side, idx []int) []figures.Observation {
 	}
 	return figures.ObserveExtracted(figures.Document{Doc: &d}, func(k int) ([]figures.Figure, bool) {
 		se := &s.sents[kept[k]]
-		return se.figs, se.units != nil
+		if !se.hasUnits() {
+			return nil, false
+		}
+		return se.work.figs, true
 	})
 }
 

@@ -184,7 +184,14 @@ func blockTexts(doc *normalize.Document, kind normalize.Kind) []string {
 // compareKinds compares the blocks of old and new whose kind compare
 // accepts, as Compare describes.
 func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) bool, concepts glossary) *Result {
-	a, b := newSide(old, compare), newSide(new, compare)
+	var a, b side
+	parallel.For(2, func(k int) { // fresh memory for each side's sentences, on its own core
+		if k == 0 {
+			a = newSide(old, compare)
+		} else {
+			b = newSide(new, compare)
+		}
+	})
 	pairs := align(a, b)
 	bl := builder{a: a, b: b, pairs: pairs}
 	bl.build()
@@ -248,6 +255,19 @@ func (bl *builder) build() {
 		}
 	}
 	slices.SortFunc(anchors, func(x, y int) int { return bl.pairs[x].old.lo - bl.pairs[y].old.lo })
+	// Room for the passages at once, which a long document's growing
+	// slices would allocate several times over: a passage of each pair
+	// that is not the same sentence in place, and on either side of it a
+	// run of the same, added or removed sentences, which also ends at each
+	// paragraph's end. An estimate, not a bound: append grows past it.
+	changed := 0
+	for _, p := range bl.pairs {
+		if !p.exact || p.moved {
+			changed++
+		}
+	}
+	est := 3*changed + len(bl.a.doc.Blocks) + len(bl.b.doc.Blocks) + 1
+	bl.out, bl.spans = make([]Passage, 0, est), make([]placed, 0, est)
 	i, j := 0, 0
 	gap := func(oldEnd, newEnd int) {
 		for ; i < oldEnd; i++ {

@@ -23,19 +23,28 @@ const (
 	maxShinglePosting = 32
 )
 
-// shingles returns the distinct pairs of consecutive tokens of a canonical
-// text: pairs of ideographs in Han script, pairs of words in Latin.
-func shingles(text string, start, end int) []string {
-	toks := normalize.Tokens(text[start:end], start)
-	var keys []string
+// shingles returns the distinct pairs of consecutive tokens of a text
+// (normalize.Tokens): pairs of ideographs in Han script, pairs of words in
+// Latin. Each token is numbered by ids, shared by the units of one
+// document, and a pair is its first token's number in the high half, its
+// second's in the low; sorted.
+func shingles(toks []normalize.Token, ids map[string]uint32) []uint64 {
+	var out []uint64
+	first := true
+	prev := uint64(0)
 	for _, t := range toks {
-		if t.Kind != normalize.Punct {
-			keys = append(keys, t.Key)
+		if t.Kind == normalize.Punct {
+			continue
 		}
-	}
-	var out []string
-	for i := 1; i < len(keys); i++ {
-		out = append(out, keys[i-1]+"\x00"+keys[i])
+		id, ok := ids[t.Key]
+		if !ok {
+			id = uint32(len(ids))
+			ids[t.Key] = id
+		}
+		if !first {
+			out = append(out, prev<<32|uint64(id))
+		}
+		first, prev = false, uint64(id)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -47,31 +56,48 @@ func shingles(text string, start, end int) []string {
 // copies of the same length, the later repeats the earlier. The original
 // itself is never a repeat, so chains do not form.
 func repeats(text string, us []bunit) []int {
-	out := filled(len(us), -1)
-	sh := make([][]string, len(us))
-	index := map[string][]int{}
+	sh := make([][]uint64, len(us))
+	ids := map[string]uint32{}
 	for i, u := range us {
-		sh[i] = shingles(text, u.start, u.end)
+		sh[i] = shingles(normalize.Tokens(text[u.start:u.end], u.start), ids)
+	}
+	return repeatsOf(sh)
+}
+
+// repeatsOf is repeats of the units whose shingles are sh.
+func repeatsOf(sh [][]uint64) []int {
+	out := filled(len(sh), -1)
+	index := map[uint64][]int{}
+	for i := range sh {
 		for _, s := range sh[i] {
 			index[s] = append(index[s], i)
 		}
 	}
-	for i := range us {
+	// shared[j] counts the shingles of unit i found in unit j; seen lists
+	// the j counted, to reset them for the next i.
+	shared := make([]int, len(sh))
+	var seen []int
+	for i := range sh {
 		if len(sh[i]) < minRepeatShingles {
 			continue
 		}
-		shared := map[int]int{}
+		seen = seen[:0]
 		for _, s := range sh[i] {
 			if p := index[s]; len(p) <= maxShinglePosting {
 				for _, j := range p {
 					if j != i {
+						if shared[j] == 0 {
+							seen = append(seen, j)
+						}
 						shared[j]++
 					}
 				}
 			}
 		}
 		best, bestN := -1, 0
-		for j, n := range shared {
+		for _, j := range seen {
+			n := shared[j]
+			shared[j] = 0
 			longer := len(sh[j]) > len(sh[i]) || len(sh[j]) == len(sh[i]) && j < i
 			if longer && float64(n) >= repeatContainment*float64(len(sh[i])) && (n > bestN || n == bestN && j < best) {
 				best, bestN = j, n

@@ -298,7 +298,7 @@ func (al *aligner) clauses() {
 		paired := al.paired(k == 1)
 		for i := range sd.sents {
 			s := &sd.sents[i]
-			if paired[i] >= 0 || len(s.clauses) == 0 || s.heading {
+			if paired[i] >= 0 || len(s.clauseSet()) == 0 || s.heading {
 				continue
 			}
 			for _, f := range s.feats {
@@ -336,7 +336,7 @@ func (al *aligner) clauses() {
 			for _, j := range slices.Compact(found) {
 				t := &other.sents[j]
 				best, at := 0.0, -1
-				for c, cl := range t.clauses {
+				for c, cl := range t.clauseSet() {
 					if sc := al.w.similarity(s.feats, cl.feats, s.total, cl.total); sc > best {
 						best, at = sc, c
 					}
@@ -345,7 +345,7 @@ func (al *aligner) clauses() {
 					continue
 				}
 				c := clauseCand{i: i, j: j, score: best,
-					clause: clauseRef{new: !isNew, start: t.clauses[at].start, end: t.clauses[at].end}}
+					clause: clauseRef{new: !isNew, start: t.clauseSet()[at].start, end: t.clauseSet()[at].end}}
 				if isNew {
 					c.i, c.j = j, i
 				}
@@ -505,7 +505,7 @@ func (al *aligner) partial() {
 		whole := al.w.similarity(s.feats, t.feats, s.total, t.total)
 		for k, pair := range [2][2]*sent{{s, t}, {t, s}} {
 			x, long := pair[0], pair[1]
-			for _, cl := range long.clauses {
+			for _, cl := range long.clauseSet() {
 				if cl.weak {
 					continue
 				}

@@ -461,7 +461,7 @@ func mayBeginNumber(toks []tok, i int) bool {
 			next := at(toks, i+1)
 			return numberStarts[next] || scaleWords[next] != 0 || next == "dozen" || denominators[next] != 0
 		}
-		return len(t.s) <= longestNumberWord && numberStarts[t.s]
+		return len(t.s) <= longestNumberWord && numberStartsFilter.mayHold(t.s) && numberStarts[t.s]
 	}
 	return false
 }
@@ -478,6 +478,10 @@ var numberStarts = func() map[string]bool {
 	return m
 }()
 
+// numberStartsFilter spares mayBeginNumber a lookup of numberStarts for
+// most words.
+var numberStartsFilter = newWordFilter(numberStarts)
+
 // longestNumberWord is the length of the longest word in numberStarts.
 const longestNumberWord = len("seventeenth")
 
@@ -493,8 +497,12 @@ func mayBeginFigure(toks []tok, i int) bool {
 	case tOther:
 		return t.s == "-" || figureStarts[t.s] // a sign, a currency symbol
 	}
-	return mayBeginNumber(toks, i) || figureStarts[toks[i].s]
+	return mayBeginNumber(toks, i) || figureStartsFilter.mayHold(toks[i].s) && figureStarts[toks[i].s]
 }
+
+// figureStartsFilter spares mayBeginFigure a lookup of figureStarts for
+// most words.
+var figureStartsFilter = newWordFilter(figureStarts)
 
 // figureStarts are the first words of the lead-ins parseAt reads before a
 // number.

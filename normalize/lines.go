@@ -45,7 +45,7 @@ func splitLines(text string) []line {
 // splitLF is splitLines for text whose only line breaks are line feeds,
 // found by the standard library's vectorized search.
 func splitLF(text string) []line {
-	var lines []line
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	start := 0
 	for {
 		i := strings.IndexByte(text[start:], '\n')

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,10 @@ var enumeratorRE = lazyre.New(`^([IVXLCivxlc]{1,6}|\d{1,3}|[A-Za-z])\.$`)
 func splitSentences(text string, start, end int) [][2]int {
 	block := flattenLines(text[start:end])
 	var spans [][2]int
-	it := sentences.FromString(block)
+	var it sentenceIterator = sentences.FromString(block)
+	if isASCII(block) {
+		it = &asciiSentences{data: block} // the same breaks, faster
+	}
 	for it.Next() {
 		lo, hi := trimSpan(block, it.Start(), it.End())
 		if lo == hi {
@@ -57,6 +61,14 @@ func splitSentences(text string, start, end int) [][2]int {
 	return spans
 }
 
+// sentenceIterator is what splitSentences reads sentences from: the
+// uax29 library's Iterator, or asciiSentences.
+type sentenceIterator interface {
+	Next() bool
+	Start() int
+	End() int
+}
+
 // MaxSentence is the longest sentence, in bytes, that Parse keeps whole.
 // Real sentences stay far below it (the longest in the fixtures and the
 // FOMC, SOTU and Government Work Report series are under 2 KB); text with
@@ -69,6 +81,9 @@ const MaxSentence = 8 << 10
 // max: after the last white space or Chinese comma in the piece, or at a
 // character boundary when it has none.
 func splitLong(s string, spans [][2]int, max int) [][2]int {
+	if !slices.ContainsFunc(spans, func(sp [2]int) bool { return sp[1]-sp[0] > max }) {
+		return spans // nothing to cut: most blocks
+	}
 	var out [][2]int
 	for _, sp := range spans {
 		lo := sp[0]
@@ -150,6 +165,9 @@ func endsWithInitial(s string) bool {
 // splitAt splits each span after every occurrence of sep that has text
 // after it.
 func splitAt(s string, spans [][2]int, sep string) [][2]int {
+	if len(spans) == 0 || !strings.Contains(s[spans[0][0]:spans[len(spans)-1][1]], sep) {
+		return spans // nothing to cut: most blocks
+	}
 	var out [][2]int
 	for _, sp := range spans {
 		lo := sp[0]

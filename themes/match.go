@@ -3,6 +3,7 @@ package themes
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -95,6 +96,7 @@ type Matcher struct {
 	byFirst   map[string][]pattern // patterns by their first stem
 	byConcept map[string][]pattern // patterns by concept id, for near-variants
 	seg       *segment.Segmenter   // word boundaries for Chinese wordings
+	terms     sync.Pool            // of *[]term: FindTokens's terms, reused (matches keep none)
 }
 
 // pattern is one wording compiled: its terms, and how text must look
@@ -197,7 +199,14 @@ func (m *Matcher) FindTokens(doc *normalize.Document, toks []normalize.Token) []
 		return nil
 	}
 	base := toks[0].Start
-	return m.appendMatches(nil, doc, termsOf(doc.Text[base:toks[len(toks)-1].End], base, toks))
+	buf, _ := m.terms.Get().(*[]term)
+	if buf == nil {
+		buf = new([]term)
+	}
+	*buf = appendTerms((*buf)[:0], doc.Text[base:toks[len(toks)-1].End], base, toks)
+	out := m.appendMatches(nil, doc, *buf)
+	m.terms.Put(buf)
+	return out
 }
 
 // sentence is one sentence's terms, with what matching learns of it

@@ -34,9 +34,12 @@ func TestLessGC(t *testing.T) {
 			t.Setenv("GOGC", c.gogc)
 			prev := debug.SetGCPercent(gcPercent)
 			defer debug.SetGCPercent(prev)
-			lessGC(c.paths...)
+			applied := lessGC(c.paths...)
 			if got := debug.SetGCPercent(gcPercent); got != c.want {
 				t.Errorf("GC percent %d, want %d", got, c.want)
+			}
+			if applied != (c.want == smallGCPercent) {
+				t.Errorf("lessGC reports %v, and set %d", applied, c.want)
 			}
 		})
 	}

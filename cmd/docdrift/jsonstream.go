@@ -8,6 +8,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/docdrift/docdrift/internal/parallel"
 )
 
 // jsonChunk is the buffer writeJSON writes through: a report goes out in
@@ -20,8 +22,9 @@ const jsonChunk = 64 << 10
 // fields of a top-level struct (a diff's passages), are encoded one at a
 // time. Anything else — a struct with embedded fields or tag options, a
 // type with its own MarshalJSON or MarshalText, a map — is encoded whole.
-// Memory: the largest element, not the document (a 16 MB pair's report
-// took 320 MB more at its peak when built whole, then indented).
+// Memory: a batch of elements of about a megabyte (see batches), or the
+// largest element, not the document (a 16 MB pair's report took 320 MB
+// more at its peak when built whole, then indented).
 func streamJSON(w io.Writer, v any) error {
 	s := &jsonStream{w: bufio.NewWriterSize(w, jsonChunk)}
 	if err := s.value(reflect.ValueOf(v), v); err != nil {
@@ -49,21 +52,44 @@ func (s *jsonStream) value(rv reflect.Value, v any) error {
 }
 
 // writeIndented writes v as json.MarshalIndent with the given prefix,
-// through jsonEscape. Values are encoded compact through one
-// json.Encoder, whose buffers are reused from one value to the next, then
-// indented by indentJSON.
+// through jsonEscape.
 func (s *jsonStream) writeIndented(v any, prefix string) error {
 	if s.enc == nil {
-		s.enc = json.NewEncoder(&s.buf)
+		s.enc = newElementEncoder()
 	}
-	s.buf.Reset()
-	if err := s.enc.Encode(v); err != nil {
+	b, err := s.enc.encode(v, prefix)
+	if err != nil {
 		return err
 	}
-	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")) // Encode ends each value with a newline
-	s.indented = indentJSON(s.indented[:0], b, prefix, "  ")
-	_, err := s.w.Write(jsonEscape(s.indented))
+	_, err = s.w.Write(b)
 	return err
+}
+
+// elementEncoder encodes values as writeIndented writes them. Values are
+// encoded compact through one json.Encoder, whose buffers are reused from
+// one value to the next, then indented by indentJSON.
+type elementEncoder struct {
+	buf      bytes.Buffer
+	enc      *json.Encoder // compact, into buf
+	indented []byte        // buf indented
+}
+
+func newElementEncoder() *elementEncoder {
+	e := &elementEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	return e
+}
+
+// encode returns v indented with prefix and escaped, in memory that the
+// next call reuses.
+func (e *elementEncoder) encode(v any, prefix string) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b := bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")) // Encode ends each value with a newline
+	e.indented = indentJSON(e.indented[:0], b, prefix, "  ")
+	return jsonEscape(e.indented), nil
 }
 
 // indentJSON appends to dst the compact JSON src (as encoding/json
@@ -136,31 +162,77 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 
 // jsonStream is what streamJSON writes with.
 type jsonStream struct {
-	w        *bufio.Writer
-	buf      bytes.Buffer
-	enc      *json.Encoder // compact, into buf
-	indented []byte        // buf indented
+	w     *bufio.Writer
+	enc   *elementEncoder // for values written whole
+	elems [][]byte        // a batch of a slice's elements, encoded
+	errs  []error         // and the errors of encoding them
 }
 
 // slice writes a non-empty slice whose opening bracket is on a line
-// indented by prefix, one element at a time. Elements are taken by
+// indented by prefix, a batch of elements at a time (see batches),
+// encoded on every core and written in order. Elements are taken by
 // address, as encoding/json takes a slice's elements (pointer methods
-// apply).
+// apply). A write that fails stops it.
 func (s *jsonStream) slice(rv reflect.Value, prefix string) error {
 	inner := prefix + "  "
 	s.w.WriteString("[\n")
-	for i := range rv.Len() {
-		s.w.WriteString(inner)
-		if err := s.writeIndented(rv.Index(i).Addr().Interface(), inner); err != nil {
-			return err
+	n := rv.Len()
+	var b batches
+	for from := 0; from < n; {
+		batch := min(b.next(), n-from)
+		if len(s.elems) < batch {
+			s.elems, s.errs = make([][]byte, batch), make([]error, batch)
 		}
-		if i < rv.Len()-1 {
-			s.w.WriteByte(',')
+		parallel.ForWith(batch, newElementEncoder, func(e *elementEncoder, k int) {
+			b, err := e.encode(rv.Index(from+k).Addr().Interface(), inner)
+			s.elems[k], s.errs[k] = append(s.elems[k][:0], b...), err
+		})
+		size := 0
+		for k := range batch {
+			if s.errs[k] != nil {
+				return s.errs[k]
+			}
+			s.w.WriteString(inner)
+			if _, err := s.w.Write(s.elems[k]); err != nil {
+				return err
+			}
+			if from+k < n-1 {
+				s.w.WriteByte(',')
+			}
+			s.w.WriteByte('\n')
+			size += len(s.elems[k])
 		}
-		s.w.WriteByte('\n')
+		b.done(batch, size)
+		from += batch
 	}
 	_, err := s.w.WriteString(prefix + "]")
 	return err
+}
+
+// batches sizes the batches a report's elements are rendered in on every
+// core before they are written: the first of firstBatch elements, then as
+// many as held about batchBytes in the last one, from 1 to maxBatch, so
+// that a report of a few huge passages does not sit whole in memory.
+type batches struct{ size int }
+
+const (
+	firstBatch = 32
+	maxBatch   = 256
+	batchBytes = 1 << 20
+)
+
+// next is the size of the next batch.
+func (b *batches) next() int {
+	if b.size == 0 {
+		return firstBatch
+	}
+	return b.size
+}
+
+// done records that the last batch of n elements took bytes.
+func (b *batches) done(n, bytes int) {
+	per := bytes/max(n, 1) + 1
+	b.size = min(max(batchBytes/per, 1), maxBatch)
 }
 
 // object writes a struct whose fields plainFields accepted.

@@ -155,6 +155,13 @@ func TestJSONEscapeSkipsASCII(t *testing.T) {
 			inputs = append(inputs, string(b))
 		}
 	}
+	// Eight bytes at a time: a character to escape, or any other byte
+	// from 0x7f up, at every place in and around a run of ASCII.
+	for _, special := range []string{"\x7f", "\u0085", "\u202e", "中", "~"} {
+		for at := 0; at <= 20; at++ {
+			inputs = append(inputs, strings.Repeat("a", at)+special+strings.Repeat("b", 20-at))
+		}
+	}
 	for _, in := range inputs {
 		if got, want := jsonEscape([]byte(in)), reference([]byte(in)); !bytes.Equal(got, want) {
 			t.Errorf("jsonEscape(%q) = %q, want %q", in, got, want)
@@ -209,4 +216,31 @@ func FuzzIndentJSON(f *testing.F) {
 			t.Errorf("indentJSON(%q):\n%s\nwant\n%s", in, got, want.Bytes())
 		}
 	})
+}
+
+// TestBatches: a report is rendered in batches of about batchBytes: the
+// first of firstBatch elements, then as many as fit, at least one and at
+// most maxBatch.
+func TestBatches(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		n, bytes int
+		want     int
+	}{
+		{"small elements", 32, 32 * 100, maxBatch},
+		{"elements of 64 KB", 32, 32 << 16, batchBytes / (1<<16 + 1)},
+		{"elements over a megabyte", 4, 4 << 21, 1},
+		{"no bytes", 10, 0, maxBatch},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var b batches
+			if got := b.next(); got != firstBatch {
+				t.Fatalf("first batch %d, want %d", got, firstBatch)
+			}
+			b.done(c.n, c.bytes)
+			if got := b.next(); got != c.want {
+				t.Errorf("after %d elements of %d bytes: next batch %d, want %d", c.n, c.bytes, got, c.want)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -285,6 +286,15 @@ func writeJSON(u *ui, v any) error {
 	return streamJSON(u.out, v)
 }
 
+// belowDEL reports whether each of the eight bytes of x is below 0x7f:
+// adding one to each byte sets its high bit when it is 0x7f or more (a
+// carry out of 0xff lands on a byte whose high bit is set already, and
+// makes the answer false, as it must be).
+func belowDEL(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x|(x+ones))&highs == 0
+}
+
 // jsonEscape rewrites as \uXXXX the characters encoding/json leaves raw
 // that normalize.Invisible names: DEL, the C1 controls (U+009B is a CSI
 // to some terminals) and bidi controls (U+202E reverses what follows).
@@ -294,6 +304,10 @@ func jsonEscape(b []byte) []byte {
 	var out []byte
 	last := 0
 	for i := 0; i < len(b); {
+		if i+8 <= len(b) && belowDEL(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8 // eight bytes of ASCII below DEL at once
+			continue
+		}
 		if b[i] < 0x7f { // ASCII below DEL: most of the output, and never escaped
 			i++
 			continue

@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 
 	"github.com/docdrift/docdrift/diff"
+	"github.com/docdrift/docdrift/internal/parallel"
 	"github.com/docdrift/docdrift/normalize"
 )
 
@@ -13,25 +16,50 @@ import (
 // summary. Document text always goes through normalize.Visible(), names
 // through visibleName.
 func (r diffReport) text(u *ui) {
-	ps := r.res.Passages
-	for _, i := range r.shown() {
-		p := ps[i]
-		header := fmt.Sprintf("%s → %s — passage %d/%d — %s", visibleName(r.oldID), visibleName(r.newID), i+1, len(ps), p.Kind)
-		if len(p.Edits) > 0 {
-			header += fmt.Sprintf(" (%.2f)", p.Score)
+	// The passages are rendered a batch at a time on every core (see
+	// batches), each on its own, and written in order; a write that fails
+	// stops it (u.out keeps the error, reported once).
+	shown := r.shown()
+	var texts []string
+	var b batches
+	for from := 0; from < len(shown); {
+		batch := shown[from:min(from+b.next(), len(shown))]
+		texts = slices.Grow(texts[:0], len(batch))[:len(batch)]
+		parallel.For(len(batch), func(k int) { texts[k] = r.textPassage(u, batch[k]) })
+		size := 0
+		for _, t := range texts {
+			if _, err := io.WriteString(u.out, t); err != nil {
+				return
+			}
+			size += len(t)
 		}
-		if p.Level != "" {
-			header += " — " + string(p.Level)
-		}
-		header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New)) + moveNote(p) + partNote(p)
-		fmt.Fprintln(u.out, u.bold.Sprint(header))
-		fmt.Fprintln(u.out, r.textBody(u, p))
-		for _, n := range pairNotes(p) {
-			fmt.Fprintln(u.out, u.dim.Sprint("  "+normalize.Visible(n)))
-		}
-		fmt.Fprintln(u.out)
+		b.done(len(batch), size)
+		from += len(batch)
 	}
 	fmt.Fprintf(u.out, "%s → %s: %s\n", visibleName(r.oldID), visibleName(r.newID), summaryLine(r.res.Summary))
+}
+
+// textPassage renders passage i for a terminal: its header, its body,
+// the notes of a pair, and a blank line.
+func (r diffReport) textPassage(u *ui, i int) string {
+	ps := r.res.Passages
+	p := ps[i]
+	var b strings.Builder
+	header := fmt.Sprintf("%s → %s — passage %d/%d — %s", visibleName(r.oldID), visibleName(r.newID), i+1, len(ps), p.Kind)
+	if len(p.Edits) > 0 {
+		header += fmt.Sprintf(" (%.2f)", p.Score)
+	}
+	if p.Level != "" {
+		header += " — " + string(p.Level)
+	}
+	header += fmt.Sprintf(" — lines %s → %s", lines(p.Old), lines(p.New)) + moveNote(p) + partNote(p)
+	fmt.Fprintln(&b, u.bold.Sprint(header))
+	fmt.Fprintln(&b, r.textBody(u, p))
+	for _, n := range pairNotes(p) {
+		fmt.Fprintln(&b, u.dim.Sprint("  "+normalize.Visible(n)))
+	}
+	b.WriteString("\n")
+	return b.String()
 }
 
 func (r diffReport) textBody(u *ui, p diff.Passage) string {
