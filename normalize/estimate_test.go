@@ -3,6 +3,7 @@ package normalize
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -27,5 +28,25 @@ func TestSentenceEstimate(t *testing.T) {
 				t.Errorf("estimate %d for %d sentences", est, n)
 			}
 		})
+	}
+}
+
+// TestIsASCII: a byte from 0x80 up at any place, in and after the
+// eight-byte words isASCII reads, makes a text not ASCII.
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		plain := strings.Repeat("a", n)
+		if !isASCII(plain) {
+			t.Errorf("isASCII(%q) = false", plain)
+		}
+		for at := 0; at < n; at++ {
+			for _, c := range []byte{0x80, 0xc3, 0xff} {
+				b := []byte(plain)
+				b[at] = c
+				if isASCII(string(b)) {
+					t.Errorf("isASCII(%q) = true", b)
+				}
+			}
+		}
 	}
 }

@@ -120,7 +120,7 @@ func lastBreak(s string) int {
 
 // flattenLines replaces line ends with spaces, keeping every byte offset.
 func flattenLines(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
 		return s
 	}
 	b := []byte(s)
