@@ -383,24 +383,52 @@ func shapeOf(s sent) string {
 // sameShape reports whether two sentences whose keys are x and y have
 // the same shapeOf, without building the shapes when both have four
 // characters or more other than numerals (nearly every sentence): it
-// walks the two shapes' characters side by side, a run of numerals
-// read as the mark '#', which a '#' of the text also is.
+// walks the two shapes' characters side by side, a run of numerals read
+// as the mark '#', which a '#' of the text also is, and counts the other
+// characters only as far as it needs to.
 func sameShape(x, y string) bool {
-	if otherRunes(x) < 4 || otherRunes(y) < 4 {
-		return shapeOf(sent{key: x}) == shapeOf(sent{key: y})
-	}
-	i, j := 0, 0
+	i, j, ox, oy := 0, 0, 0, 0
 	for {
 		rx, nx := shapeRune(x, i)
 		ry, ny := shapeRune(y, j)
-		switch {
-		case nx == 0 || ny == 0:
-			return nx == ny
-		case rx != ry:
-			return false
+		if nx == 0 || ny == 0 || rx != ry {
+			break
+		}
+		if !isNumeral(firstRune(x[i:])) {
+			ox++
+		}
+		if !isNumeral(firstRune(y[j:])) {
+			oy++
 		}
 		i, j = i+nx, j+ny
 	}
+	if i == len(x) && j == len(y) && ox >= 4 && oy >= 4 {
+		return true // the same walk to the end: the same shape
+	}
+	if hasOtherRunes(x[i:], 4-ox) && hasOtherRunes(y[j:], 4-oy) {
+		return false // both shapes are the walks, which differ
+	}
+	return shapeOf(sent{key: x}) == shapeOf(sent{key: y}) // a shape of its own: rare
+}
+
+// firstRune returns the first character of s (RuneError if none).
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// hasOtherRunes reports whether s holds at least n characters that are
+// not numerals.
+func hasOtherRunes(s string, n int) bool {
+	for _, r := range s {
+		if n <= 0 {
+			return true
+		}
+		if !isNumeral(r) {
+			n--
+		}
+	}
+	return n <= 0
 }
 
 // shapeRune returns the character of shapeOf's shape that s holds at i,
@@ -415,17 +443,6 @@ func shapeRune(s string, i int) (rune, int) {
 		return '#', skipNumerals(s, i) - i
 	}
 	return r, n
-}
-
-// otherRunes counts the characters of s that are not numerals.
-func otherRunes(s string) int {
-	n := 0
-	for _, r := range s {
-		if !isNumeral(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // skipNumerals returns the offset of the first character of s from i
@@ -765,11 +782,7 @@ func (al *aligner) merges() {
 // keep their order in both documents (a longest increasing subsequence,
 // O(p log p) for p pairs).
 func (al *aligner) markMoves() {
-	order := make([]int, len(al.pairs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(x, y int) int { return al.pairs[x].old.lo - al.pairs[y].old.lo })
+	order := byOldStart(al.pairs, len(al.a.sents), nil)
 	keys := make([]int, len(order))
 	for k, pi := range order {
 		keys[k] = al.pairs[pi].new.lo
@@ -778,6 +791,45 @@ func (al *aligner) markMoves() {
 	for k, pi := range order {
 		al.pairs[pi].moved = !inLIS[k]
 	}
+}
+
+// byOldStart returns the indexes of the pairs that keep, in the order of
+// their first old sentence, the pairs that keep(pair) accepts (all when
+// keep is nil). A pair's sentences are its own, so no two pairs start at
+// the same old sentence, and placing each at its start (O(n) for old's n
+// sentences) orders them as sorting would (O(p log p), which on a long
+// document was most of the aligner's serial time after the passes that
+// pair); the sort stays as the answer should two pairs ever share a start.
+func byOldStart(pairs []pair, n int, keep func(pair) bool) []int {
+	at := filled(n, -1)
+	kept, shared := 0, false
+	for pi, p := range pairs {
+		if keep != nil && !keep(p) {
+			continue
+		}
+		kept++
+		if p.old.lo < 0 || p.old.lo >= n || at[p.old.lo] >= 0 {
+			shared = true
+			continue
+		}
+		at[p.old.lo] = pi
+	}
+	order := make([]int, 0, kept)
+	if shared {
+		for pi, p := range pairs {
+			if keep == nil || keep(p) {
+				order = append(order, pi)
+			}
+		}
+		slices.SortFunc(order, func(x, y int) int { return pairs[x].old.lo - pairs[y].old.lo })
+		return order
+	}
+	for _, pi := range at {
+		if pi >= 0 {
+			order = append(order, pi)
+		}
+	}
+	return order
 }
 
 // joinMoves makes one moved pair of moved pairs that follow each other in

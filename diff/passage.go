@@ -236,7 +236,6 @@ func (bl *builder) build() {
 	bl.passages = make([]Passage, len(bl.pairs))
 	parallel.ForWith(len(bl.pairs), newScratch, func(sc *scratch, i int) { bl.passages[i] = bl.pairPassage(sc, bl.pairs[i]) })
 	bl.aPair, bl.bPair = filled(len(bl.a.sents), -1), filled(len(bl.b.sents), -1)
-	var anchors []int
 	for pi, p := range bl.pairs {
 		for i := p.old.lo; i < p.old.hi; i++ {
 			bl.aPair[i] = pi
@@ -250,11 +249,8 @@ func (bl *builder) build() {
 		for _, j := range p.mergedNew {
 			bl.bPair[j] = pi
 		}
-		if !p.moved {
-			anchors = append(anchors, pi)
-		}
 	}
-	slices.SortFunc(anchors, func(x, y int) int { return bl.pairs[x].old.lo - bl.pairs[y].old.lo })
+	anchors := byOldStart(bl.pairs, len(bl.a.sents), func(p pair) bool { return !p.moved })
 	// Room for the passages at once, which a long document's growing
 	// slices would allocate several times over: a passage of each pair
 	// that is not the same sentence in place, and on either side of it a
