@@ -169,42 +169,22 @@ type featureSet []int32
 // over the sentences of both documents (rare features tell more), scaled
 // by its kind.
 type weigher struct {
-	ids     [4]map[uint64]int32 // by kindSlot, then hash: a map keyed by an integer is looked up faster than by a struct
+	ids     featureIDs
 	df      []int
 	weights []float64
 	n       int
 }
 
-func newWeigher() *weigher {
-	w := &weigher{}
-	for k := range w.ids {
-		w.ids[k] = map[uint64]int32{}
-	}
-	return w
-}
-
-// kindSlot is the index of a feature kind in weigher.ids.
-func kindSlot(k byte) int {
-	switch k {
-	case figureFeature:
-		return 0
-	case wordFeature:
-		return 1
-	case pairFeature:
-		return 2
-	}
-	return 3 // hanFeature
-}
+func newWeigher() *weigher { return &weigher{} }
 
 // intern returns the feature set of one sentence and counts its features.
 func (w *weigher) intern(fs []feature) featureSet {
 	out := make(featureSet, 0, len(fs))
 	for _, f := range fs {
-		ids := w.ids[kindSlot(f.kind)]
-		id, ok := ids[f.hash]
+		id, ok := w.ids.get(f)
 		if !ok {
 			id = int32(len(w.df))
-			ids[f.hash] = id
+			w.ids.put(f, id)
 			w.df = append(w.df, 0)
 			w.weights = append(w.weights, kindWeight(f))
 		}
@@ -216,13 +196,72 @@ func (w *weigher) intern(fs []feature) featureSet {
 	return out
 }
 
+// featureIDs maps features to their ids: a table of open addressing
+// probed from the feature's own hash, which is already well mixed (FNV-1a
+// of its text), so that interning a document's features — serial work —
+// costs a few nanoseconds a feature rather than a map's hashing of the
+// struct.
+type featureIDs struct {
+	slots []featureSlot // len a power of two, at most half full
+	n     int
+}
+
+type featureSlot struct {
+	f    feature
+	id   int32
+	used bool
+}
+
+// get returns the id of f, if it has one.
+func (t *featureIDs) get(f feature) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := f.hash & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if !s.used {
+			return 0, false
+		}
+		if s.f == f {
+			return s.id, true
+		}
+	}
+}
+
+// put gives f, which has no id yet, the id id.
+func (t *featureIDs) put(f feature, id int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	i := f.hash & mask
+	for t.slots[i].used {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = featureSlot{f: f, id: id, used: true}
+	t.n++
+}
+
+// grow doubles the table (to 1,024 slots at first) and places its
+// features again.
+func (t *featureIDs) grow() {
+	old := t.slots
+	t.slots, t.n = make([]featureSlot, max(2*len(old), 1024)), 0
+	for _, s := range old {
+		if s.used {
+			t.put(s.f, s.id)
+		}
+	}
+}
+
 // lookup returns the ids of the features fs that were interned, as a
 // feature set, without counting them: for a piece of a sentence whose
 // features the sentence has.
 func (w *weigher) lookup(fs []feature) featureSet {
 	out := make(featureSet, 0, len(fs))
 	for _, f := range fs {
-		if id, ok := w.ids[kindSlot(f.kind)][f.hash]; ok {
+		if id, ok := w.ids.get(f); ok {
 			out = append(out, id)
 		}
 	}
