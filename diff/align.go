@@ -156,9 +156,11 @@ func align(a, b side) []pair {
 	al := &aligner{a: a, b: b, pairs: make([]pair, 0, min(len(a.sents), len(b.sents)))}
 	al.aPair = filled(len(a.sents), -1)
 	al.bPair = filled(len(b.sents), -1)
+	early := unitsAhead(a, b)
 	al.exactInOrder()
 	shaped := al.sameShapeInOrder()
 	al.exactAnywhere(shaped)
+	early.finish()
 	al.weigh()
 	al.addShaped(shaped)
 	al.titles()
