@@ -151,16 +151,23 @@ type aligner struct {
 }
 
 // align pairs the sentences of a and b. See the package documentation for
-// the method and its cost.
-func align(a, b side) []pair {
+// the method and its cost. With idle, the units of the sentences no exact
+// pass can pair are computed on the core the exact passes leave idle
+// (see ahead).
+func align(a, b side, idle bool) []pair {
 	al := &aligner{a: a, b: b, pairs: make([]pair, 0, min(len(a.sents), len(b.sents)))}
 	al.aPair = filled(len(a.sents), -1)
 	al.bPair = filled(len(b.sents), -1)
-	early := unitsAhead(a, b)
+	var early *ahead
+	if idle {
+		early = unitsAhead(a, b)
+	}
 	al.exactInOrder()
 	shaped := al.sameShapeInOrder()
 	al.exactAnywhere(shaped)
-	early.finish()
+	if early != nil {
+		early.finish()
+	}
 	al.weigh()
 	al.addShaped(shaped)
 	al.titles()

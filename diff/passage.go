@@ -114,6 +114,12 @@ type Options struct {
 	// document): the comparison reads its sentences' concepts from them
 	// instead of finding them again. The result is the same.
 	Found *[2][]themes.Match
+	// Busy says that the caller keeps every core busy with other
+	// comparisons (timeline compares its steps in parallel): the
+	// comparison then does not compute ahead, on the core its serial
+	// passes would leave idle, what it will need (see align), which would
+	// only compete with the caller's work. The result is the same.
+	Busy bool
 }
 
 // Result is the comparison of two documents.
@@ -142,7 +148,7 @@ func Compare(old, new *normalize.Document, opts Options) *Result {
 	r := compareKinds(old, new, func(k normalize.Kind) bool {
 		return k != normalize.Furniture && k != normalize.Caption ||
 			k == normalize.Caption && opts.Captions || k == normalize.Furniture && opts.Furniture
-	}, glossary{opts.Concepts, opts.Found})
+	}, glossary{opts.Concepts, opts.Found}, opts.Busy)
 	if !opts.Captions {
 		r.Captions = leftOut(old, new, normalize.Caption, glossary{opts.Concepts, opts.Found})
 		r.Summary.LeftOut.Captions = len(r.Captions)
@@ -162,7 +168,7 @@ func leftOut(old, new *normalize.Document, kind normalize.Kind, concepts glossar
 		return nil
 	}
 	var out []Passage
-	for _, p := range compareKinds(old, new, func(k normalize.Kind) bool { return k == kind }, concepts).Passages {
+	for _, p := range compareKinds(old, new, func(k normalize.Kind) bool { return k == kind }, concepts, true).Passages {
 		if p.Kind != Same {
 			out = append(out, p)
 		}
@@ -182,8 +188,8 @@ func blockTexts(doc *normalize.Document, kind normalize.Kind) []string {
 }
 
 // compareKinds compares the blocks of old and new whose kind compare
-// accepts, as Compare describes.
-func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) bool, concepts glossary) *Result {
+// accepts, as Compare describes; busy as Options.Busy says.
+func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) bool, concepts glossary, busy bool) *Result {
 	var a, b side
 	parallel.For(2, func(k int) { // fresh memory for each side's sentences, on its own core
 		if k == 0 {
@@ -192,7 +198,7 @@ func compareKinds(old, new *normalize.Document, compare func(normalize.Kind) boo
 			b = newSide(new, compare)
 		}
 	})
-	pairs := align(a, b)
+	pairs := align(a, b, !busy)
 	bl := builder{a: a, b: b, pairs: pairs}
 	bl.build()
 	r := &Result{Passages: bl.out}

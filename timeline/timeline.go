@@ -337,7 +337,7 @@ func compare(old, new Document, g glossaryOf, opts Options) Step {
 		}
 		return s
 	}
-	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: g.matcher, Found: g.found})
+	r := diff.Compare(old.Doc, new.Doc, diff.Options{Captions: opts.Captions, Concepts: g.matcher, Found: g.found, Busy: true})
 	sum := r.Summary // a copy, as above
 	s.Summary = &sum
 	s.Aligned = spanPairs(r.Passages)
