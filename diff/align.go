@@ -398,15 +398,15 @@ func shapeOf(s sent) string {
 func sameShape(x, y string) bool {
 	i, j, ox, oy := 0, 0, 0, 0
 	for {
-		rx, nx := shapeRune(x, i)
-		ry, ny := shapeRune(y, j)
+		rx, nx, numX := shapeRune(x, i)
+		ry, ny, numY := shapeRune(y, j)
 		if nx == 0 || ny == 0 || rx != ry {
 			break
 		}
-		if !isNumeral(firstRune(x[i:])) {
+		if !numX {
 			ox++
 		}
-		if !isNumeral(firstRune(y[j:])) {
+		if !numY {
 			oy++
 		}
 		i, j = i+nx, j+ny
@@ -418,12 +418,6 @@ func sameShape(x, y string) bool {
 		return false // both shapes are the walks, which differ
 	}
 	return shapeOf(sent{key: x}) == shapeOf(sent{key: y}) // a shape of its own: rare
-}
-
-// firstRune returns the first character of s (RuneError if none).
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
 }
 
 // hasOtherRunes reports whether s holds at least n characters that are
@@ -441,17 +435,17 @@ func hasOtherRunes(s string, n int) bool {
 }
 
 // shapeRune returns the character of shapeOf's shape that s holds at i,
-// and the bytes of s it takes: '#' for a run of numerals; 0 bytes at the
-// end.
-func shapeRune(s string, i int) (rune, int) {
+// the bytes of s it takes, and whether it is a number's mark: '#' for a
+// run of numerals; 0 bytes at the end.
+func shapeRune(s string, i int) (r rune, n int, number bool) {
 	if i >= len(s) {
-		return 0, 0
+		return 0, 0, false
 	}
-	r, n := utf8.DecodeRuneInString(s[i:])
+	r, n = utf8.DecodeRuneInString(s[i:])
 	if isNumeral(r) {
-		return '#', skipNumerals(s, i) - i
+		return '#', skipNumerals(s, i) - i, true
 	}
-	return r, n
+	return r, n, false
 }
 
 // skipNumerals returns the offset of the first character of s from i

@@ -666,7 +666,7 @@ func newConceptSides(ps []Passage, sides [2]side, g glossary) *conceptSides {
 				return nil
 			}
 			if cs.given != nil {
-				return conceptSet(givenWithin(doc, cs.given[k], spans))
+				return conceptSet(themes.FoundWithin(doc, cs.given[k], spans))
 			}
 			return conceptSet(concepts.FindWithin(doc, spans))
 		})
@@ -693,49 +693,12 @@ func (cs *conceptSides) findWithin(which int, s side, spans [][2]int) []themes.M
 			continue
 		}
 		if cs.given != nil && se.idx >= 0 {
-			out = append(out, matchesIn(cs.given[which], se.start, se.end)...)
+			out = append(out, themes.FoundIn(cs.given[which], se.start, se.end)...)
 			continue
 		}
 		out = append(out, cs.concepts.FindTokens(s.doc, se.tokensOf(s.doc.Text))...)
 	}
 	return out
-}
-
-// givenWithin is FindWithin(doc, spans) read from found, the matches
-// Find returned for doc: those of the body, heading and list sentences
-// that lie inside one of spans (sorted by start and disjoint).
-func givenWithin(doc *normalize.Document, found []themes.Match, spans [][2]int) []themes.Match {
-	var out []themes.Match
-	k := 0
-	for _, s := range doc.Sentences {
-		switch doc.Blocks[s.Block].Kind {
-		case normalize.Furniture, normalize.Caption:
-			continue
-		}
-		for k < len(spans) && spans[k][1] <= s.Start {
-			k++
-		}
-		if k == len(spans) {
-			break
-		}
-		if s.Start < spans[k][0] || s.End > spans[k][1] {
-			continue
-		}
-		out = append(out, matchesIn(found, s.Start, s.End)...)
-	}
-	return out
-}
-
-// matchesIn returns the matches of found (in document order, as Find
-// returns them) that start in [start, end): those of the sentence there.
-// O(log n).
-func matchesIn(found []themes.Match, start, end int) []themes.Match {
-	i := sort.Search(len(found), func(i int) bool { return found[i].Start >= start })
-	j := i
-	for j < len(found) && found[j].Start < end {
-		j++
-	}
-	return found[i:j]
 }
 
 func conceptSet(ms []themes.Match) map[string]bool {

@@ -168,6 +168,7 @@ func leftOut(old, new *normalize.Document, kind normalize.Kind, concepts glossar
 		return nil
 	}
 	var out []Passage
+	// Few sentences: nothing to gain from computing ahead (busy).
 	for _, p := range compareKinds(old, new, func(k normalize.Kind) bool { return k == kind }, concepts, true).Passages {
 		if p.Kind != Same {
 			out = append(out, p)

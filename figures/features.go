@@ -152,19 +152,7 @@ func (ids featureIDs) sharedWeight(a, b []int32) float64 {
 		}
 		return shared
 	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared += ids.byID[a[i]]
-			i++
-			j++
-		}
-	}
-	return shared
+	return overlap.SharedWeight(a, b, func(id int32) float64 { return ids.byID[id] })
 }
 
 // shared is overlap.Shared on feature ids, by the focus when a or b is

@@ -2,6 +2,7 @@ package themes
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -168,6 +169,39 @@ func (m *Matcher) Find(doc *normalize.Document) []Match { return m.FindWithin(do
 // mean the whole document. Matches come in document order.
 func (m *Matcher) FindWithin(doc *normalize.Document, spans [][2]int) []Match {
 	var out []Match
+	sentencesWithin(doc, spans, func(s normalize.Sentence) {
+		out = m.appendMatches(out, doc, terms(doc.Text[s.Start:s.End], s.Start))
+	})
+	return out
+}
+
+// FoundWithin is FindWithin read from found, the matches Find returned
+// for doc, instead of matching again: for a caller that found a
+// document's concepts once and asks about parts of it several times.
+func FoundWithin(doc *normalize.Document, found []Match, spans [][2]int) []Match {
+	var out []Match
+	sentencesWithin(doc, spans, func(s normalize.Sentence) {
+		out = append(out, FoundIn(found, s.Start, s.End)...)
+	})
+	return out
+}
+
+// FoundIn returns the matches of found (in document order, as Find
+// returns them) that start in [start, end): those of the sentence there.
+// O(log n).
+func FoundIn(found []Match, start, end int) []Match {
+	i := sort.Search(len(found), func(i int) bool { return found[i].Start >= start })
+	j := i
+	for j < len(found) && found[j].Start < end {
+		j++
+	}
+	return found[i:j]
+}
+
+// sentencesWithin calls f with each body, heading and list sentence of
+// doc that lies inside one of spans (sorted by start and disjoint; nil:
+// the whole document), in order: the sentences Find matches in.
+func sentencesWithin(doc *normalize.Document, spans [][2]int, f func(normalize.Sentence)) {
 	k := 0
 	for _, s := range doc.Sentences {
 		switch doc.Blocks[s.Block].Kind {
@@ -179,15 +213,14 @@ func (m *Matcher) FindWithin(doc *normalize.Document, spans [][2]int) []Match {
 				k++
 			}
 			if k == len(spans) {
-				break
+				return
 			}
 			if s.Start < spans[k][0] || s.End > spans[k][1] {
 				continue
 			}
 		}
-		out = m.appendMatches(out, doc, terms(doc.Text[s.Start:s.End], s.Start))
+		f(s)
 	}
-	return out
 }
 
 // FindTokens returns the concepts' occurrences in one sentence of doc

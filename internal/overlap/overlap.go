@@ -11,17 +11,18 @@ func Dice[K cmp.Ordered](a, b []K, ta, tb float64, weight func(K) float64) float
 	if ta+tb == 0 {
 		return 0
 	}
-	return 2 * sharedWeight(a, b, weight) / (ta + tb)
+	return 2 * SharedWeight(a, b, weight) / (ta + tb)
 }
 
 // Shared counts the elements two sorted sets without duplicates have in
 // common. Cost O(len(a)+len(b)).
 func Shared[K cmp.Ordered](a, b []K) int {
-	return int(sharedWeight(a, b, func(K) float64 { return 1 }))
+	return int(SharedWeight(a, b, func(K) float64 { return 1 }))
 }
 
-// sharedWeight is the summed weight of the elements two sorted sets share.
-func sharedWeight[K cmp.Ordered](a, b []K, weight func(K) float64) float64 {
+// SharedWeight is the summed weight of the elements two sorted sets
+// share, added in increasing order.
+func SharedWeight[K cmp.Ordered](a, b []K, weight func(K) float64) float64 {
 	shared := 0.0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
@@ -54,5 +55,5 @@ func Containment[K cmp.Ordered](a, b []K, ta, tb float64, weight func(K) float64
 	if ta == 0 || tb == 0 {
 		return 0
 	}
-	return sharedWeight(a, b, weight) / min(ta, tb)
+	return SharedWeight(a, b, weight) / min(ta, tb)
 }
